@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** A calendar date typed as YYYY-MM-DD (what <input type="date"> sends). */
+export const isoDateSchema = z
+  .string({ error: '请填写日期' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), '日期无效');
+
+export const idSchema = z.string().trim().min(1).max(64);
+
+/** Turns a zod error into the `{ fieldErrors, message }` shape every form shows. */
+export function formErrors(error: z.ZodError): { fieldErrors: Record<string, string[]>; message: string } {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { fieldErrors, message: error.issues[0]?.message ?? '输入有误' };
+}
+
+/** Dates are stored as @db.Date: midnight UTC of the calendar day. */
+export function dateFromIso(value: string): Date {
+  return new Date(`${value}T00:00:00Z`);
+}
+
+export function isoFromDate(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}

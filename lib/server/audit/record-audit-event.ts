@@ -1,0 +1,53 @@
+import 'server-only';
+import { chainAuditEvent } from '@/lib/audit/chain';
+import type { Tx } from '@/lib/server/db';
+
+export type AuditInput = {
+  actorId: string | null;
+  action: string; // verb.noun, e.g. task.acknowledge
+  entity: string; // model name
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+};
+
+/** JSON-safe copy (Dates → ISO strings, Decimals → strings) so the stored and the hashed value agree. */
+export function snapshot(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+// Serialises chain appends across concurrent transactions; released at commit or rollback.
+const AUDIT_CHAIN_LOCK = 7_240_001;
+
+/** Appends an audit event inside the caller's transaction, linked to the previous event's hash. */
+export async function recordAuditEvent(tx: Tx, input: AuditInput) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+  const previous = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
+  const at = new Date();
+  const before = snapshot(input.before);
+  const after = snapshot(input.after);
+  const event = chainAuditEvent(previous, {
+    actorId: input.actorId,
+    action: input.action,
+    entity: input.entity,
+    entityId: input.entityId,
+    before,
+    after,
+    at: at.toISOString(),
+  });
+  return tx.auditEvent.create({
+    data: {
+      actorId: input.actorId,
+      action: input.action,
+      entity: input.entity,
+      entityId: input.entityId,
+      before: before ?? undefined,
+      after: after ?? undefined,
+      ip: input.ip ?? null,
+      prevHash: event.prevHash,
+      hash: event.hash,
+      createdAt: at,
+    },
+  });
+}

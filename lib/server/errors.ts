@@ -1,0 +1,16 @@
+import 'server-only';
+
+/** A refusal or validation failure the user should read, in Chinese. Actions turn it into `{ message }`. */
+export class UserFacingError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID' = 'INVALID',
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = () => new UserFacingError('未找到该记录，或您无权访问', 'NOT_FOUND');
+export const forbidden = (what = '该操作') => new UserFacingError(`无权执行${what}`, 'FORBIDDEN');
+export const staleVersion = () => new UserFacingError('已被他人修改，请刷新后重试', 'CONFLICT');

@@ -1,0 +1,79 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/server/db';
+import { can, type SessionUser } from '@/lib/server/auth/permissions';
+import { forbidden, UserFacingError } from '@/lib/server/errors';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { taskInputSchema, type TaskInput } from '@/lib/schemas/task';
+import { dateFromIso, formErrors } from '@/lib/schemas/common';
+import { COMPARATOR_TO_DB } from '@/lib/targets/comparator';
+
+const TASK_CODE_LOCK = 7_240_002;
+
+/** Next human task code for a year (2024-0001, …); callers hold TASK_CODE_LOCK. */
+async function nextTaskCode(tx: Tx, year: number) {
+  const last = await tx.task.findFirst({ where: { code: { startsWith: `${year}-` } }, orderBy: { code: 'desc' }, select: { code: true } });
+  const next = last ? Number(last.code.split('-')[1]) + 1 : 1;
+  return `${year}-${String(next).padStart(4, '0')}`;
+}
+
+/** Creates a task and its targets inside an existing transaction (used by the plan importer too). */
+export async function insertTask(tx: Tx, { user, input, planItemId }: { user: SessionUser; input: TaskInput; planItemId?: string }) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TASK_CODE_LOCK})`;
+  const code = await nextTaskCode(tx, input.year);
+  const task = await tx.task.create({
+    data: {
+      code,
+      year: input.year,
+      planId: input.planId ?? null,
+      planItemId: planItemId ?? null,
+      title: input.title,
+      description: input.description ?? null,
+      sourceText: input.sourceText ?? null,
+      leadUnitId: input.leadUnitId,
+      startDate: dateFromIso(input.startDate),
+      deadline: dateFromIso(input.deadline),
+      deadlineText: input.deadlineText ?? null,
+      deadlineInferred: input.deadlineInferred,
+      cadence: input.cadence,
+      createdById: user.id,
+      leaders: { create: input.leaderIds.map((leaderId) => ({ leaderId })) },
+      coUnits: { create: input.coUnitIds.map((unitId) => ({ unitId })) },
+      targets: {
+        create: input.targets.map((target, position) => ({
+          position,
+          metric: target.metric,
+          comparator: COMPARATOR_TO_DB[target.comparator],
+          value: target.value,
+          valueMax: target.valueMax,
+          unit: target.unit,
+          placeholder: target.placeholder,
+        })),
+      },
+    },
+    include: { targets: true, coUnits: true, leaders: true },
+  });
+  await recordAuditEvent(tx, { actorId: user.id, action: 'task.create', entity: 'Task', entityId: task.id, after: task });
+  return task;
+}
+
+async function assertReferences(input: TaskInput) {
+  const unitIds = [input.leadUnitId, ...input.coUnitIds];
+  const [units, leaders] = await Promise.all([
+    db.unit.count({ where: { id: { in: unitIds } } }),
+    db.user.count({ where: { id: { in: input.leaderIds }, role: 'LEADER' } }),
+  ]);
+  if (units !== new Set(unitIds).size) throw new UserFacingError('所选单位不存在', 'INVALID', { leadUnitId: ['所选单位不存在'] });
+  if (leaders !== new Set(input.leaderIds).size) throw new UserFacingError('所选领导不存在', 'INVALID', { leaderIds: ['所选领导不存在'] });
+}
+
+/** Creates a task by hand (督查室 only). */
+export async function createTask({ user, input }: { user: SessionUser; input: unknown }) {
+  if (!can(user, 'task.create')) throw forbidden('新建任务');
+  const parsed = taskInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const { fieldErrors, message } = formErrors(parsed.error);
+    throw new UserFacingError(message, 'INVALID', fieldErrors);
+  }
+  await assertReferences(parsed.data);
+  return db.$transaction((tx) => insertTask(tx, { user, input: parsed.data }));
+}

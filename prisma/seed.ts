@@ -1,0 +1,69 @@
+// Seeds the demo county: units, leaders with 分管 units, the office, a head and a liaison for every
+// unit, and the five documents in seeds/ as plans. Idempotent: running it again changes nothing.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import bcrypt from 'bcryptjs';
+import { createPrismaClient } from '@/lib/db/create-client';
+import { ADMINS, DEMO_PASSWORD, LEADERS, UNITS, unitPeopleNames } from './seed/directory';
+import { seedPlans } from './seed/plans';
+
+const db = createPrismaClient(process.env.DATABASE_URL!);
+
+async function main() {
+  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
+  const unitIds = new Map<string, string>();
+  for (const [index, unit] of UNITS.entries()) {
+    const row = await db.unit.upsert({
+      where: { code: unit.code },
+      create: { ...unit, sortOrder: index },
+      update: { name: unit.name, shortName: unit.shortName, kind: unit.kind, sortOrder: index },
+    });
+    unitIds.set(unit.code, row.id);
+  }
+
+  const upsertUser = (data: { username: string; name: string; title?: string; role: 'ADMIN' | 'LEADER' | 'UNIT_HEAD' | 'UNIT_STAFF'; unitId: string | null }) =>
+    db.user.upsert({ where: { username: data.username }, create: { ...data, passwordHash }, update: {} });
+
+  for (const admin of ADMINS) {
+    await upsertUser({ username: admin.username, name: admin.name, title: admin.title, role: 'ADMIN', unitId: unitIds.get(admin.unitCode)! });
+  }
+  for (const leader of LEADERS) {
+    const user = await upsertUser({ username: leader.username, name: leader.name, title: leader.title, role: 'LEADER', unitId: null });
+    for (const code of leader.oversees) {
+      const unitId = unitIds.get(code)!;
+      await db.leaderUnit.upsert({
+        where: { leaderId_unitId: { leaderId: user.id, unitId } },
+        create: { leaderId: user.id, unitId },
+        update: {},
+      });
+    }
+  }
+  for (const [index, unit] of UNITS.entries()) {
+    if (unit.code === 'xwb') continue;
+    const names = unitPeopleNames(index);
+    const unitId = unitIds.get(unit.code)!;
+    await upsertUser({ username: `${unit.code}_head`, name: names.head, title: `${unit.shortName}负责人`, role: 'UNIT_HEAD', unitId });
+    await upsertUser({ username: `${unit.code}_staff`, name: names.staff, title: `${unit.shortName}联络员`, role: 'UNIT_STAFF', unitId });
+  }
+
+  const seedDir = path.resolve('seeds');
+  const documents = readdirSync(seedDir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => {
+      const text = readFileSync(path.join(seedDir, name), 'utf8');
+      return { name, text, hash: createHash('sha256').update(text, 'utf8').digest('hex') };
+    });
+  const summary = await seedPlans(db, documents);
+
+  const counts = { units: await db.unit.count(), users: await db.user.count(), plans: await db.plan.count(), tasks: await db.task.count() };
+  console.log(`seed: ${counts.units} units, ${counts.users} users, ${counts.plans} plans, ${counts.tasks} tasks${summary ? `; ${summary}` : ''}`);
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());

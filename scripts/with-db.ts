@@ -1,0 +1,41 @@
+// Runs a command with the environment luoshi needs. Without DATABASE_URL it starts the embedded
+// PostgreSQL (data under data/pg) for the life of the command and stops it afterwards; without
+// NEXTAUTH_SECRET it uses one generated once and kept in data/.nextauth-secret.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../lib/db/embedded';
+
+const [command, ...args] = process.argv.slice(2);
+if (!command) {
+  console.error('usage: tsx scripts/with-db.ts <command> [args...]');
+  process.exit(2);
+}
+
+function persistedSecret() {
+  const file = path.resolve('data/.nextauth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+env.NEXTAUTH_SECRET ||= persistedSecret();
+env.NEXTAUTH_URL ||= `http://localhost:${env.PORT ?? 3000}`;
+const embedded = env.DATABASE_URL
+  ? null
+  : await startEmbeddedPostgres({ dataDir: path.resolve(env.LUOSHI_PG_DIR ?? 'data/pg') });
+if (embedded) {
+  env.DATABASE_URL = embedded.url;
+  env.LUOSHI_DB_KIND = 'embedded';
+}
+
+const child = spawn(command, args, { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+child.on('exit', async (code, signal) => {
+  await embedded?.stop();
+  process.exit(code ?? (signal ? 1 : 0));
+});

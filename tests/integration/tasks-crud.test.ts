@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { createTask } from '@/lib/server/tasks/create-task';
+import { getTask } from '@/lib/server/tasks/get-task';
+import { updateTask } from '@/lib/server/tasks/update-task';
+import { databaseKind, sessionUser, testDb, unitId } from '../support/db';
+
+async function newTask(title = '全年建设项目200个以上') {
+  const admin = await sessionUser('admin');
+  return createTask({
+    user: admin,
+    input: {
+      title,
+      year: 2024,
+      leadUnitId: await unitId('fgj'),
+      coUnitIds: [await unitId('czj')],
+      leaderIds: [(await sessionUser('leader')).id],
+      startDate: '2024-01-01',
+      deadline: '2024-12-31',
+      targets: [{ metric: '全年建设项目200个以上', comparator: '>=', value: 200, valueMax: null, unit: '个' }],
+    },
+  });
+}
+
+describe(`tasks through the data layer (${databaseKind} PostgreSQL)`, () => {
+  test('the office creates a task with a target, and an audit event is chained', async () => {
+    const task = await newTask();
+    expect(task.code).toMatch(/^2024-\d{4}$/);
+    expect(task.targets).toHaveLength(1);
+    expect(task.targets[0]!.comparator).toBe('GTE');
+    expect(Number(task.targets[0]!.value)).toBe(200);
+    const events = await testDb.auditEvent.findMany({ where: { entity: 'Task', entityId: task.id } });
+    expect(events.map((e) => e.action)).toEqual(['task.create']);
+    const previous = await testDb.auditEvent.findFirst({ where: { seq: { lt: events[0]!.seq } }, orderBy: { seq: 'desc' } });
+    expect(events[0]!.prevHash).toBe(previous?.hash ?? null);
+  });
+
+  test('lead unit, co-unit and overseeing leader can read it; another unit cannot', async () => {
+    const task = await newTask('重点项目开工率90%以上');
+    for (const username of ['admin', 'leader', 'fgj_head', 'czj_staff']) {
+      const read = await getTask({ user: await sessionUser(username), taskId: task.id });
+      expect(read.id).toBe(task.id);
+    }
+    await expect(getTask({ user: await sessionUser('jyj_head'), taskId: task.id })).rejects.toThrow('未找到该记录');
+    await expect(getTask({ user: await sessionUser('leader4'), taskId: task.id })).rejects.toThrow('未找到该记录');
+  });
+
+  test('update with the current version succeeds; a stale version is refused and changes nothing', async () => {
+    const task = await newTask('招商引资到位资金50亿元');
+    const admin = await sessionUser('admin');
+    const updated = await updateTask({ user: admin, input: { taskId: task.id, version: 1, title: '招商引资到位资金55亿元' } });
+    expect(updated.version).toBe(2);
+    expect(updated.title).toBe('招商引资到位资金55亿元');
+    await expect(updateTask({ user: admin, input: { taskId: task.id, version: 1, title: '覆盖' } })).rejects.toThrow('已被他人修改');
+    const stored = await testDb.task.findUniqueOrThrow({ where: { id: task.id } });
+    expect(stored.title).toBe('招商引资到位资金55亿元');
+    expect(stored.version).toBe(2);
+  });
+
+  test('unit users cannot create or edit tasks, and bad input changes nothing', async () => {
+    const before = await testDb.task.count();
+    await expect(createTask({ user: await sessionUser('fgj_head'), input: {} })).rejects.toThrow('无权执行新建任务');
+    await expect(createTask({ user: await sessionUser('admin'), input: { title: 'x' } })).rejects.toThrow();
+    await expect(
+      createTask({
+        user: await sessionUser('admin'),
+        input: { title: '倒挂的时限', year: 2024, leadUnitId: await unitId('fgj'), startDate: '2024-05-01', deadline: '2024-01-01' },
+      }),
+    ).rejects.toThrow('完成时限不能早于开始日期');
+    expect(await testDb.task.count()).toBe(before);
+  });
+});

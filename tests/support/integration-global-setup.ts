@@ -1,0 +1,35 @@
+// Integration tests run against a real PostgreSQL: the embedded one by default (data/pg-test), or
+// the server in TEST_DATABASE_URL (CI points it at Debian's PostgreSQL 15). The schema is reset,
+// migrated with the project's own migration script and seeded with the demo county.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../lib/db/embedded';
+
+let embedded: EmbeddedDatabase | null = null;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    databaseKind: 'embedded' | 'external';
+  }
+}
+
+export async function setup(project: TestProject) {
+  const external = process.env.TEST_DATABASE_URL;
+  if (!external) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.resolve('data/pg-test'), database: 'luoshi_test', preferredPort: 54339 });
+  }
+  const url = external ?? embedded!.url;
+  const env = { ...process.env, DATABASE_URL: url };
+  const run = (script: string, ...args: string[]) =>
+    execFileSync('npx', ['tsx', script, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  run('scripts/migrate.ts', 'reset', '--force');
+  run('prisma/seed.ts');
+  project.provide('databaseUrl', url);
+  project.provide('databaseKind', external ? 'external' : 'embedded');
+}
+
+export async function teardown() {
+  await embedded?.stop();
+}

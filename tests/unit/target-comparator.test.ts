@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { TARGET_COMPARATORS, TARGET_COMPARATOR_LABELS, isTargetComparator, isUpperLimit } from '@/lib/targets/comparator';
+
+describe('target comparators', () => {
+  it('labels every comparator', () => {
+    expect(Object.keys(TARGET_COMPARATOR_LABELS).sort()).toEqual([...TARGET_COMPARATORS].sort());
+    expect(TARGET_COMPARATOR_LABELS['<=']).toBe('不超过');
+  });
+
+  it('recognises comparators', () => {
+    expect(isTargetComparator('range')).toBe(true);
+    expect(isTargetComparator('≥')).toBe(false);
+    expect(isTargetComparator(null)).toBe(false);
+  });
+
+  it('treats only < and <= as upper limits', () => {
+    expect(TARGET_COMPARATORS.filter(isUpperLimit)).toEqual(['<=', '<']);
+  });
+});
