@@ -18,7 +18,11 @@ declare module 'vitest' {
 export async function setup(project: TestProject) {
   const external = process.env.TEST_DATABASE_URL;
   if (!external) {
-    embedded = await startEmbeddedPostgres({ dataDir: path.resolve('data/pg-test'), database: 'luoshi_test', preferredPort: 54339 });
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.resolve(process.env.LUOSHI_TEST_PG_DIR ?? 'data/pg-test'),
+      database: 'luoshi_test',
+      preferredPort: 54339,
+    });
   }
   const url = external ?? embedded!.url;
   const env = { ...process.env, DATABASE_URL: url };

@@ -1,0 +1,36 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { ZodError } from 'zod';
+import { formErrors } from '@/lib/schemas/common';
+import { UserFacingError } from '@/lib/server/errors';
+
+/** What every server action returns to its form: Chinese messages, per-field errors. */
+export type ActionState = { ok: boolean; message: string; fieldErrors: Record<string, string[]> };
+
+export const initialActionState: ActionState = { ok: false, message: '', fieldErrors: {} };
+
+/**
+ * Runs a data-layer call for a server action and turns refusals into `{ fieldErrors, message }`.
+ * Unexpected errors are logged and reported generically, never leaked.
+ */
+export async function runAction(work: () => Promise<unknown>, successMessage = '已保存'): Promise<ActionState> {
+  try {
+    await work();
+    return { ok: true, message: successMessage, fieldErrors: {} };
+  } catch (error) {
+    if (error instanceof UserFacingError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof ZodError) return { ok: false, ...formErrors(error) };
+    console.error(error);
+    return { ok: false, message: '操作失败，请稍后重试', fieldErrors: {} };
+  }
+}
+
+/** Caller IP and user agent for audit rows and signatures. */
+export async function requestMeta() {
+  const list = await headers();
+  const forwarded = list.get('x-forwarded-for');
+  return {
+    ip: forwarded ? forwarded.split(',')[0]!.trim() : (list.get('x-real-ip') ?? null),
+    userAgent: list.get('user-agent'),
+  };
+}

@@ -1,0 +1,44 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+
+// Debian's Chromium, never a downloaded browser (these machines cannot download one).
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
+  webServer: {
+    // A fresh embedded database (data/pg-e2e): reset, migrate, seed, then serve the built app.
+    command: `tsx scripts/with-db.ts bash -c "tsx scripts/migrate.ts reset --force && tsx prisma/seed.ts && next start -p ${PORT}"`,
+    env: {
+      LUOSHI_PG_DIR: process.env.E2E_PG_DIR ?? 'data/pg-e2e',
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      PORT: String(PORT),
+      LUOSHI_UPLOAD_DIR: `${process.env.E2E_PG_DIR ?? 'data/pg-e2e'}-uploads`,
+      LUOSHI_JOBS_INTERVAL_MINUTES: '0',
+    },
+    url: `http://localhost:${PORT}/login`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
