@@ -27,7 +27,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh embedded database (data/pg-e2e): reset, migrate, seed, then serve the built app.
-    command: `tsx scripts/with-db.ts bash -c "tsx scripts/migrate.ts reset --force && tsx prisma/seed.ts && next start -p ${PORT}"`,
+    command: `tsx scripts/with-db.ts bash -c "tsx scripts/migrate.ts reset --force && tsx --conditions=react-server prisma/seed.ts && next start -p ${PORT}"`,
     env: {
       LUOSHI_PG_DIR: process.env.E2E_PG_DIR ?? 'data/pg-e2e',
       NEXTAUTH_URL: `http://localhost:${PORT}`,

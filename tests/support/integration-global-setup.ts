@@ -29,7 +29,7 @@ export async function setup(project: TestProject) {
   const run = (script: string, ...args: string[]) =>
     execFileSync('npx', ['tsx', script, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   run('scripts/migrate.ts', 'reset', '--force');
-  run('prisma/seed.ts');
+  run('--conditions=react-server', 'prisma/seed.ts');
   project.provide('databaseUrl', url);
   project.provide('databaseKind', external ? 'external' : 'embedded');
 }
