@@ -1,14 +1,18 @@
 // Seeds the demo county: units, leaders with 分管 units, the office, a head and a liaison for every
-// unit, and the five documents in seeds/ as plans. Idempotent: running it again changes nothing.
+// unit, and the five documents in seeds/ imported and published through the importer.
+// Idempotent: running it again changes nothing. Run with `--conditions=react-server` (see package.json).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
-import { createPrismaClient } from '@/lib/db/create-client';
+import { db } from '@/lib/server/db';
 import { ADMINS, DEMO_PASSWORD, LEADERS, UNITS, unitPeopleNames } from './seed/directory';
 import { seedPlans } from './seed/plans';
 
-const db = createPrismaClient(process.env.DATABASE_URL!);
+/** The demo runs its plans in the current year (Asia/Shanghai), whatever year the documents name. */
+function demoYear() {
+  return Number(process.env.LUOSHI_DEMO_YEAR) || Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+}
 
 async function main() {
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
@@ -55,7 +59,9 @@ async function main() {
       const text = readFileSync(path.join(seedDir, name), 'utf8');
       return { name, text, hash: createHash('sha256').update(text, 'utf8').digest('hex') };
     });
-  const summary = await seedPlans(db, documents);
+  const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' } });
+  const adminUser = { id: admin.id, username: admin.username, name: admin.name, role: admin.role, unitId: admin.unitId };
+  const summary = await seedPlans(db, documents, adminUser, demoYear());
 
   const counts = { units: await db.unit.count(), users: await db.user.count(), plans: await db.plan.count(), tasks: await db.task.count() };
   console.log(`seed: ${counts.units} units, ${counts.users} users, ${counts.plans} plans, ${counts.tasks} tasks${summary ? `; ${summary}` : ''}`);

@@ -1,4 +1,6 @@
 import 'server-only';
+import type { z } from 'zod';
+import { formErrors } from '@/lib/schemas/common';
 
 /** A refusal or validation failure the user should read, in Chinese. Actions turn it into `{ message }`. */
 export class UserFacingError extends Error {
@@ -14,3 +16,13 @@ export class UserFacingError extends Error {
 export const notFound = () => new UserFacingError('未找到该记录，或您无权访问', 'NOT_FOUND');
 export const forbidden = (what = '该操作') => new UserFacingError(`无权执行${what}`, 'FORBIDDEN');
 export const staleVersion = () => new UserFacingError('已被他人修改，请刷新后重试', 'CONFLICT');
+
+/** Parses an input with its zod schema, or throws the Chinese `{ fieldErrors, message }` refusal. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const { fieldErrors, message } = formErrors(parsed.error);
+    throw new UserFacingError(message, 'INVALID', fieldErrors);
+  }
+  return parsed.data;
+}

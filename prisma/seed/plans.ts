@@ -1,27 +1,35 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { SessionUser } from '@/lib/server/auth/permissions';
+import { createPlanDraft } from '@/lib/server/plans/create-plan-draft';
+import { updatePlanItem } from '@/lib/server/plans/edit-plan-draft';
+import { publishPlan } from '@/lib/server/plans/publish-plan';
+import type { PlanKind } from '@/lib/generated/prisma/enums';
 
 type SeedDocument = { name: string; text: string; hash: string };
 
-function titleOf(text: string) {
-  return text.split('\n').map((line) => line.trim()).find((line) => line.length >= 6 && /[\u4e00-\u9fff]/.test(line))?.slice(0, 60) ?? '未命名文件';
+function kindOf(text: string): PlanKind {
+  const head = text.slice(0, 400);
+  if (/讲话/.test(head)) return 'SPEECH';
+  if (/政府工作报告/.test(head)) return 'GOVERNMENT_REPORT';
+  return 'WORK_PLAN';
 }
 
-/** Stores each seed document as a draft plan (the importer turns drafts into tasks). */
-export async function seedPlans(db: PrismaClient, documents: SeedDocument[]) {
+/**
+ * Imports and publishes each seed document through the importer, as the office would. The demo
+ * dates the plans in `year` so that 序时进度 and the traffic lights mean something today.
+ * Task items for which neither the document nor the subject suggests a unit go to the office
+ * (县委办), which coordinates such general work.
+ */
+export async function seedPlans(db: PrismaClient, documents: SeedDocument[], admin: SessionUser, year: number) {
+  const office = await db.unit.findUniqueOrThrow({ where: { code: 'xwb' } });
+  let published = 0;
   for (const doc of documents) {
-    const exists = await db.plan.findUnique({ where: { sourceHash: doc.hash }, select: { id: true } });
-    if (exists) continue;
-    await db.plan.create({
-      data: {
-        title: titleOf(doc.text),
-        year: 2024,
-        kind: 'WORK_PLAN',
-        originalText: doc.text,
-        cleanedText: doc.text,
-        sourceHash: doc.hash,
-        sourceName: doc.name,
-      },
-    });
+    if (await db.plan.findUnique({ where: { sourceHash: doc.hash }, select: { id: true } })) continue;
+    const plan = await createPlanDraft({ user: admin, input: { text: doc.text, sourceName: doc.name, year, kind: kindOf(doc.text) } });
+    const unowned = await db.planItem.findMany({ where: { planId: plan.id, kind: 'TASK', proposal: { path: ['leadUnitId'], equals: null } }, select: { id: true } });
+    for (const item of unowned) await updatePlanItem({ user: admin, input: { itemId: item.id, leadUnitId: office.id } });
+    const result = await publishPlan({ user: admin, planId: plan.id });
+    published += result.tasks;
   }
-  return '';
+  return `${published} tasks published`;
 }

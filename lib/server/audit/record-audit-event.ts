@@ -20,24 +20,29 @@ export function snapshot(value: unknown): unknown {
 // Serialises chain appends across concurrent transactions; released at commit or rollback.
 const AUDIT_CHAIN_LOCK = 7_240_001;
 
-/** Appends an audit event inside the caller's transaction, linked to the previous event's hash. */
-export async function recordAuditEvent(tx: Tx, input: AuditInput) {
+/**
+ * Appends audit events inside the caller's transaction, each linked to the previous event's hash.
+ * Several events (a plan publish) take the lock once and are written in one statement.
+ */
+export async function recordAuditEvents(tx: Tx, inputs: AuditInput[]) {
+  if (inputs.length === 0) return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const previous = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
+  let previous = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
   const at = new Date();
-  const before = snapshot(input.before);
-  const after = snapshot(input.after);
-  const event = chainAuditEvent(previous, {
-    actorId: input.actorId,
-    action: input.action,
-    entity: input.entity,
-    entityId: input.entityId,
-    before,
-    after,
-    at: at.toISOString(),
-  });
-  return tx.auditEvent.create({
-    data: {
+  const rows = inputs.map((input) => {
+    const before = snapshot(input.before);
+    const after = snapshot(input.after);
+    const event = chainAuditEvent(previous, {
+      actorId: input.actorId,
+      action: input.action,
+      entity: input.entity,
+      entityId: input.entityId,
+      before,
+      after,
+      at: at.toISOString(),
+    });
+    previous = event;
+    return {
       actorId: input.actorId,
       action: input.action,
       entity: input.entity,
@@ -48,6 +53,12 @@ export async function recordAuditEvent(tx: Tx, input: AuditInput) {
       prevHash: event.prevHash,
       hash: event.hash,
       createdAt: at,
-    },
+    };
   });
+  // createMany keeps array order, so seq follows the chain.
+  await tx.auditEvent.createMany({ data: rows });
+}
+
+export async function recordAuditEvent(tx: Tx, input: AuditInput) {
+  await recordAuditEvents(tx, [input]);
 }

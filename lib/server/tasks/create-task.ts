@@ -1,28 +1,28 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
-import { forbidden, UserFacingError } from '@/lib/server/errors';
+import { forbidden, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { taskInputSchema, type TaskInput } from '@/lib/schemas/task';
-import { dateFromIso, formErrors } from '@/lib/schemas/common';
+import { dateFromIso } from '@/lib/schemas/common';
 import { COMPARATOR_TO_DB } from '@/lib/targets/comparator';
 
 const TASK_CODE_LOCK = 7_240_002;
 
-/** Next human task code for a year (2024-0001, …); callers hold TASK_CODE_LOCK. */
-async function nextTaskCode(tx: Tx, year: number) {
+/** The next `count` human task codes of a year (2024-0001, …), reserved until the transaction ends. */
+export async function reserveTaskCodes(tx: Tx, year: number, count: number) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TASK_CODE_LOCK})`;
   const last = await tx.task.findFirst({ where: { code: { startsWith: `${year}-` } }, orderBy: { code: 'desc' }, select: { code: true } });
-  const next = last ? Number(last.code.split('-')[1]) + 1 : 1;
-  return `${year}-${String(next).padStart(4, '0')}`;
+  const first = last ? Number(last.code.split('-')[1]) + 1 : 1;
+  return Array.from({ length: count }, (_, i) => `${year}-${String(first + i).padStart(4, '0')}`);
 }
 
 /** Creates a task and its targets inside an existing transaction (used by the plan importer too). */
 export async function insertTask(tx: Tx, { user, input, planItemId }: { user: SessionUser; input: TaskInput; planItemId?: string }) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TASK_CODE_LOCK})`;
-  const code = await nextTaskCode(tx, input.year);
+  const [code] = await reserveTaskCodes(tx, input.year, 1);
   const task = await tx.task.create({
     data: {
-      code,
+      code: code!,
       year: input.year,
       planId: input.planId ?? null,
       planItemId: planItemId ?? null,
@@ -69,11 +69,7 @@ async function assertReferences(input: TaskInput) {
 /** Creates a task by hand (督查室 only). */
 export async function createTask({ user, input }: { user: SessionUser; input: unknown }) {
   if (!can(user, 'task.create')) throw forbidden('新建任务');
-  const parsed = taskInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const { fieldErrors, message } = formErrors(parsed.error);
-    throw new UserFacingError(message, 'INVALID', fieldErrors);
-  }
-  await assertReferences(parsed.data);
-  return db.$transaction((tx) => insertTask(tx, { user, input: parsed.data }));
+  const data = parseInput(taskInputSchema, input);
+  await assertReferences(data);
+  return db.$transaction((tx) => insertTask(tx, { user, input: data }));
 }

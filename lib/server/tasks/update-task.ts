@@ -1,10 +1,10 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
-import { forbidden, notFound, staleVersion, UserFacingError } from '@/lib/server/errors';
+import { forbidden, notFound, parseInput, staleVersion, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { taskUpdateSchema } from '@/lib/schemas/task';
-import { dateFromIso, formErrors } from '@/lib/schemas/common';
+import { dateFromIso } from '@/lib/schemas/common';
 
 /**
  * Edits a task's assignment (督查室 only). The caller sends the version it read; a task changed
@@ -12,12 +12,7 @@ import { dateFromIso, formErrors } from '@/lib/schemas/common';
  */
 export async function updateTask({ user, input }: { user: SessionUser; input: unknown }) {
   if (!can(user, 'task.edit')) throw forbidden('修改任务');
-  const parsed = taskUpdateSchema.safeParse(input);
-  if (!parsed.success) {
-    const { fieldErrors, message } = formErrors(parsed.error);
-    throw new UserFacingError(message, 'INVALID', fieldErrors);
-  }
-  const { taskId, version, coUnitIds, leaderIds, startDate, deadline, ...fields } = parsed.data;
+  const { taskId, version, coUnitIds, leaderIds, startDate, deadline, ...fields } = parseInput(taskUpdateSchema, input);
 
   return db.$transaction(async (tx) => {
     const before = await tx.task.findUnique({ where: { id: taskId }, include: { coUnits: true, leaders: true } });

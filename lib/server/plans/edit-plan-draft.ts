@@ -1,0 +1,103 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/server/db';
+import { can, type SessionUser } from '@/lib/server/auth/permissions';
+import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/errors';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { itemProposalSchema, planItemEditSchema, planItemSplitSchema } from '@/lib/schemas/plan';
+import { mergeDraftItems, splitDraftItem, type DraftItem } from '@/lib/plan/split-merge';
+import type { Proposal } from '@/lib/plan/proposal';
+
+/** A draft item of a DRAFT plan, for editing by the office; published plans are frozen. */
+async function draftItem(tx: Tx, user: SessionUser, itemId: string) {
+  if (!can(user, 'plan.import')) throw forbidden('编辑计划');
+  const item = await tx.planItem.findUnique({ where: { id: itemId }, include: { plan: { select: { status: true, year: true } } } });
+  if (!item) throw notFound();
+  if (item.plan.status !== 'DRAFT') throw new UserFacingError('计划已发布，分解结果不能再修改', 'CONFLICT');
+  return item;
+}
+
+function asDraft(item: { text: string; spanStart: number; spanEnd: number; numbering: string | null; heading: string | null; proposal: unknown }): DraftItem {
+  return { ...item, proposal: item.proposal as Proposal };
+}
+
+/** Edits one item's kind, exclusion or proposal (title, deadline, owners, targets). */
+export async function updatePlanItem({ user, input }: { user: SessionUser; input: unknown }) {
+  const { itemId, kind, excluded, deadline, ...fields } = parseInput(planItemEditSchema, input);
+  return db.$transaction(async (tx) => {
+    const item = await draftItem(tx, user, itemId);
+    const before = item.proposal as Proposal | null;
+    const proposal = before
+      ? {
+          ...before,
+          ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+          ...(deadline ? { deadline: { ...before.deadline, date: deadline, inferred: false } } : {}),
+          ...(fields.leadUnitId !== undefined ? { leadUnitSource: fields.leadUnitId ? ('reviewer' as const) : null } : {}),
+        }
+      : null;
+    if (proposal) {
+      parseInput(itemProposalSchema, proposal);
+      if (proposal.leadUnitId && proposal.coUnitIds.includes(proposal.leadUnitId)) {
+        throw new UserFacingError('配合单位不能与牵头单位相同', 'INVALID', { coUnitIds: ['配合单位不能与牵头单位相同'] });
+      }
+    }
+    const updated = await tx.planItem.update({
+      where: { id: itemId },
+      data: { ...(kind ? { kind } : {}), ...(excluded !== undefined ? { excluded } : {}), proposal: proposal ?? undefined },
+    });
+    await recordAuditEvent(tx, {
+      actorId: user.id,
+      action: 'plan.item.update',
+      entity: 'PlanItem',
+      entityId: itemId,
+      before: { kind: item.kind, excluded: item.excluded, proposal: before },
+      after: { kind: updated.kind, excluded: updated.excluded, proposal: updated.proposal },
+    });
+    return updated;
+  });
+}
+
+/** Splits an item in two at a character offset of its text; the second half follows it. */
+export async function splitPlanItem({ user, input }: { user: SessionUser; input: unknown }) {
+  const { itemId, at } = parseInput(planItemSplitSchema, input);
+  return db.$transaction(async (tx) => {
+    const item = await draftItem(tx, user, itemId);
+    if (!item.proposal) throw new UserFacingError('只有任务项可以拆分', 'INVALID');
+    const halves = splitDraftItem(asDraft(item), at, item.plan.year);
+    if (!halves) throw new UserFacingError('拆分位置无效：两部分都不能为空', 'INVALID', { at: ['拆分位置无效'] });
+    const [first, second] = halves;
+    await tx.planItem.updateMany({ where: { planId: item.planId, position: { gt: item.position } }, data: { position: { increment: 1 } } });
+    await tx.planItem.update({ where: { id: item.id }, data: { text: first.text, spanEnd: first.spanEnd, proposal: first.proposal } });
+    const created = await tx.planItem.create({
+      data: {
+        planId: item.planId,
+        parentId: item.parentId,
+        position: item.position + 1,
+        level: item.level,
+        numbering: null,
+        heading: null,
+        text: second.text,
+        spanStart: second.spanStart,
+        spanEnd: second.spanEnd,
+        kind: item.kind,
+        proposal: second.proposal,
+      },
+    });
+    await recordAuditEvent(tx, { actorId: user.id, action: 'plan.item.split', entity: 'PlanItem', entityId: item.id, before: { text: item.text }, after: { text: first.text, newItemId: created.id, newText: second.text } });
+    return created;
+  });
+}
+
+/** Merges an item with the next item of the same parent; the next item's children move to it. */
+export async function mergePlanItemWithNext({ user, itemId }: { user: SessionUser; itemId: string }) {
+  return db.$transaction(async (tx) => {
+    const item = await draftItem(tx, user, itemId);
+    const next = await tx.planItem.findFirst({ where: { planId: item.planId, parentId: item.parentId, position: { gt: item.position } }, orderBy: { position: 'asc' } });
+    if (!next) throw new UserFacingError('后面没有可合并的同级项', 'INVALID');
+    if (!item.proposal || !next.proposal) throw new UserFacingError('只有任务项可以合并', 'INVALID');
+    const merged = mergeDraftItems(asDraft(item), asDraft(next));
+    await tx.planItem.updateMany({ where: { parentId: next.id }, data: { parentId: item.id } });
+    await tx.planItem.update({ where: { id: item.id }, data: { text: merged.text, spanStart: merged.spanStart, spanEnd: merged.spanEnd, proposal: merged.proposal } });
+    await tx.planItem.delete({ where: { id: next.id } });
+    await recordAuditEvent(tx, { actorId: user.id, action: 'plan.item.merge', entity: 'PlanItem', entityId: item.id, before: { text: item.text, mergedItem: { id: next.id, text: next.text } }, after: { text: merged.text } });
+  });
+}
