@@ -26,7 +26,8 @@ export async function seedPlans(db: PrismaClient, documents: SeedDocument[], adm
   for (const doc of documents) {
     if (await db.plan.findUnique({ where: { sourceHash: doc.hash }, select: { id: true } })) continue;
     const plan = await createPlanDraft({ user: admin, input: { text: doc.text, sourceName: doc.name, year, kind: kindOf(doc.text) } });
-    const unowned = await db.planItem.findMany({ where: { planId: plan.id, kind: 'TASK', proposal: { path: ['leadUnitId'], equals: null } }, select: { id: true } });
+    const items = await db.planItem.findMany({ where: { planId: plan.id, kind: 'TASK' }, select: { id: true, proposal: true } });
+    const unowned = items.filter((item) => !(item.proposal as { leadUnitId: string | null } | null)?.leadUnitId);
     for (const item of unowned) await updatePlanItem({ user: admin, input: { itemId: item.id, leadUnitId: office.id } });
     const result = await publishPlan({ user: admin, planId: plan.id });
     published += result.tasks;
