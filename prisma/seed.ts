@@ -1,13 +1,14 @@
 // Seeds the demo county: units, leaders with 分管 units, the office, a head and a liaison for every
 // unit, and the five documents in seeds/ imported and published through the importer.
 // Idempotent: running it again changes nothing. Run with `--conditions=react-server` (see package.json).
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import { db } from '@/lib/server/db';
+import { sourceHashOf } from '@/lib/server/plans/create-plan-draft';
 import { ADMINS, DEMO_PASSWORD, LEADERS, UNITS, unitPeopleNames } from './seed/directory';
 import { seedPlans } from './seed/plans';
+import { seedActivity } from './seed/activity';
 
 /** The demo runs its plans in the current year (Asia/Shanghai), whatever year the documents name. */
 function demoYear() {
@@ -57,14 +58,15 @@ async function main() {
     .sort()
     .map((name) => {
       const text = readFileSync(path.join(seedDir, name), 'utf8');
-      return { name, text, hash: createHash('sha256').update(text, 'utf8').digest('hex') };
+      return { name, text, hash: sourceHashOf(text) };
     });
   const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' } });
   const adminUser = { id: admin.id, username: admin.username, name: admin.name, role: admin.role, unitId: admin.unitId };
   const summary = await seedPlans(db, documents, adminUser, demoYear());
+  const activity = process.env.LUOSHI_SEED_ACTIVITY === '0' ? 'no activity' : await seedActivity(db, adminUser);
 
   const counts = { units: await db.unit.count(), users: await db.user.count(), plans: await db.plan.count(), tasks: await db.task.count() };
-  console.log(`seed: ${counts.units} units, ${counts.users} users, ${counts.plans} plans, ${counts.tasks} tasks${summary ? `; ${summary}` : ''}`);
+  console.log(`seed: ${counts.units} units, ${counts.users} users, ${counts.plans} plans, ${counts.tasks} tasks; ${summary}; ${activity}`);
 }
 
 main()

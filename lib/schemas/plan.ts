@@ -13,7 +13,11 @@ export const PLAN_KIND_LABELS: Record<(typeof PLAN_KINDS)[number], string> = {
 export const MAX_PLAN_TEXT_CHARS = 2_000_000;
 
 export const planImportSchema = z.object({
-  text: z.string().trim().min(10, '文件内容为空或过短').max(MAX_PLAN_TEXT_CHARS, '文件过大（上限约 5 MB）'),
+  // Not trimmed: the SHA-256 that detects re-imports covers the original text exactly.
+  text: z
+    .string({ error: '请粘贴或上传文件' })
+    .max(MAX_PLAN_TEXT_CHARS, '文件过大（上限约 5 MB）')
+    .refine((text) => text.trim().length >= 10, '文件内容为空或过短'),
   sourceName: z.string().trim().max(200).optional(),
   title: z.string().trim().max(200).optional(),
   year: z.preprocess((v) => (v === '' || v == null ? undefined : v), z.coerce.number().int().min(2000, '年度无效').max(2100, '年度无效').optional()),
@@ -52,3 +56,13 @@ export const planItemSplitSchema = z.object({
   /** Character offset inside the item's text where the second item starts. */
   at: z.coerce.number().int().min(1, '拆分位置无效'),
 });
+
+/** 为未指定的任务统一设置牵头单位: one lead unit for every task item still without one. */
+export const planLeadUnitFillSchema = z.object({
+  planId: idSchema,
+  leadUnitId: idSchema.describe('牵头单位'),
+});
+
+/** Uploads the import form accepts (the server converts them to text, see lib/plan/source-file.ts). */
+export const MAX_PLAN_FILE_BYTES = 5 * 1024 * 1024;
+export const PLAN_FILE_ACCEPT = '.txt,.docx,.xlsx';
