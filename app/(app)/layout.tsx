@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/server/auth/session';
 import { ROLE_LABELS } from '@/lib/server/auth/permissions';
+import { countUnreadNotifications } from '@/lib/server/notifications/count-unread-notifications';
 import { NAV_ITEMS } from './nav-items';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const unread = await countUnreadNotifications({ user });
   return (
     <div className="shell">
       <header className="topbar">
@@ -15,6 +17,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </Link>
         <NavLinks items={NAV_ITEMS[user.role]} />
         <div className="userbox">
+          <Link href="/notifications" className="bell" aria-label={unread > 0 ? `通知（${unread}条未读）` : '通知'} data-testid="bell">
+            <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
+              <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+            </svg>
+            {unread > 0 && (
+              <span className="count" data-testid="unread-count">
+                {unread > 99 ? '99+' : unread}
+              </span>
+            )}
+          </Link>
           <span data-testid="current-user">
             {user.name}
             <span className="hide-sm"> · {ROLE_LABELS[user.role]}</span>

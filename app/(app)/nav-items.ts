@@ -11,6 +11,7 @@ export const NAV_ITEMS: Record<Role, NavItem[]> = {
     { href: '/ranking', label: '单位排名' },
     { href: '/bulletins', label: '通报' },
     { href: '/commitments', label: '承诺书' },
+    { href: '/verify', label: '核验' },
     { href: '/audit', label: '审计' },
   ],
   LEADER: [
@@ -18,14 +19,17 @@ export const NAV_ITEMS: Record<Role, NavItem[]> = {
     { href: '/tasks', label: '任务' },
     { href: '/ranking', label: '单位排名' },
     { href: '/commitments', label: '承诺书' },
+    { href: '/verify', label: '核验' },
   ],
   UNIT_HEAD: [
     { href: '/', label: '本单位' },
     { href: '/tasks', label: '任务' },
     { href: '/commitments', label: '承诺书' },
+    { href: '/verify', label: '核验' },
   ],
   UNIT_STAFF: [
     { href: '/', label: '本单位' },
     { href: '/tasks', label: '任务' },
+    { href: '/verify', label: '核验' },
   ],
 };

@@ -6,7 +6,7 @@ export const isoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), '日期无效');
 
-export const idSchema = z.string().trim().min(1).max(64);
+export const idSchema = z.string({ error: '请选择' }).trim().min(1, '请选择').max(64, '编号无效');
 
 /** Turns a zod error into the `{ fieldErrors, message }` shape every form shows. */
 export function formErrors(error: z.ZodError): { fieldErrors: Record<string, string[]>; message: string } {

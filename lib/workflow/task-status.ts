@@ -27,6 +27,10 @@ export const TASK_ACTIONS = [
 ] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
+/** Actions taken with a button; 申请销号 is filed as a progress report, which carries its evidence. */
+export const DIRECT_TASK_ACTIONS = ['acknowledge', 'start', 'approveClosure', 'returnToProgress', 'reopen'] as const satisfies readonly TaskAction[];
+export type DirectTaskAction = (typeof DIRECT_TASK_ACTIONS)[number];
+
 export const TASK_ACTION_LABELS: Record<TaskAction, string> = {
   acknowledge: '签收',
   start: '开始办理',
@@ -152,11 +156,12 @@ export function transition(
   return { ok: true, status: to };
 }
 
-/** Statuses in which the lead unit files progress reports (not after asking to close). */
+/** Statuses in which units file progress reports (not after asking to close). */
 const REPORTABLE_STATUSES: readonly TaskStatus[] = ['ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS'];
 
+/** The lead unit and co-units report progress; only the lead unit's report speaks for the task as a whole. */
 export function canReportProgress(status: TaskStatus, actor: ActorKind | null): boolean {
-  return actor === 'LEAD_UNIT' && REPORTABLE_STATUSES.includes(status);
+  return (actor === 'LEAD_UNIT' || actor === 'CO_UNIT') && REPORTABLE_STATUSES.includes(status);
 }
 
 /**

@@ -210,13 +210,15 @@ describe('progress reports', () => {
     expect(statusAfterProgressReport('CLOSED')).toBe('CLOSED');
   });
 
-  it('lets only the lead unit report, and only before closure is requested', () => {
-    expect(canReportProgress('ASSIGNED', 'LEAD_UNIT')).toBe(true);
-    expect(canReportProgress('IN_PROGRESS', 'LEAD_UNIT')).toBe(true);
-    expect(canReportProgress('CLOSURE_REQUESTED', 'LEAD_UNIT')).toBe(false);
-    expect(canReportProgress('CLOSED', 'LEAD_UNIT')).toBe(false);
-    expect(canReportProgress('IN_PROGRESS', 'CO_UNIT')).toBe(false);
-    expect(canReportProgress('IN_PROGRESS', 'ADMIN')).toBe(false);
+  it('lets the lead unit and co-units report, and only before closure is requested', () => {
+    for (const status of TASK_STATUSES) {
+      const open = status === 'ASSIGNED' || status === 'ACKNOWLEDGED' || status === 'IN_PROGRESS';
+      expect(canReportProgress(status, 'LEAD_UNIT'), `${status} lead`).toBe(open);
+      expect(canReportProgress(status, 'CO_UNIT'), `${status} co`).toBe(open);
+      expect(canReportProgress(status, 'ADMIN'), `${status} admin`).toBe(false);
+      expect(canReportProgress(status, 'LEADER'), `${status} leader`).toBe(false);
+      expect(canReportProgress(status, null), `${status} none`).toBe(false);
+    }
   });
 });
 

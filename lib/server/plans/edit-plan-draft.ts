@@ -20,6 +20,18 @@ function asDraft(item: { text: string; spanStart: number; spanEnd: number; numbe
   return { ...item, proposal: item.proposal as Proposal };
 }
 
+/** Refuses unit and leader ids that are not in the directory: publishing would fail on them. */
+async function assertDirectoryIds(tx: Tx, proposal: Pick<Proposal, 'leadUnitId' | 'coUnitIds' | 'leaderIds'>) {
+  const unitIds = [...new Set([...(proposal.leadUnitId ? [proposal.leadUnitId] : []), ...proposal.coUnitIds])];
+  const leaderIds = [...new Set(proposal.leaderIds)];
+  if ((await tx.unit.count({ where: { id: { in: unitIds } } })) !== unitIds.length) {
+    throw new UserFacingError('所选单位不存在', 'INVALID', { leadUnitId: ['所选单位不存在'] });
+  }
+  if ((await tx.user.count({ where: { id: { in: leaderIds }, role: 'LEADER' } })) !== leaderIds.length) {
+    throw new UserFacingError('所选领导不存在', 'INVALID', { leaderIds: ['所选领导不存在'] });
+  }
+}
+
 /** Edits one item's kind, exclusion or proposal (title, deadline, owners, targets). */
 export async function updatePlanItem({ user, input }: { user: SessionUser; input: unknown }) {
   const { itemId, kind, excluded, deadline, ...fields } = parseInput(planItemEditSchema, input);
@@ -32,6 +44,8 @@ export async function updatePlanItem({ user, input }: { user: SessionUser; input
           ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
           ...(deadline ? { deadline: { ...before.deadline, date: deadline, inferred: false } } : {}),
           ...(fields.leadUnitId !== undefined ? { leadUnitSource: fields.leadUnitId ? ('reviewer' as const) : null } : {}),
+          // A co-unit promoted to lead stops being a co-unit unless the reviewer also set the co-units.
+          ...(fields.leadUnitId && !fields.coUnitIds ? { coUnitIds: before.coUnitIds.filter((id) => id !== fields.leadUnitId) } : {}),
         }
       : null;
     if (proposal) {
@@ -39,6 +53,7 @@ export async function updatePlanItem({ user, input }: { user: SessionUser; input
       if (proposal.leadUnitId && proposal.coUnitIds.includes(proposal.leadUnitId)) {
         throw new UserFacingError('配合单位不能与牵头单位相同', 'INVALID', { coUnitIds: ['配合单位不能与牵头单位相同'] });
       }
+      await assertDirectoryIds(tx, proposal);
     }
     const updated = await tx.planItem.update({
       where: { id: itemId },

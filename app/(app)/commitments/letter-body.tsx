@@ -1,0 +1,62 @@
+import type { CommitmentContent, CommitmentTask } from '@/lib/commitment/canonical';
+import { formatCommitmentTarget } from '@/lib/commitment/canonical';
+
+function TaskTable({ tasks, caption }: { tasks: CommitmentTask[]; caption: string }) {
+  return (
+    <div className="letter-table-wrap">
+      <table className="letter-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">序号</th>
+            <th scope="col">目标任务</th>
+            <th scope="col">量化指标</th>
+            <th scope="col">完成时限</th>
+            <th scope="col">牵头领导</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tasks.length === 0 ? (
+            <tr>
+              <td colSpan={5} className="muted">
+                无
+              </td>
+            </tr>
+          ) : (
+            tasks.map((task) => (
+              <tr key={task.taskId}>
+                <td>{task.seq}</td>
+                <td>{task.title}</td>
+                <td>
+                  {task.targets.length === 0
+                    ? '—'
+                    : task.targets.map((target, index) => <div key={index}>{formatCommitmentTarget(target)}</div>)}
+                </td>
+                <td className="nowrap">{task.deadline}</td>
+                <td>{task.leadLeader || '—'}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The letter's text and its two numbered task tables, as on screen and on paper. */
+export function LetterBody({ content }: { content: CommitmentContent }) {
+  return (
+    <div className="letter-body">
+      {content.preamble
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line, index) => (
+          <p key={index} className="letter-paragraph">
+            {line}
+          </p>
+        ))}
+      <TaskTable tasks={content.leadTasks} caption="一、牵头任务" />
+      <TaskTable tasks={content.coTasks} caption="二、配合任务" />
+    </div>
+  );
+}

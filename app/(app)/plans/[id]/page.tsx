@@ -1,0 +1,106 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { requireUser } from '@/lib/server/auth/session';
+import { UserFacingError } from '@/lib/server/errors';
+import { getPlan } from '@/lib/server/plans/get-plan';
+import { loadDirectory } from '@/lib/server/plans/load-directory';
+import { PLAN_KIND_LABELS } from '@/lib/schemas/plan';
+import { idSchema } from '@/lib/schemas/common';
+import { documentMarks, splitPoints } from '@/lib/plan/review-document';
+import { itemsWithNextSibling, reviewSummary } from '@/lib/plan/review-summary';
+import type { Proposal } from '@/lib/plan/proposal';
+import { DocumentPane } from './document-pane';
+import { DocumentText } from './document-text';
+import { DirectoryProvider } from './directory-context';
+import { PlanItemCard, type ReviewItemView } from './plan-item-card';
+import { PublishedItem } from './published-item';
+import { ReviewSummaryBar } from './review-summary-bar';
+import styles from './review.module.css';
+
+export const metadata: Metadata = { title: '计划分解审核' };
+
+const paramsSchema = z.object({ id: idSchema });
+
+export default async function PlanReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const parsed = paramsSchema.safeParse(await params);
+  if (!parsed.success) notFound();
+  const [plan, directory] = await Promise.all([
+    getPlan({ user, planId: parsed.data.id }).catch((error: unknown) => {
+      if (error instanceof UserFacingError && error.code === 'NOT_FOUND') notFound();
+      throw error;
+    }),
+    loadDirectory(),
+  ]);
+  const draft = plan.status === 'DRAFT';
+  const withNext = itemsWithNextSibling(plan.items);
+  const items: ReviewItemView[] = plan.items.map((item) => ({
+    id: item.id,
+    level: item.level,
+    numbering: item.numbering,
+    kind: item.kind,
+    excluded: item.excluded,
+    text: item.text,
+    proposal: item.proposal as Proposal | null,
+    hasNext: withNext.has(item.id),
+    splitPoints: draft && item.kind === 'TASK' ? splitPoints(item.text) : [],
+  }));
+  const marks = documentMarks(
+    plan.cleanedText,
+    plan.items.map((item) => ({ id: item.id, start: item.spanStart, end: item.spanEnd })),
+  );
+  const kinds = Object.fromEntries(plan.items.map((item) => [item.id, item.excluded ? 'EXCLUDED' : item.kind]));
+
+  const review = (
+    <>
+      {draft ? (
+        <ReviewSummaryBar planId={plan.id} summary={reviewSummary(items)} />
+      ) : (
+        <p className="panel">该计划已发布，分解结果只读；任务在任务台账中跟踪。</p>
+      )}
+      <div className={styles.panes}>
+        <DocumentPane>
+          <DocumentText nodes={marks} kinds={kinds} />
+        </DocumentPane>
+        <section className={styles.tree} aria-label="分解结果">
+          <h2>分解结果（{items.length} 项）</h2>
+          <ol className={styles.items}>
+            {draft
+              ? items.map((item) => <PlanItemCard key={item.id} planId={plan.id} item={item} />)
+              : plan.items.map((item) => <PublishedItem key={item.id} item={item} />)}
+          </ol>
+        </section>
+      </div>
+    </>
+  );
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{plan.title}</h1>
+          <div className="actions small muted">
+            {draft ? <span className="badge yellow">草稿</span> : <span className="badge green">已发布</span>}
+            <span>{plan.year} 年度</span>
+            <span>{PLAN_KIND_LABELS[plan.kind]}</span>
+            {plan.sourceName && <span>{plan.sourceName}</span>}
+          </div>
+        </div>
+        <div className="actions">
+          <Link className="button secondary" href="/plans">
+            返回计划列表
+          </Link>
+          {!draft && (
+            <Link className="button" href={`/tasks?planId=${plan.id}`}>
+              查看 {plan._count.tasks} 项任务
+            </Link>
+          )}
+        </div>
+      </div>
+      {/* The directory goes to the browser once, for every editor of a draft. */}
+      {draft ? <DirectoryProvider directory={directory}>{review}</DirectoryProvider> : review}
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+'use client';
+
+import Link from 'next/link';
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
+import { FieldError, FormMessage } from '@/app/_components/form-feedback';
+import { INITIAL_FORM_STATE } from './form-helpers';
+import { MAX_PLAN_FILE_BYTES, PLAN_FILE_ACCEPT, PLAN_KINDS, PLAN_KIND_LABELS } from '@/lib/schemas/plan';
+import { importPlanAction } from './actions';
+import styles from './plans.module.css';
+
+/** Paste or upload a plan document; the server parses it into a draft and opens the review. */
+export function ImportForm() {
+  const [state, formAction, pending] = useActionState(importPlanAction, INITIAL_FORM_STATE);
+  const [fileError, setFileError] = useState('');
+  const existingPlanId = state.fieldErrors.planId?.[0];
+
+  function checkFile(event: React.ChangeEvent<HTMLInputElement>) {
+    const file = event.currentTarget.files?.[0];
+    setFileError(file && file.size > MAX_PLAN_FILE_BYTES ? '文件过大（上限 5 MB）' : '');
+  }
+
+  // Submitted by hand rather than as a form action, so a refusal keeps the pasted text and the file.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (fileError) return;
+    const form = new FormData(event.currentTarget);
+    startTransition(() => formAction(form));
+  }
+
+  return (
+    <form className="stack" onSubmit={submit}>
+      <label>
+        粘贴计划文本
+        <textarea name="text" rows={8} placeholder="将工作计划、政府工作报告或讲话全文粘贴到这里" className={styles.source} />
+        <FieldError state={state} name="text" />
+      </label>
+      <label>
+        或上传文件（.txt / .docx / .xlsx，不超过 5 MB）
+        <input type="file" name="file" accept={PLAN_FILE_ACCEPT} onChange={checkFile} />
+        {fileError && <span className="field-error">{fileError}</span>}
+        <FieldError state={state} name="file" />
+      </label>
+      <div className={styles.row}>
+        <label>
+          计划名称（可选）
+          <input name="title" maxLength={200} placeholder="留空则取文件标题" />
+          <FieldError state={state} name="title" />
+        </label>
+        <label>
+          年度（可选）
+          <input name="year" inputMode="numeric" pattern="\d{4}" placeholder="留空则从文中识别" />
+          <FieldError state={state} name="year" />
+        </label>
+        <label>
+          类型
+          <select name="kind" defaultValue="WORK_PLAN">
+            {PLAN_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {PLAN_KIND_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {!pending && <FormMessage state={state} />}
+      {!pending && existingPlanId && (
+        <p>
+          <Link href={`/plans/${existingPlanId}`}>查看已导入的计划</Link>
+        </p>
+      )}
+      {pending && (
+        <p className={styles.progress} role="status">
+          <progress aria-label="解析进度" /> 正在上传并解析文件，请稍候…
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={pending}>
+          {pending ? '正在解析…' : '导入并解析'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,265 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { requireUser } from '@/lib/server/auth/session';
+import { UserFacingError } from '@/lib/server/errors';
+import { getTask } from '@/lib/server/tasks/get-task';
+import { listTaskTimeline, type TimelineExtension, type TimelineReport } from '@/lib/server/tasks/list-task-timeline';
+import { LightBadge, StatusBadge } from '@/app/_components/badges';
+import { idSchema, isoFromDate } from '@/lib/schemas/common';
+import { CADENCE_LABELS, periodLabel } from '@/lib/schedule/cadence';
+import { LIGHT_REASON_LABELS, targetCompletion } from '@/lib/schedule/progress';
+import { reportPeriodChoices } from '@/lib/schedule/report-period';
+import { taskSchedule } from '@/lib/schedule/task-schedule';
+import { shanghaiIsoDate } from '@/lib/schedule/calendar-day';
+import { COMPARATOR_FROM_DB } from '@/lib/targets/comparator';
+import { targetGoalText } from '@/lib/targets/goal-text';
+import { actorKindFor } from '@/lib/workflow/task-status';
+import { taskOptions } from '@/lib/workflow/task-options';
+import { InstructionsBanner, SupervisionPanel } from './supervision-panel';
+import { ReportSummary, TaskTimeline } from './task-timeline';
+import { ExtensionDecisionForm, ExtensionRequestForm, ReportForm, ReviewReportForm, TransitionForm } from './workflow-forms';
+import styles from './task-page.module.css';
+
+export const metadata: Metadata = { title: '任务详情' };
+
+const paramsSchema = z.object({ id: idSchema });
+
+const number = (value: { toNumber(): number } | null) => (value === null ? null : value.toNumber());
+
+function ProgressBar({ label, value, tone }: { label: string; value: number; tone?: string }) {
+  const shown = Math.round(value);
+  return (
+    <div className={styles.bar}>
+      <span>{label}</span>
+      <span className={styles.track} role="progressbar" aria-label={label} aria-valuenow={shown} aria-valuemin={0} aria-valuemax={100}>
+        <span className={`${styles.fill} ${tone ?? ''}`} style={{ width: `${Math.min(100, Math.max(0, value))}%` }} />
+      </span>
+      <span className={styles.value}>{shown}%</span>
+    </div>
+  );
+}
+
+export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const parsed = paramsSchema.safeParse(await params);
+  if (!parsed.success) notFound();
+  const taskId = parsed.data.id;
+  // Out of scope and missing look the same: the not-found page, with a 404.
+  const loaded = await Promise.all([getTask({ user, taskId }), listTaskTimeline({ user, taskId })]).catch((error: unknown) => {
+    if (error instanceof UserFacingError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+  if (!loaded) notFound();
+  const [task, timeline] = loaded;
+
+  const today = new Date();
+  const actor = actorKindFor(user, { leadUnitId: task.leadUnitId, coUnitIds: task.coUnits.map((c) => c.unitId) });
+  const schedule = taskSchedule({
+    status: task.status,
+    cadence: task.cadence,
+    startDate: task.startDate,
+    deadline: task.deadline,
+    lastReportAt: task.lastReportAt,
+    actual: task.progressPercent,
+    today,
+  });
+
+  const targets = task.targets.map((t) => {
+    const target = {
+      comparator: COMPARATOR_FROM_DB[t.comparator],
+      value: number(t.value),
+      valueMax: number(t.valueMax),
+      unit: t.unit,
+      actual: number(t.actualValue),
+      placeholder: t.placeholder,
+    };
+    return { ...target, id: t.id, metric: t.metric, goal: targetGoalText(target), completion: t.placeholder ? null : targetCompletion(target) };
+  });
+  const targetNames = new Map(targets.map((t) => [t.id, { metric: t.metric, unit: t.unit }]));
+
+  const pendingReports = timeline.filter((e): e is TimelineReport => e.kind === 'report' && e.reviewState === 'PENDING');
+  const pendingExtension = timeline.find((e): e is TimelineExtension => e.kind === 'extension' && e.decision === 'PENDING');
+  const may = taskOptions({
+    status: task.status,
+    actor,
+    pendingClosureReport: pendingReports.some((r) => r.closureRequest),
+    pendingExtension: pendingExtension !== undefined,
+  });
+  const deadlineIso = isoFromDate(task.deadline);
+  const nextDay = isoFromDate(new Date(task.deadline.getTime() + 86_400_000));
+  const source = task.sourceText ?? task.planItem?.text ?? null;
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <div className={styles.code}>{task.code}</div>
+          <h1 className={styles.title}>{task.title}</h1>
+        </div>
+        <div className={styles.badges} data-testid="task-badges">
+          <StatusBadge status={task.status} />
+          <LightBadge light={schedule.light} />
+          {schedule.overdue && <span className="badge red">已逾期</span>}
+          {schedule.missedPeriodKey && <span className="badge yellow">{periodLabel(schedule.missedPeriodKey)}未报送</span>}
+        </div>
+      </div>
+
+      <InstructionsBanner taskId={task.id} user={user} />
+
+      <section className="panel" aria-label="任务信息">
+        <dl className={styles.facts}>
+          <div>
+            <dt>牵头单位</dt>
+            <dd>{task.leadUnit.name}</dd>
+          </div>
+          <div>
+            <dt>配合单位</dt>
+            <dd>{task.coUnits.length ? task.coUnits.map((c) => c.unit.shortName).join('、') : '—'}</dd>
+          </div>
+          <div>
+            <dt>分管领导</dt>
+            <dd>{task.leaders.length ? task.leaders.map((l) => `${l.leader.name}${l.leader.title ? `（${l.leader.title}）` : ''}`).join('、') : '—'}</dd>
+          </div>
+          <div>
+            <dt>开始日期</dt>
+            <dd>{isoFromDate(task.startDate)}</dd>
+          </div>
+          <div>
+            <dt>完成时限</dt>
+            <dd data-testid="task-deadline">
+              {deadlineIso}
+              {task.deadlineText && <span className="muted small">（原文：{task.deadlineText}）</span>}{' '}
+              {task.deadlineInferred && <span className="badge yellow">推断</span>}
+            </dd>
+          </div>
+          <div>
+            <dt>调度频次</dt>
+            <dd>
+              {CADENCE_LABELS[task.cadence]}
+              {task.lastReportAt && <span className="muted small">（最近报送 {shanghaiIsoDate(task.lastReportAt)}）</span>}
+            </dd>
+          </div>
+        </dl>
+        {schedule.reasons.length > 0 && schedule.light !== 'done' && (
+          <p className="small">提示：{schedule.reasons.map((r) => LIGHT_REASON_LABELS[r]).join('、')}</p>
+        )}
+      </section>
+
+      {(source || task.plan) && (
+        <section className="panel" aria-label="任务来源">
+          <h2>任务来源</h2>
+          {task.plan && (
+            <p className="small muted">
+              {task.plan.title}
+              {task.planItem?.numbering ? ` · ${task.planItem.numbering}` : ''}
+            </p>
+          )}
+          {source && <blockquote className={styles.source}>{source}</blockquote>}
+        </section>
+      )}
+
+      <section className="panel" aria-label="进度">
+        <h2>进度</h2>
+        <div className={styles.bars}>
+          <ProgressBar label="序时进度" value={schedule.expected} tone={styles.fillExpected} />
+          <ProgressBar label="实际进度" value={schedule.actual} tone={schedule.light === 'done' ? undefined : styles[schedule.light]} />
+        </div>
+        {targets.length > 0 && (
+          <div className="table-wrap">
+            <table aria-label="目标指标">
+              <thead>
+                <tr>
+                  <th>指标</th>
+                  <th>目标</th>
+                  <th className={styles.num}>实际</th>
+                  <th className={styles.num}>完成度</th>
+                </tr>
+              </thead>
+              <tbody>
+                {targets.map((t) => (
+                  <tr key={t.id}>
+                    <td>{t.metric}</td>
+                    <td>{t.goal}</td>
+                    <td className={styles.num}>{t.actual === null ? '—' : `${t.actual}${t.unit}`}</td>
+                    <td className={styles.num}>{t.completion === null ? '—' : `${Math.round(t.completion)}%`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {(may.directActions.length > 0 || may.report || may.requestExtension || (may.reviewReports && pendingReports.length > 0) || may.decideExtension || task.status === 'CLOSURE_REQUESTED') && (
+        <section className="panel" aria-label="办理">
+          <h2>办理</h2>
+          {task.status === 'CLOSURE_REQUESTED' && !may.reviewReports && <p className="muted">已申请销号，等待督查室审核。</p>}
+          {may.directActions.length > 0 && (
+            <div className={styles.formBlock}>
+              {may.directActions.map((action) => (
+                <TransitionForm
+                  key={action}
+                  taskId={task.id}
+                  version={task.version}
+                  action={action}
+                  needsReason={action === 'reopen' || action === 'returnToProgress'}
+                />
+              ))}
+            </div>
+          )}
+          {may.reviewReports &&
+            pendingReports.map((report) => (
+              <div key={report.id} className={styles.pending} aria-label={report.closureRequest ? '待审核的销号申请' : '待审核的进度报告'}>
+                <ReportSummary report={report} targetNames={targetNames} />
+                <ReviewReportForm taskId={task.id} reportId={report.id} version={task.version} closureRequest={report.closureRequest} />
+              </div>
+            ))}
+          {may.decideExtension && pendingExtension && (
+            <div className={styles.pending} aria-label="待审批的延期申请">
+              <p>
+                <strong>延期申请</strong>：{pendingExtension.requester?.name} 申请将完成时限由 {isoFromDate(pendingExtension.previousDeadline)} 延至{' '}
+                {isoFromDate(pendingExtension.requestedDeadline)}。理由：{pendingExtension.reason}
+              </p>
+              <ExtensionDecisionForm taskId={task.id} extensionId={pendingExtension.id} />
+            </div>
+          )}
+          {may.report && (
+            <div className={styles.formBlock}>
+              <h3>进度报送{actor === 'CO_UNIT' ? '（配合单位）' : ''}</h3>
+              <ReportForm
+                taskId={task.id}
+                version={task.version}
+                targets={targets.map(({ id, metric, unit, actual }) => ({ id, metric, unit, actual }))}
+                periods={reportPeriodChoices(task.cadence, task.startDate, today).map((key) => ({ key, label: periodLabel(key) }))}
+                milestone={task.cadence === 'MILESTONE'}
+                canRequestClosure={may.requestClosure}
+              />
+            </div>
+          )}
+          {may.requestExtension && (
+            <div className={styles.formBlock}>
+              <h3>延期申请</h3>
+              <ExtensionRequestForm taskId={task.id} minDate={nextDay} />
+            </div>
+          )}
+          {pendingExtension && actor === 'LEAD_UNIT' && (
+            <p className="muted small">延期申请（延至 {isoFromDate(pendingExtension.requestedDeadline)}）待督查室审批。</p>
+          )}
+        </section>
+      )}
+
+      <SupervisionPanel taskId={task.id} user={user} />
+
+      <section className="panel" aria-label="办理记录">
+        <h2>办理记录</h2>
+        <TaskTimeline entries={timeline} targetNames={targetNames} />
+      </section>
+
+      <p>
+        <Link href="/tasks">← 返回任务台账</Link>
+      </p>
+    </>
+  );
+}

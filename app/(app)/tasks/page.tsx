@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/server/auth/session';
+import { can } from '@/lib/server/auth/permissions';
+import { listTasks } from '@/lib/server/tasks/list-tasks';
+import { listTaskChoices } from '@/lib/server/tasks/list-task-choices';
+import { parseTaskListParams, taskListQuery, type TaskListSearch } from '@/lib/schemas/task-list';
+import { TaskFilters } from './task-filters';
+import { TasksTable } from './tasks-table';
+import { TaskPager } from './task-pager';
+
+export const metadata: Metadata = { title: '任务台账' };
+
+export default async function TasksPage({ searchParams }: { searchParams: Promise<TaskListSearch> }) {
+  const user = await requireUser();
+  const params = parseTaskListParams(await searchParams);
+  const [list, choices] = await Promise.all([listTasks({ user, params }), listTaskChoices({ user })]);
+  const exportQuery = taskListQuery(params);
+  return (
+    <>
+      <div className="page-head">
+        <h1>任务台账</h1>
+        <div className="actions">
+          <a className="button secondary" href={`/api/tasks/export${exportQuery ? `?${exportQuery}` : ''}`}>
+            导出台账
+          </a>
+          {can(user, 'task.create') && (
+            <Link className="button" href="/tasks/new">
+              新建任务
+            </Link>
+          )}
+        </div>
+      </div>
+      <TaskFilters params={params} choices={choices} />
+      <TasksTable rows={list.rows} params={params} />
+      <TaskPager params={params} total={list.total} />
+    </>
+  );
+}

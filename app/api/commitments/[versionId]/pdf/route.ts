@@ -1,0 +1,47 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { getSessionUser } from '@/lib/server/auth/session';
+import { UserFacingError } from '@/lib/server/errors';
+import { getCommitmentVersion } from '@/lib/server/commitments/get-commitment-version';
+import { renderLetterPdf } from '@/lib/server/commitments/render-letter-pdf';
+
+export const dynamic = 'force-dynamic';
+
+/** RFC 6266/5987: an ASCII fallback name plus the UTF-8 Chinese name. */
+function attachment(asciiName: string, utf8Name: string) {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(utf8Name)}`;
+}
+
+/** The letter's print view as an A4 PDF, scoped like the page: 401 signed out, 404 out of scope. */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ versionId: string }> }) {
+  const user = await getSessionUser();
+  if (!user) return NextResponse.json({ error: '请先登录' }, { status: 401 });
+  const { versionId } = await params;
+
+  let found: Awaited<ReturnType<typeof getCommitmentVersion>>;
+  try {
+    found = await getCommitmentVersion({ user, versionId });
+  } catch (error) {
+    if (error instanceof UserFacingError) return NextResponse.json({ error: error.message }, { status: 404 });
+    throw error;
+  }
+  const { unit, year, version } = found;
+  const url = new URL(`/commitments/${unit.id}/${year}/print?version=${version.version}`, request.nextUrl.origin);
+
+  let pdf: Buffer;
+  try {
+    pdf = await renderLetterPdf({ url, cookie: request.headers.get('cookie') ?? '', readySelector: `[data-version-id="${version.id}"]` });
+  } catch (error) {
+    if (error instanceof UserFacingError) return NextResponse.json({ error: error.message }, { status: 503 });
+    throw error;
+  }
+  return new NextResponse(new Uint8Array(pdf), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': attachment(
+        `commitment-${unit.code}-${year}-v${version.version}.pdf`,
+        `目标责任承诺书-${unit.name}-${year}-v${version.version}.pdf`,
+      ),
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

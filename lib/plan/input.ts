@@ -1,0 +1,115 @@
+/**
+ * Turning an uploaded/opened plan file into text, with the checks the CLI and the importer
+ * share: size ≤ 5 MB, not empty, not binary, valid UTF-8 (UTF-16 with a BOM is accepted),
+ * and .docx/.xlsx read through mammoth/exceljs. Errors carry a one-line Chinese + English
+ * message: `错误：文件为空 / error: file is empty`.
+ */
+import { docxToText } from './docx';
+import { rowsToText } from './table';
+import { xlsxToRows } from './xlsx';
+
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+export type PlanInputErrorCode =
+  | 'missing'
+  | 'unreadable'
+  | 'empty'
+  | 'too-large'
+  | 'binary'
+  | 'not-utf8'
+  | 'unsupported'
+  | 'bad-docx'
+  | 'bad-xlsx';
+
+const MESSAGES: Record<PlanInputErrorCode, [zh: string, en: string]> = {
+  missing: ['文件不存在', 'file not found'],
+  unreadable: ['无法读取文件', 'cannot read the file'],
+  empty: ['文件为空', 'file is empty'],
+  'too-large': ['文件超过 5 MB', 'file is larger than 5 MB'],
+  binary: ['文件是二进制文件，不是文本', 'file is binary, not text'],
+  'not-utf8': ['文件不是有效的 UTF-8 文本（GBK 等编码请先另存为 UTF-8）', 'file is not valid UTF-8 text'],
+  unsupported: ['不支持的文件格式，请使用 .txt、.docx 或 .xlsx', 'unsupported file format; use .txt, .docx or .xlsx'],
+  'bad-docx': ['无法读取 .docx 文件', 'cannot read the .docx file'],
+  'bad-xlsx': ['无法读取 .xlsx 文件', 'cannot read the .xlsx file'],
+};
+
+export class PlanInputError extends Error {
+  readonly code: PlanInputErrorCode;
+  readonly zh: string;
+  readonly en: string;
+  constructor(code: PlanInputErrorCode, detail?: string) {
+    const [zh, en] = MESSAGES[code];
+    const d = detail ? `（${detail}）` : '';
+    const de = detail ? ` (${detail})` : '';
+    super(`错误：${zh}${d} / error: ${en}${de}`);
+    this.name = 'PlanInputError';
+    this.code = code;
+    this.zh = zh;
+    this.en = en;
+  }
+}
+
+export type PlanFileFormat = 'text' | 'docx' | 'xlsx';
+
+/** Format by file name; legacy binary Office formats and PDFs are rejected. */
+export function formatOf(fileName: string): PlanFileFormat {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'docx' || ext === 'docm') return 'docx';
+  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+  if (['doc', 'xls', 'wps', 'et', 'pdf', 'ppt', 'pptx', 'zip', 'rar', '7z', 'png', 'jpg', 'jpeg', 'gif'].includes(ext)) {
+    throw new PlanInputError('unsupported', `.${ext}`);
+  }
+  return 'text';
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** Text of a plain-text file: UTF-8 (BOM optional) or UTF-16 with a BOM. */
+export function decodeTextBytes(bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new PlanInputError('empty');
+  if (bytes.length > MAX_INPUT_BYTES) throw new PlanInputError('too-large');
+  let text: string;
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    try {
+      text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes.subarray(2));
+    } catch {
+      throw new PlanInputError('not-utf8');
+    }
+    if (text.includes('\u0000')) throw new PlanInputError('binary');
+  } else {
+    if (bytes.includes(0)) throw new PlanInputError('binary');
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      throw new PlanInputError('not-utf8');
+    }
+  }
+  // Mostly control characters means a binary file that happens to contain no NUL byte.
+  let control = 0;
+  for (let i = 0; i < text.length && i < 65536; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  }
+  if (control > 8 && control > Math.min(text.length, 65536) * 0.05) throw new PlanInputError('binary');
+  if (text.trim().length === 0) throw new PlanInputError('empty');
+  return text;
+}
+
+/** Text of a plan file of any supported format. Throws PlanInputError. */
+export async function decodePlanFile(bytes: Uint8Array, fileName: string): Promise<string> {
+  if (bytes.length === 0) throw new PlanInputError('empty');
+  if (bytes.length > MAX_INPUT_BYTES) throw new PlanInputError('too-large');
+  const format = formatOf(fileName);
+  if (format === 'text') return decodeTextBytes(bytes);
+  if (!isZip(bytes)) throw new PlanInputError(format === 'docx' ? 'bad-docx' : 'bad-xlsx');
+  let text: string;
+  try {
+    text = format === 'docx' ? await docxToText(bytes) : rowsToText(await xlsxToRows(bytes));
+  } catch {
+    throw new PlanInputError(format === 'docx' ? 'bad-docx' : 'bad-xlsx');
+  }
+  if (text.trim().length === 0) throw new PlanInputError('empty');
+  return text;
+}

@@ -1,0 +1,142 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Db, Tx } from '@/lib/server/db';
+import { unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
+import { UserFacingError } from '@/lib/server/errors';
+import { commitmentContentSchema, type CommitmentContent } from '@/lib/commitment/canonical';
+import { buildCommitmentContent, checkVersionSeal, signatureHash, type LetterTaskRow } from '@/lib/commitment/letter';
+import { formErrors, isoFromDate } from '@/lib/schemas/common';
+import { COMPARATOR_FROM_DB } from '@/lib/targets/comparator';
+
+// Shared by the commitment data-layer functions; each of them authorizes before calling these.
+
+/** Validated input, or the form's Chinese errors as a refusal. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const { fieldErrors, message } = formErrors(parsed.error);
+    throw new UserFacingError(message, 'INVALID', fieldErrors);
+  }
+  return parsed.data;
+}
+
+/** Letters of units the user may see: the office all, a leader the units they oversee, a unit its own. */
+export function commitmentScopeWhere(user: SessionUser): Prisma.CommitmentWhereInput {
+  return { unit: unitScopeWhere(user) };
+}
+
+/** Drafts are the office's working copies; everyone else sees a letter from its issue on. */
+export function versionVisibleWhere(user: SessionUser): Prisma.CommitmentVersionWhereInput {
+  return user.role === 'ADMIN' ? {} : { status: { not: 'DRAFT' } };
+}
+
+/** Serialises every write to one letter (generate, edit, issue, sign, amend) until commit. */
+export async function lockCommitment(tx: Tx, commitmentId: string) {
+  await tx.$queryRaw`SELECT id FROM "Commitment" WHERE id = ${commitmentId} FOR UPDATE`;
+}
+
+export type UnitTaskRows = { lead: LetterTaskRow[]; co: LetterTaskRow[] };
+
+/** Every task of the year that the units lead or support, as letter rows, per unit. Nothing is filtered out. */
+export async function loadLetterTaskRows(client: Db | Tx, { unitIds, year }: { unitIds: string[]; year: number }) {
+  const tasks = await client.task.findMany({
+    where: { year, OR: [{ leadUnitId: { in: unitIds } }, { coUnits: { some: { unitId: { in: unitIds } } } }] },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      deadline: true,
+      leadUnitId: true,
+      coUnits: { select: { unitId: true } },
+      leaders: { select: { leader: { select: { name: true } } } },
+      targets: { select: { position: true, metric: true, comparator: true, value: true, valueMax: true, unit: true, placeholder: true } },
+    },
+  });
+  const byUnit = new Map<string, UnitTaskRows>(unitIds.map((id) => [id, { lead: [], co: [] }]));
+  for (const task of tasks) {
+    const row: LetterTaskRow = {
+      id: task.id,
+      code: task.code,
+      title: task.title,
+      deadline: isoFromDate(task.deadline),
+      leaderNames: task.leaders.map((l) => l.leader.name),
+      targets: task.targets.map((t) => ({
+        position: t.position,
+        metric: t.metric,
+        comparator: COMPARATOR_FROM_DB[t.comparator],
+        value: t.value === null ? null : Number(t.value),
+        valueMax: t.valueMax === null ? null : Number(t.valueMax),
+        unit: t.unit,
+        placeholder: t.placeholder,
+      })),
+    };
+    byUnit.get(task.leadUnitId)?.lead.push(row);
+    for (const co of task.coUnits) byUnit.get(co.unitId)?.co.push(row);
+  }
+  return byUnit;
+}
+
+/** The letter as the current tasks would make it, with the given preamble. */
+export async function currentContent(
+  client: Db | Tx,
+  { unit, year, preamble }: { unit: { id: string; code: string; name: string }; year: number; preamble: string },
+): Promise<CommitmentContent> {
+  const rows = (await loadLetterTaskRows(client, { unitIds: [unit.id], year })).get(unit.id)!;
+  return buildCommitmentContent({ unit: { code: unit.code, name: unit.name }, year, preamble, leadTasks: rows.lead, coTasks: rows.co });
+}
+
+/** Stored letter JSON as typed content; a row that no longer parses was edited outside the app. */
+export function parseStoredContent(content: unknown): CommitmentContent {
+  const parsed = commitmentContentSchema.safeParse(content);
+  if (!parsed.success) throw new UserFacingError('承诺书内容已损坏，请联系督查室运行完整性核验', 'CONFLICT');
+  return parsed.data;
+}
+
+/** Refusal for any edit of a version that has left DRAFT: issued content is frozen for good. */
+export const frozenVersion = () => new UserFacingError('该版本已下发，内容已冻结，不能修改', 'CONFLICT');
+
+/** Letter content as a Prisma JSON value (the interface has no index signature, the JSON type wants one). */
+export function contentJson(content: CommitmentContent): Prisma.InputJsonObject {
+  return content as unknown as Prisma.InputJsonObject;
+}
+
+export const versionInclude = {
+  signatures: { orderBy: { signedAt: 'asc' } },
+} satisfies Prisma.CommitmentVersionInclude;
+
+type StoredVersion = Prisma.CommitmentVersionGetPayload<{ include: typeof versionInclude }>;
+
+/**
+ * A version as pages show it: typed content (null when the stored JSON no longer parses), the
+ * integrity of its seal, and signatures; a signer's IP and browser are shown to the office only.
+ */
+export function presentVersion(version: StoredVersion, user: SessionUser) {
+  const parsed = commitmentContentSchema.safeParse(version.content);
+  const seal = checkVersionSeal(version);
+  return {
+    id: version.id,
+    version: version.version,
+    status: version.status,
+    preamble: version.preamble,
+    content: parsed.success ? parsed.data : null,
+    contentHash: version.contentHash,
+    intact: parsed.success && seal.contentMatchesCanonical && seal.hashMatches,
+    issuedAt: version.issuedAt,
+    lockedAt: version.lockedAt,
+    createdAt: version.createdAt,
+    signatures: version.signatures.map((s) => ({
+      id: s.id,
+      signerRole: s.signerRole,
+      signerName: s.signerName,
+      signedHash: s.signedHash,
+      signatureHash: s.signatureHash,
+      signedAt: s.signedAt,
+      intact:
+        s.signedHash === version.contentHash &&
+        s.signatureHash === signatureHash({ signedHash: s.signedHash, signerId: s.signerId, signerRole: s.signerRole, signedAt: s.signedAt.toISOString() }),
+      ip: user.role === 'ADMIN' ? s.ip : null,
+      userAgent: user.role === 'ADMIN' ? s.userAgent : null,
+    })),
+  };
+}

@@ -1,0 +1,106 @@
+import 'server-only';
+import { db } from '@/lib/server/db';
+import { unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
+import { commitmentContentSchema } from '@/lib/commitment/canonical';
+import { buildCommitmentContent, compareWithCurrent } from '@/lib/commitment/letter';
+import { COMMITMENT_TRACKING_STATES, trackingStateOf, type CommitmentTrackingState } from '@/lib/commitment/tracking';
+import { shanghaiIsoDate } from '@/lib/schedule/calendar-day';
+import { loadLetterTaskRows, versionVisibleWhere } from './commitment-rows';
+
+/** Plan years that have tasks or letters, newest first. */
+async function knownYears() {
+  const [taskYears, letterYears] = await Promise.all([
+    db.task.groupBy({ by: ['year'] }),
+    db.commitment.groupBy({ by: ['year'] }),
+  ]);
+  return [...new Set([...taskYears, ...letterYears].map((r) => r.year))].sort((a, b) => b - a);
+}
+
+/**
+ * Where each unit's letter stands for a year (the office's tracking table): units in the user's
+ * scope in directory order, with task counts, the latest visible version and its signatures, and
+ * one tracking state (none / draft / issued / signed / locked / outdated). Units number in the
+ * tens, so the table is not paged; the state filter applies after the comparison with the tasks.
+ */
+export async function listCommitmentStatus({
+  user,
+  year: requestedYear,
+  state,
+  today = new Date(),
+}: {
+  user: SessionUser;
+  year?: number;
+  state?: CommitmentTrackingState;
+  today?: Date;
+}) {
+  const years = await knownYears();
+  const year = requestedYear ?? years[0] ?? Number(shanghaiIsoDate(today).slice(0, 4));
+  const units = await db.unit.findMany({
+    where: unitScopeWhere(user),
+    orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      shortName: true,
+      commitments: {
+        where: { year },
+        select: {
+          versions: {
+            where: versionVisibleWhere(user),
+            orderBy: { version: 'desc' },
+            take: 1,
+            select: {
+              id: true,
+              version: true,
+              status: true,
+              preamble: true,
+              content: true,
+              contentHash: true,
+              signatures: { select: { signerRole: true, signerName: true, signedAt: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  const taskRows = await loadLetterTaskRows(db, { unitIds: units.map((u) => u.id), year });
+
+  const rows = units.map((unit) => {
+    const tasks = taskRows.get(unit.id)!;
+    const latest = unit.commitments[0]?.versions[0] ?? null;
+    let outOfDate = false;
+    if (latest && latest.status !== 'DRAFT') {
+      const current = buildCommitmentContent({ unit, year, preamble: latest.preamble, leadTasks: tasks.lead, coTasks: tasks.co });
+      const stored = commitmentContentSchema.safeParse(latest.content);
+      outOfDate = !stored.success || compareWithCurrent({ content: stored.data, contentHash: latest.contentHash }, current).outOfDate;
+    }
+    return {
+      unit: { id: unit.id, code: unit.code, name: unit.name, shortName: unit.shortName },
+      leadTaskCount: tasks.lead.length,
+      coTaskCount: tasks.co.length,
+      state: trackingStateOf(latest && { status: latest.status, outOfDate }),
+      latest: latest && {
+        id: latest.id,
+        version: latest.version,
+        status: latest.status,
+        contentHash: latest.contentHash,
+        signatures: latest.signatures,
+      },
+    };
+  });
+  const counts = Object.fromEntries(COMMITMENT_TRACKING_STATES.map((s) => [s, rows.filter((row) => row.state === s).length])) as Record<
+    CommitmentTrackingState,
+    number
+  >;
+  const filtered = state ? rows.filter((row) => row.state === state) : rows;
+  return {
+    year,
+    years: years.includes(year) ? years : [year, ...years].sort((a, b) => b - a),
+    counts,
+    rows: filtered,
+    total: filtered.length,
+  };
+}
+
+export type CommitmentStatusRow = Awaited<ReturnType<typeof listCommitmentStatus>>['rows'][number];

@@ -1,0 +1,58 @@
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { db } from '@/lib/server/db';
+import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
+import { forbidden } from '@/lib/server/errors';
+import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
+import { listUrgentTasks } from '@/lib/server/dashboard/list-urgent-tasks';
+import { listNotifications } from '@/lib/server/notifications/list-notifications';
+import { shanghaiDbDate } from '@/lib/server/tasks/light-sql';
+import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
+import { isoFromDate } from '@/lib/schemas/common';
+import { isoWeekday, shanghaiDayNumber } from '@/lib/schedule/calendar-day';
+import { daysUntilDeadline } from '@/lib/schedule/progress';
+import type { UrgentFocus } from '@/lib/schemas/dashboard';
+
+/**
+ * 本单位任务: the unit's tasks as lead or co-unit (open ones, most urgent first, one page), the open
+ * ones due this week (Monday–Sunday, Shanghai), its reports whose latest review returned them, and
+ * the user's unread notifications.
+ */
+export async function getUnitDashboard({ user, focus = 'open', page = 1, today = new Date() }: { user: SessionUser; focus?: UrgentFocus; page?: number; today?: Date }) {
+  if ((user.role !== 'UNIT_HEAD' && user.role !== 'UNIT_STAFF') || !user.unitId) throw forbidden('查看本单位任务');
+  const weekday = isoWeekday(shanghaiDayNumber(today));
+  const [counts, tasks, dueThisWeek, returned, notifications] = await Promise.all([
+    getTaskLightCounts({ user, today }),
+    listUrgentTasks({ user, focus, page, today }),
+    db.task.findMany({
+      where: { AND: [taskScopeWhere(user), { status: { not: 'CLOSED' }, deadline: { gte: shanghaiDbDate(today, 1 - weekday), lte: shanghaiDbDate(today, 7 - weekday) } }] },
+      orderBy: [{ deadline: 'asc' }, { code: 'asc' }],
+      take: 50,
+      select: { id: true, code: true, title: true, deadline: true, leadUnitId: true },
+    }),
+    // The latest report of each task, kept only if it was returned: the unit still owes a corrected one.
+    db.$queryRaw<{ id: string; taskId: string; code: string; title: string; periodKey: string; reviewReason: string | null; reviewedAt: Date | null }[]>(Prisma.sql`
+      SELECT r."id", r."taskId", t."code", t."title", r."periodKey", r."reviewReason", r."reviewedAt"
+      FROM "ProgressReport" r JOIN "Task" t ON t."id" = r."taskId"
+      WHERE r."unitId" = ${user.unitId} AND r."reviewState" = 'RETURNED' AND ${taskScopeSql(user)}
+        AND NOT EXISTS (SELECT 1 FROM "ProgressReport" n WHERE n."taskId" = r."taskId" AND n."unitId" = r."unitId" AND n."createdAt" > r."createdAt")
+      ORDER BY r."reviewedAt" DESC NULLS LAST LIMIT 20`),
+    listNotifications({ user, unreadOnly: true, pageSize: 5 }),
+  ]);
+  return {
+    counts,
+    tasks,
+    dueThisWeek: dueThisWeek.map((task) => ({
+      id: task.id,
+      code: task.code,
+      title: task.title,
+      deadline: isoFromDate(task.deadline),
+      daysLeft: daysUntilDeadline(task.deadline, today),
+      isLeadUnit: task.leadUnitId === user.unitId,
+    })),
+    returned,
+    notifications,
+  };
+}
+
+export type UnitDashboard = Awaited<ReturnType<typeof getUnitDashboard>>;

@@ -1,0 +1,60 @@
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { db } from '@/lib/server/db';
+import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
+import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
+import { figureColumnsSql, URGENT_ORDER_SQL, urgentFocusSql } from '@/lib/server/dashboard/task-figures-sql';
+import { isoFromDate } from '@/lib/schemas/common';
+import { daysUntilDeadline, expectedProgress, type TrafficLight } from '@/lib/schedule/progress';
+import type { UrgentFocus } from '@/lib/schemas/dashboard';
+
+export const URGENT_TASKS_PAGE_SIZE = 20;
+
+/**
+ * The shown fields of the tasks found by SQL, in that order. They load through the Prisma scope as
+ * well, so the SQL scope can never leak a row.
+ */
+export async function loadUrgentRows({ user, found, today }: { user: SessionUser; found: { id: string; light: TrafficLight }[]; today: Date }) {
+  if (found.length === 0) return [];
+  const tasks = await db.task.findMany({
+    where: { AND: [{ id: { in: found.map((row) => row.id) } }, taskScopeWhere(user)] },
+    select: { id: true, code: true, title: true, status: true, startDate: true, deadline: true, progressPercent: true, leadUnitId: true, leadUnit: { select: { shortName: true } } },
+  });
+  const byId = new Map(tasks.map((task) => [task.id, task]));
+  return found.flatMap(({ id, light }) => {
+    const task = byId.get(id);
+    if (!task) return [];
+    return [
+      {
+        id: task.id,
+        code: task.code,
+        title: task.title,
+        status: task.status,
+        leadUnit: task.leadUnit.shortName,
+        /** The user's unit leads this task (false for a co-unit, and for office and leaders). */
+        isLeadUnit: user.unitId !== null && task.leadUnitId === user.unitId,
+        deadline: isoFromDate(task.deadline),
+        daysLeft: daysUntilDeadline(task.deadline, today),
+        progressPercent: task.progressPercent,
+        expectedPercent: expectedProgress(task.startDate, task.deadline, today),
+        light,
+      },
+    ];
+  });
+}
+
+export type UrgentTaskRow = Awaited<ReturnType<typeof loadUrgentRows>>[number];
+
+/**
+ * One page of the user's tasks, most urgent first (URGENT_ORDER_SQL); `focus` picks overdue tasks,
+ * red tasks, or all open tasks. Rows and total come from one query (count(*) OVER ()).
+ */
+export async function listUrgentTasks({ user, focus, page = 1, pageSize = URGENT_TASKS_PAGE_SIZE, today = new Date() }: { user: SessionUser; focus: UrgentFocus; page?: number; pageSize?: number; today?: Date }) {
+  const matching = Prisma.sql`(SELECT ${figureColumnsSql(today)} FROM "Task" t WHERE ${taskScopeSql(user)}) s WHERE ${urgentFocusSql(focus, today)}`;
+  const found = await db.$queryRaw<{ id: string; light: TrafficLight; total: number }[]>(Prisma.sql`
+    SELECT s."id", s."light", count(*) OVER ()::int AS "total" FROM ${matching}
+    ORDER BY ${URGENT_ORDER_SQL} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  // Past the last page the window count has no row to ride on; count separately then.
+  const total = found[0]?.total ?? (page > 1 ? ((await db.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS "total" FROM ${matching}`))[0]?.total ?? 0) : 0);
+  return { rows: await loadUrgentRows({ user, found, today }), total };
+}

@@ -1,0 +1,53 @@
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { taskLightSql, utcTimestampOfShanghaiMidnight } from '@/lib/server/tasks/light-sql';
+import { isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/schedule/calendar-day';
+import type { UrgentFocus } from '@/lib/schemas/dashboard';
+
+/*
+ * SQL pieces for the dashboards, the ranking and the bulletins, so every figure is counted the same
+ * way everywhere. `figureColumnsSql` selects, from a "Task" row `t`, the columns the other pieces
+ * read from a row source aliased `s`:
+ *   id, code, leadUnitId, status, deadline, light (三色, light-sql.ts),
+ *   closed (closed by the end of the as-of day), closedDay (Shanghai day of closedAt)
+ */
+
+/** The source columns, on the Shanghai day of `asOf` (see the module comment). */
+export function figureColumnsSql(asOf: Date): Prisma.Sql {
+  const endOfDay = utcTimestampOfShanghaiMidnight(shanghaiDayNumber(asOf) + 1);
+  return Prisma.sql`t."id", t."code", t."leadUnitId", t."status", t."deadline", ${taskLightSql(asOf)} AS "light",
+    (t."status" = 'CLOSED' AND (t."closedAt" IS NULL OR t."closedAt" < ${endOfDay}::timestamp)) AS "closed",
+    (t."closedAt" + interval '8 hours')::date AS "closedDay"`;
+}
+
+/** Open on the as-of day and past its deadline day. */
+export function overdueSql(asOf: Date): Prisma.Sql {
+  return Prisma.sql`(NOT s."closed" AND s."deadline" < ${isoDateFromDayNumber(shanghaiDayNumber(asOf))}::date)`;
+}
+
+/** Aggregates over `s`: total, red, yellow, green, done, closed, closedOnTime, overdue (ints). */
+export function figureCountsSql(asOf: Date): Prisma.Sql {
+  return Prisma.sql`count(*)::int AS "total",
+    count(*) FILTER (WHERE s."light" = 'red')::int AS "red",
+    count(*) FILTER (WHERE s."light" = 'yellow')::int AS "yellow",
+    count(*) FILTER (WHERE s."light" = 'green')::int AS "green",
+    count(*) FILTER (WHERE s."light" = 'done')::int AS "done",
+    count(*) FILTER (WHERE s."closed")::int AS "closed",
+    count(*) FILTER (WHERE s."closed" AND s."closedDay" <= s."deadline")::int AS "closedOnTime",
+    count(*) FILTER (WHERE ${overdueSql(asOf)})::int AS "overdue"`;
+}
+
+/** The rows of `s` a home page's task list shows for `focus`. */
+export function urgentFocusSql(focus: UrgentFocus, today: Date): Prisma.Sql {
+  switch (focus) {
+    case 'overdue':
+      return overdueSql(today);
+    case 'red':
+      return Prisma.sql`s."light" = 'red'`;
+    case 'open':
+      return Prisma.sql`s."status" <> 'CLOSED'`;
+  }
+}
+
+/** Most urgent first: red (the overdue ones lead, as the earliest deadlines), yellow, green, closed; then by deadline. */
+export const URGENT_ORDER_SQL = Prisma.sql`CASE s."light" WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'green' THEN 2 ELSE 3 END, s."deadline" ASC, s."code" ASC`;

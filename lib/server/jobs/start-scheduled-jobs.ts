@@ -1,0 +1,32 @@
+import 'server-only';
+import { serverEnv } from '@/lib/env';
+import { runScheduledJobs } from '@/lib/server/jobs/run-scheduled-jobs';
+
+const FIRST_RUN_DELAY_MS = 30_000;
+const globalForJobs = globalThis as unknown as { luoshiJobsTimer?: NodeJS.Timeout };
+
+/**
+ * Runs the scheduled jobs every LUOSHI_JOBS_INTERVAL_MINUTES in this server process (0 disables),
+ * first shortly after start. Runs never overlap; the jobs are idempotent, so several servers may
+ * run them side by side.
+ */
+export function startScheduledJobs() {
+  const minutes = serverEnv().LUOSHI_JOBS_INTERVAL_MINUTES;
+  if (minutes === 0 || globalForJobs.luoshiJobsTimer) return;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const summary = await runScheduledJobs({ today: new Date() });
+      console.log(`[jobs] ${summary.reminders} reminders, ${summary.escalations} escalations, ${summary.missedReportNotices} missed-report notices`);
+    } catch (error) {
+      console.error('[jobs] failed', error);
+    } finally {
+      running = false;
+    }
+  };
+  setTimeout(tick, FIRST_RUN_DELAY_MS).unref();
+  globalForJobs.luoshiJobsTimer = setInterval(tick, minutes * 60_000);
+  globalForJobs.luoshiJobsTimer.unref();
+}

@@ -1,0 +1,23 @@
+import 'server-only';
+import { db } from '@/lib/server/db';
+import type { SessionUser } from '@/lib/server/auth/permissions';
+
+export const NOTIFICATION_PAGE_SIZE = 20;
+
+/** The user's own notifications, newest first, one page at a time. */
+export async function listNotifications({ user, page = 1, unreadOnly = false, pageSize = NOTIFICATION_PAGE_SIZE }: { user: SessionUser; page?: number; unreadOnly?: boolean; pageSize?: number }) {
+  const where = { userId: user.id, ...(unreadOnly ? { read: false } : {}) };
+  const [rows, total] = await Promise.all([
+    db.notification.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, kind: true, title: true, body: true, link: true, read: true, createdAt: true },
+    }),
+    db.notification.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>['rows'][number];

@@ -1,0 +1,150 @@
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { db } from '@/lib/server/db';
+import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
+import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
+import { taskLightSql } from '@/lib/server/tasks/light-sql';
+import { isoFromDate } from '@/lib/schemas/common';
+import type { TaskListParams, TaskListSort } from '@/lib/schemas/task-list';
+import { isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/schedule/calendar-day';
+import { expectedProgress, type TrafficLight } from '@/lib/schedule/progress';
+import type { TaskStatus } from '@/lib/workflow/task-status';
+
+// Whitelisted sort keys → SQL. Ties break on the unique code so pages never overlap.
+const ORDER_COLUMNS: Record<TaskListSort, Prisma.Sql> = {
+  deadline: Prisma.sql`t."deadline"`,
+  code: Prisma.sql`t."code"`,
+  title: Prisma.sql`t."title"`,
+  status: Prisma.sql`t."status"`, // enum order: 交办 → 已销号
+  progress: Prisma.sql`t."progressPercent"`,
+  leadUnit: Prisma.sql`(SELECT u."sortOrder" FROM "Unit" u WHERE u."id" = t."leadUnitId")`,
+  updatedAt: Prisma.sql`t."updatedAt"`,
+};
+
+function likePattern(text: string) {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+function hasCasedLetters(text: string) {
+  return text.toLowerCase() !== text.toUpperCase();
+}
+
+/**
+ * The list's filters and the user's scope as one SQL condition on "Task" t. The 三色 light is
+ * computed in SQL (light-sql.ts) so filtering by colour happens in the database, not over loaded rows.
+ */
+export function taskListWhereSql({ user, params, today }: { user: SessionUser; params: TaskListParams; today: Date }): Prisma.Sql {
+  const todayIso = isoDateFromDayNumber(shanghaiDayNumber(today));
+  const conditions: Prisma.Sql[] = [taskScopeSql(user)];
+  if (params.planId) conditions.push(Prisma.sql`t."planId" = ${params.planId}`);
+  if (params.unitId) {
+    // One id set rather than `lead = X OR id IN (…)`, so PostgreSQL can start from the two indexes.
+    conditions.push(Prisma.sql`t."id" IN (
+      SELECT l."id" FROM "Task" l WHERE l."leadUnitId" = ${params.unitId}
+      UNION ALL SELECT c."taskId" FROM "TaskCoUnit" c WHERE c."unitId" = ${params.unitId})`);
+  }
+  if (params.leaderId) conditions.push(Prisma.sql`t."id" IN (SELECT tl."taskId" FROM "TaskLeader" tl WHERE tl."leaderId" = ${params.leaderId})`);
+  if (params.status.length > 0) {
+    conditions.push(Prisma.sql`t."status" IN (${Prisma.join(params.status.map((status) => Prisma.sql`${status}::"TaskStatus"`))})`);
+  }
+  if (params.light) conditions.push(Prisma.sql`${taskLightSql(today)} = ${params.light}`);
+  if (params.overdue) conditions.push(Prisma.sql`(t."status" <> 'CLOSED' AND t."deadline" < ${todayIso}::date)`);
+  if (params.deadlineFrom) conditions.push(Prisma.sql`t."deadline" >= ${params.deadlineFrom}::date`);
+  if (params.deadlineTo) conditions.push(Prisma.sql`t."deadline" <= ${params.deadlineTo}::date`);
+  if (params.q) {
+    const pattern = likePattern(params.q);
+    // Case folding only matters for text with cased letters; plain LIKE is several times faster than
+    // ILIKE on 100k rows and gives the same answer for Chinese, digits and codes.
+    const like = Prisma.raw(hasCasedLetters(params.q) ? 'ILIKE' : 'LIKE');
+    conditions.push(Prisma.sql`(t."title" ${like} ${pattern} OR t."code" ${like} ${pattern} OR t."sourceText" ${like} ${pattern})`);
+  }
+  return Prisma.join(conditions, ' AND ');
+}
+
+export function taskListOrderSql(params: Pick<TaskListParams, 'sort' | 'dir'>): Prisma.Sql {
+  const direction = Prisma.raw(params.dir === 'desc' ? 'DESC' : 'ASC');
+  return Prisma.sql`${ORDER_COLUMNS[params.sort]} ${direction}, t."code" ASC`;
+}
+
+export type TaskListRow = {
+  id: string;
+  code: string;
+  title: string;
+  leadUnit: string;
+  coUnits: string[];
+  leaders: string[];
+  /** Target phrases in order, e.g. 全年建设项目200个以上. */
+  targets: string[];
+  startDate: string;
+  deadline: string;
+  status: TaskStatus;
+  /** Actual progress (0–100). */
+  progressPercent: number;
+  /** 序时进度 today (0–100). */
+  expectedPercent: number;
+  light: TrafficLight;
+};
+
+/** Loads the shown fields of tasks by id, in the given order, through the Prisma scope as well. */
+async function loadTaskListRows({ user, ids, lights, today }: { user: SessionUser; ids: string[]; lights: Map<string, TrafficLight>; today: Date }) {
+  if (ids.length === 0) return [];
+  const tasks = await db.task.findMany({
+    where: { AND: [{ id: { in: ids } }, taskScopeWhere(user)] },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      startDate: true,
+      deadline: true,
+      status: true,
+      progressPercent: true,
+      leadUnit: { select: { shortName: true } },
+      coUnits: { select: { unit: { select: { shortName: true, sortOrder: true } } } },
+      leaders: { select: { leader: { select: { name: true } } } },
+      targets: { select: { metric: true }, orderBy: { position: 'asc' } },
+    },
+  });
+  const byId = new Map(tasks.map((task) => [task.id, task]));
+  return ids.flatMap((id): TaskListRow[] => {
+    const task = byId.get(id);
+    const light = lights.get(id);
+    if (!task || !light) return [];
+    return [
+      {
+        id: task.id,
+        code: task.code,
+        title: task.title,
+        leadUnit: task.leadUnit.shortName,
+        coUnits: task.coUnits.map((c) => c.unit).sort((a, b) => a.sortOrder - b.sortOrder).map((u) => u.shortName),
+        leaders: task.leaders.map((l) => l.leader.name),
+        targets: task.targets.map((t) => t.metric),
+        startDate: isoFromDate(task.startDate),
+        deadline: isoFromDate(task.deadline),
+        status: task.status,
+        progressPercent: task.progressPercent,
+        expectedPercent: expectedProgress(task.startDate, task.deadline, today),
+        light,
+      },
+    ];
+  });
+}
+
+/**
+ * One page of the task list (台账) in the user's scope, filtered and sorted by the URL parameters,
+ * and the total number of matching tasks. The page's ids and the count come from one query pair
+ * with the same condition; the shown fields are then loaded for those ids only.
+ */
+export async function listTasks({ user, params, today = new Date() }: { user: SessionUser; params: TaskListParams; today?: Date }) {
+  const where = taskListWhereSql({ user, params, today });
+  const offset = (params.page - 1) * params.pageSize;
+  // The count runs while the page's ids are found and their fields loaded.
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<{ id: string; light: TrafficLight }[]>`
+      SELECT t."id", ${taskLightSql(today)} AS "light" FROM "Task" t
+      WHERE ${where} ORDER BY ${taskListOrderSql(params)} LIMIT ${params.pageSize} OFFSET ${offset}`.then((page) =>
+      loadTaskListRows({ user, ids: page.map((row) => row.id), lights: new Map(page.map((row) => [row.id, row.light])), today }),
+    ),
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Task" t WHERE ${where}`,
+  ]);
+  return { rows, total: counted[0]?.total ?? 0 };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { taskOptions } from '@/lib/workflow/task-options';
+import { targetGoalText } from '@/lib/targets/goal-text';
+
+const none = { pendingClosureReport: false, pendingExtension: false };
+
+describe('taskOptions', () => {
+  it('lead unit on a new task: 签收, report (may ask to close), request an extension', () => {
+    expect(taskOptions({ status: 'ASSIGNED', actor: 'LEAD_UNIT', ...none })).toEqual({
+      directActions: ['acknowledge'],
+      report: true,
+      requestClosure: true,
+      requestExtension: true,
+      reviewReports: false,
+      decideExtension: false,
+    });
+  });
+
+  it('co-unit: reports only', () => {
+    expect(taskOptions({ status: 'IN_PROGRESS', actor: 'CO_UNIT', ...none })).toEqual({
+      directActions: [],
+      report: true,
+      requestClosure: false,
+      requestExtension: false,
+      reviewReports: false,
+      decideExtension: false,
+    });
+  });
+
+  it('lead unit once closure is requested: nothing but waiting (and an extension)', () => {
+    expect(taskOptions({ status: 'CLOSURE_REQUESTED', actor: 'LEAD_UNIT', pendingClosureReport: true, pendingExtension: false })).toMatchObject({
+      directActions: [],
+      report: false,
+      requestClosure: false,
+      requestExtension: true,
+    });
+  });
+
+  it('one pending extension at a time', () => {
+    expect(taskOptions({ status: 'IN_PROGRESS', actor: 'LEAD_UNIT', pendingClosureReport: false, pendingExtension: true }).requestExtension).toBe(false);
+  });
+
+  it('office: decides a closure on its report, not with separate buttons; decides extensions; reopens closed tasks', () => {
+    expect(taskOptions({ status: 'CLOSURE_REQUESTED', actor: 'ADMIN', pendingClosureReport: true, pendingExtension: true })).toEqual({
+      directActions: [],
+      report: false,
+      requestClosure: false,
+      requestExtension: false,
+      reviewReports: true,
+      decideExtension: true,
+    });
+    expect(taskOptions({ status: 'CLOSURE_REQUESTED', actor: 'ADMIN', ...none }).directActions).toEqual(['approveClosure', 'returnToProgress']);
+    expect(taskOptions({ status: 'CLOSED', actor: 'ADMIN', ...none }).directActions).toEqual(['reopen']);
+  });
+
+  it('leaders and outsiders get nothing', () => {
+    for (const actor of ['LEADER', null] as const) {
+      expect(taskOptions({ status: 'IN_PROGRESS', actor, pendingClosureReport: true, pendingExtension: true })).toEqual({
+        directActions: [],
+        report: false,
+        requestClosure: false,
+        requestExtension: false,
+        reviewReports: false,
+        decideExtension: false,
+      });
+    }
+  });
+});
+
+describe('targetGoalText', () => {
+  it('says the planned figure in words', () => {
+    expect(targetGoalText({ comparator: '>=', value: 200, valueMax: null, unit: '个', placeholder: false })).toBe('不低于 200个');
+    expect(targetGoalText({ comparator: '<=', value: 5, valueMax: null, unit: '%', placeholder: false })).toBe('不超过 5%');
+    expect(targetGoalText({ comparator: 'range', value: 3, valueMax: 5, unit: '亿元', placeholder: false })).toBe('3–5亿元');
+    expect(targetGoalText({ comparator: '>=', value: null, valueMax: null, unit: '个', placeholder: true })).toBe('待定');
+  });
+});
