@@ -1,0 +1,92 @@
+// The role × route access matrix: every page and download, tried as each role, as users of
+// another unit and of a co-unit, and signed out. Allowed gets 200; refused gets 404 (the same
+// answer as for something that does not exist) or, signed out, the sign-in page / 401.
+// Server actions are refused in the data layer they call (tests/integration/*) and replayed over
+// HTTP in task-list.spec.ts.
+import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from '@playwright/test';
+import { createTaskWithAttachment, e2eDb, shanghaiIsoDay } from './fixtures';
+import { DEMO_PASSWORD } from './helpers';
+
+const USERS = ['admin', 'leader', 'leader4', 'fgj_head', 'fgj_staff', 'czj_staff', 'jyj_head', 'jyj_staff'] as const;
+type Username = (typeof USERS)[number];
+
+const sessions = new Map<Username, APIRequestContext>();
+
+async function signedIn(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string, username: Username) {
+  const context = await playwright.request.newContext({ baseURL });
+  const { csrfToken } = await (await context.get('/api/auth/csrf')).json();
+  const response = await context.post('/api/auth/callback/credentials', {
+    form: { csrfToken, username, password: DEMO_PASSWORD, json: 'true' },
+  });
+  expect(response.ok()).toBe(true);
+  return context;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+// `redirected`: sent on to their own page instead (a unit's user opening the letters list gets its own letter).
+let routes: { path: string; allowed: Username[]; redirected?: Username[]; api?: boolean }[] = [];
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  for (const username of USERS) sessions.set(username, await signedIn(playwright, baseURL!, username));
+  // A task 发改局 leads and 财政局 supports, with an attachment; leader oversees 发改局, leader4 does not.
+  const { task, url } = await createTaskWithAttachment(`权限矩阵任务-${Date.now()}`, new TextEncoder().encode('%PDF-1.4\n%%EOF\n'));
+  const plan = await e2eDb().plan.findFirstOrThrow({ select: { id: true } });
+  const fgj = await e2eDb().unit.findUniqueOrThrow({ where: { code: 'fgj' } });
+  const year = Number(shanghaiIsoDay().slice(0, 4));
+  const taskReaders: Username[] = ['admin', 'leader', 'fgj_head', 'fgj_staff', 'czj_staff'];
+  routes = [
+    { path: '/', allowed: [...USERS] },
+    { path: '/tasks', allowed: [...USERS] },
+    { path: '/notifications', allowed: [...USERS] },
+    { path: '/verify', allowed: [...USERS] },
+    { path: `/tasks/${task.id}`, allowed: taskReaders },
+    { path: url, allowed: taskReaders, api: true },
+    { path: '/api/tasks/export', allowed: [...USERS], api: true },
+    { path: '/tasks/new', allowed: ['admin'] },
+    { path: '/plans', allowed: ['admin'] },
+    { path: `/plans/${plan.id}`, allowed: ['admin'] },
+    { path: '/audit', allowed: ['admin'] },
+    { path: '/bulletins', allowed: ['admin'] },
+    { path: `/api/bulletins/${shanghaiIsoDay().slice(0, 7)}`, allowed: ['admin'], api: true },
+    { path: '/ranking', allowed: ['admin', 'leader', 'leader4'] },
+    { path: '/commitments', allowed: ['admin', 'leader', 'leader4'], redirected: ['fgj_head', 'fgj_staff', 'czj_staff', 'jyj_head', 'jyj_staff'] },
+    { path: `/commitments/${fgj.id}/${year}`, allowed: ['admin', 'leader', 'fgj_head', 'fgj_staff'] },
+  ];
+});
+
+test.afterAll(async () => {
+  for (const context of sessions.values()) await context.dispose();
+});
+
+test('each role reaches exactly the routes it may, and is refused the others', async () => {
+  const mismatches: string[] = [];
+  for (const route of routes) {
+    for (const username of USERS) {
+      const response = await sessions.get(username)!.get(route.path, { maxRedirects: 0 });
+      const expected = route.allowed.includes(username) ? 200 : route.redirected?.includes(username) ? 307 : 404;
+      if (response.status() !== expected) mismatches.push(`${username} ${route.path}: ${response.status()} (expected ${expected})`);
+    }
+  }
+  expect(mismatches).toEqual([]);
+});
+
+test('signed out, pages send to the sign-in page and downloads answer 401 with no data', async ({ request }) => {
+  for (const route of routes) {
+    const response = await request.get(route.path, { maxRedirects: 0 });
+    if (route.api) {
+      expect(response.status(), route.path).toBe(401);
+      expect(await response.text(), route.path).not.toContain('任务');
+    } else {
+      expect(response.status(), route.path).toBe(307);
+      expect(response.headers().location, route.path).toContain('/login');
+    }
+  }
+});
+
+test('a refused task page does not reveal the task', async () => {
+  const taskRoute = routes.find((r) => r.path.startsWith('/tasks/') && r.path !== '/tasks/new')!;
+  const response = await sessions.get('jyj_staff')!.get(taskRoute.path);
+  expect(response.status()).toBe(404);
+  expect(await response.text()).not.toContain('权限矩阵任务');
+});
