@@ -10,24 +10,18 @@
 //   bench: plan-parse            parsePlan on the largest seed document (see plan-import.ts)
 //   bench: plan-import-publish   createPlanDraft + publishPlan of that document as the office
 //
-// with raw_p50_ms/raw_p95_ms for the raw SQL answering the same question. HTTP runs `next start`
+// with raw_p50_ms/raw_p95_ms for the raw SQL answering the same question. Runs with
+// `--conditions=react-server` (package.json does) so the data layer's `server-only` loads. HTTP runs `next start`
 // on the existing production build (NEXT_DIST_DIR or .next); without one it says so and skips HTTP.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { generateCounty, BENCH_PASSWORD } from './generate';
+import { benchLine, measure, timingOf } from './measure';
 
-// The data layer is marked `server-only`, which is importable only under the react-server export
-// condition (as inside Next); without it, run this script again with the condition.
-if (!process.execArgv.includes('--conditions=react-server')) {
-  const rerun = spawnSync(process.execPath, [...process.execArgv, '--conditions=react-server', ...process.argv.slice(1)], { stdio: 'inherit' });
-  process.exit(rerun.status ?? 1);
-}
-
-const { default: pg } = await import('pg');
-const { generateCounty, BENCH_PASSWORD } = await import('./generate');
-const { benchLine, measure, timingOf } = await import('./measure');
 
 const { values: flags } = parseArgs({
   options: {

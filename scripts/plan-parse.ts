@@ -10,7 +10,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { decodePlanFile, MAX_INPUT_BYTES, PlanInputError } from '../lib/plan/input';
+import { decodePlanFile, PlanInputError } from '../lib/plan/input';
+import { MAX_PLAN_FILE_BYTES } from '../lib/schemas/plan';
 import { parsePlan, toContract } from '../lib/plan/parse';
 import { planParseResultSchema, type UnitDirectoryEntry } from '../lib/plan/schema';
 
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
     }
     if (!info.isFile()) throw new PlanInputError('unreadable', file);
     if (info.size === 0) throw new PlanInputError('empty');
-    if (info.size > MAX_INPUT_BYTES) throw new PlanInputError('too-large');
+    if (info.size > MAX_PLAN_FILE_BYTES) throw new PlanInputError('too-large');
     let bytes: Uint8Array;
     try {
       bytes = await readFile(file);

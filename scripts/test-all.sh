@@ -28,7 +28,7 @@ npx vitest run --project unit
 step "integration tests (embedded PostgreSQL)"
 npx vitest run --project integration
 if [ -n "${TEST_EXTERNAL_DATABASE_URL:-}" ]; then
-  step "integration tests (external PostgreSQL: ${TEST_EXTERNAL_DATABASE_URL%%@*}@…)"
+  step "integration tests (external PostgreSQL at ${TEST_EXTERNAL_DATABASE_URL#*@})"
   TEST_DATABASE_URL="$TEST_EXTERNAL_DATABASE_URL" npx vitest run --project integration
 fi
 step "build"

@@ -1,33 +1,14 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
-import { FieldError, FormMessage, SubmitButton, type FormState } from '@/app/_components/form-feedback';
+import { useState } from 'react';
+import { FieldError, FormMessage, SubmitButton } from '@/app/_components/form-feedback';
+import { useKeptForm } from '@/app/_components/use-kept-form';
 import { respondToSupervisionAction, superviseTaskAction } from '@/app/(app)/tasks/[id]/supervision-actions';
 import { SUPERVISION_KIND_LABELS, type SupervisionKind } from '@/lib/schemas/supervision';
 
-const INITIAL_STATE: FormState = { ok: false, message: '', fieldErrors: {} };
-
-/**
- * Submits through a transition instead of `action=`, so what was typed survives a refusal (React
- * resets an `action=` form); the form is cleared once the server accepts it.
- */
-function useKeptForm(action: (state: FormState, form: FormData) => Promise<FormState>) {
-  const [state, formAction] = useActionState(action, INITIAL_STATE);
-  const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.ok) ref.current?.reset();
-  }, [state]);
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    startTransition(() => formAction(form));
-  };
-  return { state, ref, onSubmit };
-}
-
 /** 催办 / 督办 / 批示 on the task page; `kinds` are the ones the user may send. */
 export function SupervisionForm({ taskId, kinds, today }: { taskId: string; kinds: SupervisionKind[]; today: string }) {
-  const { state, ref, onSubmit } = useKeptForm(superviseTaskAction);
+  const { state, pending, ref, onSubmit } = useKeptForm(superviseTaskAction);
   const [kind, setKind] = useState<SupervisionKind>(kinds[0] ?? 'URGE');
   return (
     <form ref={ref} className="stack" onSubmit={onSubmit} aria-label="督办操作" noValidate>
@@ -56,7 +37,7 @@ export function SupervisionForm({ taskId, kinds, today }: { taskId: string; kind
         </label>
       )}
       <div className="actions">
-        <SubmitButton>发送{SUPERVISION_KIND_LABELS[kind]}</SubmitButton>
+        <SubmitButton pending={pending}>发送{SUPERVISION_KIND_LABELS[kind]}</SubmitButton>
       </div>
     </form>
   );
@@ -65,7 +46,7 @@ export function SupervisionForm({ taskId, kinds, today }: { taskId: string; kind
 /** The dashboard's 批示 in two clicks: the button opens the form with the cursor in it; the second click sends. */
 export function InstructionToggle({ taskId, taskTitle }: { taskId: string; taskTitle: string }) {
   const [open, setOpen] = useState(false);
-  const { state, ref, onSubmit } = useKeptForm(superviseTaskAction);
+  const { state, pending, ref, onSubmit } = useKeptForm(superviseTaskAction);
   if (!open) {
     return (
       <button type="button" className="secondary" onClick={() => setOpen(true)} aria-label={`批示：${taskTitle}`}>
@@ -81,7 +62,7 @@ export function InstructionToggle({ taskId, taskTitle }: { taskId: string; taskT
       <textarea name="text" required maxLength={2000} autoFocus aria-label="批示内容" placeholder="请输入批示意见" />
       <FieldError state={state} name="text" />
       <div className="actions">
-        <SubmitButton>发送批示</SubmitButton>
+        <SubmitButton pending={pending}>发送批示</SubmitButton>
         <button type="button" className="secondary" onClick={() => setOpen(false)}>
           收起
         </button>
@@ -92,7 +73,7 @@ export function InstructionToggle({ taskId, taskTitle }: { taskId: string; taskT
 
 /** The recipient unit's answer to an open 督办. */
 export function RespondForm({ supervisionId, taskId }: { supervisionId: string; taskId: string }) {
-  const { state, ref, onSubmit } = useKeptForm(respondToSupervisionAction);
+  const { state, pending, ref, onSubmit } = useKeptForm(respondToSupervisionAction);
   return (
     <form ref={ref} className="stack" onSubmit={onSubmit} aria-label="答复督办" noValidate>
       <input type="hidden" name="supervisionId" value={supervisionId} />
@@ -104,7 +85,7 @@ export function RespondForm({ supervisionId, taskId }: { supervisionId: string; 
         <FieldError state={state} name="response" />
       </label>
       <div className="actions">
-        <SubmitButton>提交答复</SubmitButton>
+        <SubmitButton pending={pending}>提交答复</SubmitButton>
       </div>
     </form>
   );

@@ -160,11 +160,12 @@ export function checkAttachmentCount(count: number): { ok: true } | { ok: false;
 
 /**
  * `Content-Disposition: attachment` with an ASCII fallback and the UTF-8 name per RFC 6266 /
- * RFC 5987, so Chinese names survive in every browser and quotes cannot break the header.
+ * RFC 5987, so Chinese names survive in every browser and quotes cannot break the header. The
+ * fallback is the name with non-ASCII characters replaced, unless a readable one is given.
  */
-export function contentDisposition(name: string): string {
+export function contentDisposition(name: string, asciiName?: string): string {
   const safe = sanitizeFileName(name);
-  const ascii = safe.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const ascii = (asciiName ?? safe).replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(safe).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

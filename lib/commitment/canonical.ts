@@ -8,33 +8,9 @@
 
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { TARGET_COMPARATORS, TARGET_COMPARATOR_LABELS, type TargetComparator } from '@/lib/targets/comparator';
-
-// Includes U+3000 (ideographic space) explicitly: pasted Chinese text is full of it.
-const WHITESPACE_RUN = /[\s\u3000]+/g;
-
-/** NFC, trimmed, every whitespace run collapsed to one ASCII space. */
-export function normalizeText(text: string): string {
-  return text.normalize('NFC').replace(WHITESPACE_RUN, ' ').trim();
-}
-
-const EXPONENT_FORM = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/;
-
-/** Plain decimal text for a finite number: no exponent, no '-0', no trailing '.0'. */
-export function canonicalNumber(n: number): string {
-  if (!Number.isFinite(n)) throw new RangeError(`无法规范化非有限数值：${n}`);
-  if (Object.is(n, -0)) return '0';
-  const text = String(n); // shortest round-trip form, so 1.50 and 1.5 both give '1.5'
-  const match = EXPONENT_FORM.exec(text);
-  if (!match) return text;
-  // Expand e.g. '1.5e-7' → '0.00000015' and '1e+21' → '1000000000000000000000'.
-  const sign = match[1] ?? '';
-  const digits = (match[2] ?? '') + (match[3] ?? '');
-  const pointAt = 1 + Number(match[4]);
-  if (pointAt <= 0) return `${sign}0.${'0'.repeat(-pointAt)}${digits}`;
-  if (pointAt >= digits.length) return `${sign}${digits}${'0'.repeat(pointAt - digits.length)}`;
-  return `${sign}${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
-}
+import { canonicalNumber, normalizeText } from '@/lib/format/canonical-text';
+import { TARGET_COMPARATORS, type TargetComparator } from '@/lib/targets/comparator';
+import { targetText } from '@/lib/targets/target-text';
 
 function isPlainObject(value: object): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
@@ -230,15 +206,6 @@ export type CommitmentChange =
       fields: FieldChange<CommitmentTaskField>[];
     };
 
-/** One target as a line of text, e.g. '新增就业1200人（不低于1200人）'. */
-export function formatCommitmentTarget(target: CommitmentTarget): string {
-  const text = normalizeText(target.text);
-  if (target.comparator === null || target.value === null) return text;
-  const upper = target.valueMax === null ? '' : `–${canonicalNumber(target.valueMax)}`;
-  const unit = target.unit === null ? '' : normalizeText(target.unit);
-  return `${text}（${TARGET_COMPARATOR_LABELS[target.comparator]}${canonicalNumber(target.value)}${upper}${unit}）`;
-}
-
 interface PlacedTask {
   section: CommitmentSection;
   task: CommitmentTask;
@@ -268,7 +235,7 @@ function taskFieldText(placed: PlacedTask, field: CommitmentTaskField): string {
     case 'seq':
       return canonicalNumber(task.seq);
     case 'targets':
-      return task.targets.map(formatCommitmentTarget).join('；');
+      return task.targets.map((target) => targetText(target.text, target)).join('；');
     default:
       return normalizeText(task[field]);
   }

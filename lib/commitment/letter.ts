@@ -14,7 +14,6 @@ import {
   type CommitmentTarget,
   type CommitmentTask,
 } from '@/lib/commitment/canonical';
-import { shanghaiIsoDate } from '@/lib/schedule/calendar-day';
 import type { TargetComparator } from '@/lib/targets/comparator';
 
 /** A target as the data layer reads it (Decimals already converted to numbers). */
@@ -154,10 +153,4 @@ export function signatureHash(input: { signedHash: string; signerId: string; sig
     signerRole: input.signerRole,
     signedAt: input.signedAt,
   });
-}
-
-/** '2024年3月5日': the Asia/Shanghai calendar day of an instant, as written on a letter. */
-export function formatLetterDate(instant: Date): string {
-  const [year, month, day] = shanghaiIsoDate(instant).split('-').map(Number);
-  return `${year}年${month}月${day}日`;
 }

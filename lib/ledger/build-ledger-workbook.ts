@@ -4,7 +4,8 @@
  * one row per task, wrapped text, a frozen header, printed A4 landscape with the header on every page.
  */
 import ExcelJS from 'exceljs';
-import { SHANGHAI_UTC_OFFSET_MINUTES, shanghaiDayNumber, ymdFromDayNumber } from '@/lib/schedule/calendar-day';
+import { formatChineseDate, formatShanghaiDateTime } from '@/lib/format/date-time';
+import { shanghaiIsoDate } from '@/lib/schedule/calendar-day';
 import { LIGHT_LABELS, type TrafficLight } from '@/lib/schedule/progress';
 import { TASK_STATUS_LABELS, type TaskStatus } from '@/lib/workflow/task-status';
 
@@ -37,21 +38,9 @@ const LEDGER_COLUMNS = [
 const TITLE_ROW = 1;
 const HEADER_ROW = 2;
 
-/** 2024年6月30日 */
-function chineseDate(date: Date): string {
-  const { year, month, day } = ymdFromDayNumber(shanghaiDayNumber(date));
-  return `${year}年${month}月${day}日`;
-}
-
-/** Shanghai wall-clock time, e.g. 2024-06-30 09:05 (plus the compact date for file names). */
-function shanghaiClock(instant: Date) {
-  const local = new Date(instant.getTime() + SHANGHAI_UTC_OFFSET_MINUTES * 60_000).toISOString();
-  return { dateTime: `${local.slice(0, 10)} ${local.slice(11, 16)}`, compactDate: local.slice(0, 10).replaceAll('-', '') };
-}
-
 /** 任务台账-YYYYMMDD.xlsx, plus an ASCII name for clients that cannot read RFC 5987 names. */
 export function ledgerFileName(exportedAt: Date): { name: string; asciiName: string } {
-  const { compactDate } = shanghaiClock(exportedAt);
+  const compactDate = shanghaiIsoDate(exportedAt).replaceAll('-', '');
   return { name: `任务台账-${compactDate}.xlsx`, asciiName: `task-ledger-${compactDate}.xlsx` };
 }
 
@@ -59,7 +48,7 @@ export function ledgerFileName(exportedAt: Date): { name: string; asciiName: str
 export function ledgerTitle(rows: readonly LedgerRow[], exportedAt: Date): string {
   const years = new Set(rows.map((row) => row.year));
   const year = years.size === 1 ? `${[...years][0]}年` : '';
-  return `${year}重点任务台账（导出时间：${shanghaiClock(exportedAt).dateTime}）`;
+  return `${year}重点任务台账（导出时间：${formatShanghaiDateTime(exportedAt)}）`;
 }
 
 function ledgerProgressText(progress: LedgerRow['progress']): string {
@@ -82,7 +71,7 @@ function ledgerCells(row: LedgerRow, index: number): (string | number)[] {
     row.leaders.join('、'),
     row.leadUnit,
     row.coUnits.join('、'),
-    chineseDate(row.deadline),
+    formatChineseDate(row.deadline),
     targetsText(row.targets),
     ledgerProgressText(row.progress),
     ledgerStatusText(row.status, row.light),

@@ -112,14 +112,6 @@ export function trimRange(s: string, start: number, end: number): [number, numbe
   return [a, b];
 }
 
-export function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-export function isoDate(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
-}
-
 export function monthEnd(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }

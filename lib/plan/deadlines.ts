@@ -11,7 +11,8 @@
  * 年内/N年内/明年 over 全年/年度), and among equally specific ones the latest date
  * (the item is complete when its last stated step is). No wording → year end, inferred.
  */
-import { isoDate, isValidDate, monthEnd, parseCnNumber } from './chars';
+import { isoDateFromYmd } from '../schedule/calendar-day';
+import { isValidDate, monthEnd, parseCnNumber } from './chars';
 import { toSimplifiedAligned } from './clean';
 import type { PlanDeadline } from './schema';
 
@@ -43,13 +44,13 @@ function monthDate(y: number, month: number, dayWord: string | undefined): strin
     else if (dayWord === '初' || dayWord === '上旬') d = 10;
     else if (dayWord === '中旬') d = 20;
   }
-  return isValidDate(y, month, d) ? isoDate(y, month, d) : null;
+  return isValidDate(y, month, d) ? isoDateFromYmd(y, month, d) : null;
 }
 
 function quarterDate(y: number, q: number): string | null {
   if (q < 1 || q > 4) return null;
   const month = q * 3;
-  return isoDate(y, month, monthEnd(y, month));
+  return isoDateFromYmd(y, month, monthEnd(y, month));
 }
 
 function quarterValue(w: string | undefined): number {
@@ -66,12 +67,12 @@ const RULES: Array<[RegExp, Handler]> = [
   // 2024年3月15日(前)
   [new RegExp(`${YEAR}年(\\d{1,2})月(\\d{1,2})[日号](?:前|以前|之前)?`, 'g'), (m) => {
     const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-    return { date: isValidDate(y, mo, d) ? isoDate(y, mo, d) : null, strength: 3 };
+    return { date: isValidDate(y, mo, d) ? isoDateFromYmd(y, mo, d) : null, strength: 3 };
   }],
   // 2024-03-15, 2024.3.15, 2024/3/15
   [new RegExp(`${YEAR}[.\\-/](\\d{1,2})[.\\-/](\\d{1,2})(?![\\d.])(?:前|以前|之前)?`, 'g'), (m) => {
     const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-    return { date: isValidDate(y, mo, d) ? isoDate(y, mo, d) : null, strength: 3 };
+    return { date: isValidDate(y, mo, d) ? isoDateFromYmd(y, mo, d) : null, strength: 3 };
   }],
   // 2012年10月底前, 2024年三月, 2024年6月中旬
   [new RegExp(`${YEAR}年(\\d{1,2}|${CN_MONTH})月(?:份)?(底|末|初|上旬|中旬|下旬)?(?:前|以前|之前|内)?`, 'g'), (m) => ({
@@ -89,16 +90,16 @@ const RULES: Array<[RegExp, Handler]> = [
     strength: 3,
   })],
   [new RegExp(`${YEAR}年(上|下)半年(?:末|底)?(?:前)?`, 'g'), (m) => ({
-    date: m[2] === '上' ? isoDate(Number(m[1]), 6, 30) : isoDate(Number(m[1]), 12, 31),
+    date: m[2] === '上' ? isoDateFromYmd(Number(m[1]), 6, 30) : isoDateFromYmd(Number(m[1]), 12, 31),
     strength: 3,
   })],
   // 2024年底前, 2025年前, 到2025年
   [new RegExp(`${YEAR}年(?:底|末|年底|年末)(?:前|以前|之前)?|${YEAR}年(?:前|以前|之前|内|以内)`, 'g'), (m) => ({
-    date: isoDate(Number(m[1] ?? m[2]), 12, 31),
+    date: isoDateFromYmd(Number(m[1] ?? m[2]), 12, 31),
     strength: 2,
   })],
   [new RegExp(`(?:到|至|于|截至|截止)${YEAR}年(?![度\\d的以基])`, 'g'), (m) => ({
-    date: isoDate(Number(m[1]), 12, 31),
+    date: isoDateFromYmd(Number(m[1]), 12, 31),
     strength: 2,
   })],
   // (明年)6月底前, 3月, 6月15日, 十月底
@@ -128,27 +129,27 @@ const RULES: Array<[RegExp, Handler]> = [
   // 上半年 / 下半年 / 年中
   [/(明年|次年)?(上|下)半年(?:末|底)?(?:前)?|(明年|次年)?年中(?![心央])/g, (m, year) => {
     const y = relYear(m[1] ?? m[3], year);
-    if (m[2] === '下') return { date: isoDate(y, 12, 31), strength: 3 };
-    return { date: isoDate(y, 6, 30), strength: 3 };
+    if (m[2] === '下') return { date: isoDateFromYmd(y, 12, 31), strength: 3 };
+    return { date: isoDateFromYmd(y, 6, 30), strength: 3 };
   }],
   // 3年内, 三年内, 用两年时间
   [/(\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:内|之内|以内|时间)/g, (m, year, s) => {
     if (/\d/.test(s[m.index - 1] ?? '')) return null;
     const n = /^\d+$/.test(m[1] ?? '') ? Number(m[1]) : parseCnNumber(m[1] ?? '');
     if (n === null || n < 1 || n > 30) return null;
-    return { date: isoDate(year + n - 1, 12, 31), strength: 2 };
+    return { date: isoDateFromYmd(year + n - 1, 12, 31), strength: 2 };
   }],
   // 明年(底前) — not "明年民生实事项目" (next year's projects are the object, not the deadline)
   [/(明年|次年|后年)(?:底|末|年底)?(?:前|以前|之前|内)?/g, (m, year, s) => {
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 2);
     if (m[0].length === 2 && /^(?:的|工作|项目|民生|重点|预算|计划|目标|任务|拟|度)/.test(after)) return null;
-    return { date: isoDate(relYear(m[1], year), 12, 31), strength: 2 };
+    return { date: isoDateFromYmd(relYear(m[1], year), 12, 31), strength: 2 };
   }],
   // 年底前 / 年内 / 年末
   [/(?:今年|本年)?年(?:底|末)(?:前|以前|之前)?|今年内|(?:本)?年度内|年内/g, (m, _year, s) => {
     const prev = s[m.index - 1] ?? '';
     if (/[去上前往\d]/.test(prev)) return null;
-    return { date: isoDate(_year, 12, 31), strength: 2 };
+    return { date: isoDateFromYmd(_year, 12, 31), strength: 2 };
   }],
   // 全年 / 年度 / 今年 (scope words)
   [/全年|本年度|年度|今年/g, (m, year, s) => {
@@ -156,7 +157,7 @@ const RULES: Array<[RegExp, Handler]> = [
     if (/[\d上去往跨]/.test(prev)) return null;
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 2);
     if (after === '以来') return null;
-    return { date: isoDate(year, 12, 31), strength: 1 };
+    return { date: isoDateFromYmd(year, 12, 31), strength: 1 };
   }],
 ];
 
@@ -213,5 +214,5 @@ export function findDeadline(text: string, year: number, simplified?: string): P
 /** Deadline of a task: the stated one, or the plan year's end marked inferred with text null. */
 export function extractDeadline(text: string, year: number, simplified?: string): PlanDeadline {
   const y = Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : new Date().getFullYear();
-  return findDeadline(text, y, simplified) ?? { text: null, date: isoDate(y, 12, 31), inferred: true };
+  return findDeadline(text, y, simplified) ?? { text: null, date: isoDateFromYmd(y, 12, 31), inferred: true };
 }

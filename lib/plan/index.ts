@@ -14,5 +14,5 @@ export { extractOwners, matchUnits, splitOwnerList } from './owners';
 export { rowsToText } from './table';
 export { xlsxToRows } from './xlsx';
 export { docxToText } from './docx';
-export { decodePlanFile, decodeTextBytes, PlanInputError, MAX_INPUT_BYTES } from './input';
+export { decodePlanFile, decodeTextBytes, PlanInputError } from './input';
 export * from './schema';

@@ -1,14 +1,14 @@
 /**
  * Turning an uploaded/opened plan file into text, with the checks the CLI and the importer
  * share: size ≤ 5 MB, not empty, not binary, valid UTF-8 (UTF-16 with a BOM is accepted),
- * and .docx/.xlsx read through mammoth/exceljs. Errors carry a one-line Chinese + English
+ * and .docx/.xlsx read through mammoth/exceljs. Errors carry a code (the import screen words
+ * its own Chinese message from it, see source-file.ts) and the CLI's one-line Chinese + English
  * message: `错误：文件为空 / error: file is empty`.
  */
+import { MAX_PLAN_FILE_BYTES } from '../schemas/plan';
 import { docxToText } from './docx';
 import { rowsToText } from './table';
 import { xlsxToRows } from './xlsx';
-
-export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
 export type PlanInputErrorCode =
   | 'missing'
@@ -18,6 +18,9 @@ export type PlanInputErrorCode =
   | 'binary'
   | 'not-utf8'
   | 'unsupported'
+  /** Not even a zip package, so not a .docx/.xlsx at all (a renamed file). */
+  | 'not-docx'
+  | 'not-xlsx'
   | 'bad-docx'
   | 'bad-xlsx';
 
@@ -29,6 +32,8 @@ const MESSAGES: Record<PlanInputErrorCode, [zh: string, en: string]> = {
   binary: ['文件是二进制文件，不是文本', 'file is binary, not text'],
   'not-utf8': ['文件不是有效的 UTF-8 文本（GBK 等编码请先另存为 UTF-8）', 'file is not valid UTF-8 text'],
   unsupported: ['不支持的文件格式，请使用 .txt、.docx 或 .xlsx', 'unsupported file format; use .txt, .docx or .xlsx'],
+  'not-docx': ['无法读取 .docx 文件', 'cannot read the .docx file'],
+  'not-xlsx': ['无法读取 .xlsx 文件', 'cannot read the .xlsx file'],
   'bad-docx': ['无法读取 .docx 文件', 'cannot read the .docx file'],
   'bad-xlsx': ['无法读取 .xlsx 文件', 'cannot read the .xlsx file'],
 };
@@ -69,7 +74,7 @@ function isZip(bytes: Uint8Array): boolean {
 /** Text of a plain-text file: UTF-8 (BOM optional) or UTF-16 with a BOM. */
 export function decodeTextBytes(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new PlanInputError('empty');
-  if (bytes.length > MAX_INPUT_BYTES) throw new PlanInputError('too-large');
+  if (bytes.length > MAX_PLAN_FILE_BYTES) throw new PlanInputError('too-large');
   let text: string;
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     try {
@@ -100,10 +105,10 @@ export function decodeTextBytes(bytes: Uint8Array): string {
 /** Text of a plan file of any supported format. Throws PlanInputError. */
 export async function decodePlanFile(bytes: Uint8Array, fileName: string): Promise<string> {
   if (bytes.length === 0) throw new PlanInputError('empty');
-  if (bytes.length > MAX_INPUT_BYTES) throw new PlanInputError('too-large');
+  if (bytes.length > MAX_PLAN_FILE_BYTES) throw new PlanInputError('too-large');
   const format = formatOf(fileName);
   if (format === 'text') return decodeTextBytes(bytes);
-  if (!isZip(bytes)) throw new PlanInputError(format === 'docx' ? 'bad-docx' : 'bad-xlsx');
+  if (!isZip(bytes)) throw new PlanInputError(format === 'docx' ? 'not-docx' : 'not-xlsx');
   let text: string;
   try {
     text = format === 'docx' ? await docxToText(bytes) : rowsToText(await xlsxToRows(bytes));

@@ -1,6 +1,7 @@
 // The review screen's per-item editor form. The browser sends only the field groups the reviewer
 // changed (listed in `fields`), so an untouched inferred deadline stays inferred. Pure: shared by
 // the client form and the server action.
+import { formStrings, formText } from '@/lib/form-data';
 import type { Proposal } from './proposal';
 
 export const ITEM_FIELD_GROUPS = ['title', 'leadUnitId', 'coUnitIds', 'leaderIds', 'deadline', 'targets'] as const;
@@ -33,12 +34,7 @@ export function proposalFormValues(proposal: Proposal): ItemFormValues {
   };
 }
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.trim() : '';
-};
-
-const strings = (form: FormData, name: string) => form.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
+const text = (form: FormData, name: string) => formText(form, name).trim();
 
 /** Target rows posted as targets.<n>.metric, targets.<n>.comparator, … in row order. */
 function targetRows(form: FormData): TargetRow[] {
@@ -64,8 +60,8 @@ export function submittedFormValues(form: FormData): Partial<ItemFormValues> {
   const values: Partial<ItemFormValues> = {};
   if (form.has('title')) values.title = text(form, 'title');
   if (form.has('leadUnitId')) values.leadUnitId = text(form, 'leadUnitId');
-  if (form.has('coUnitIds.shown')) values.coUnitIds = idList(strings(form, 'coUnitIds'));
-  if (form.has('leaderIds.shown')) values.leaderIds = idList(strings(form, 'leaderIds'));
+  if (form.has('coUnitIds.shown')) values.coUnitIds = idList(formStrings(form, 'coUnitIds'));
+  if (form.has('leaderIds.shown')) values.leaderIds = idList(formStrings(form, 'leaderIds'));
   if (form.has('deadline')) values.deadline = text(form, 'deadline');
   if (form.has('targets.shown')) values.targets = JSON.stringify(targetRows(form));
   return values;
@@ -83,8 +79,8 @@ export function planItemEditFromForm(form: FormData): Record<string, unknown> {
   const input: Record<string, unknown> = { itemId: text(form, 'itemId') };
   if (fields.has('title')) input.title = text(form, 'title');
   if (fields.has('leadUnitId')) input.leadUnitId = text(form, 'leadUnitId') || null;
-  if (fields.has('coUnitIds')) input.coUnitIds = strings(form, 'coUnitIds');
-  if (fields.has('leaderIds')) input.leaderIds = strings(form, 'leaderIds');
+  if (fields.has('coUnitIds')) input.coUnitIds = formStrings(form, 'coUnitIds');
+  if (fields.has('leaderIds')) input.leaderIds = formStrings(form, 'leaderIds');
   if (fields.has('deadline')) input.deadline = text(form, 'deadline');
   if (fields.has('targets')) input.targets = targetRows(form);
   return input;

@@ -7,7 +7,7 @@
  * All visible worksheets are read in order, separated by an empty row.
  */
 import ExcelJS from 'exceljs';
-import { isoDate } from './chars';
+import { isoDateFromYmd } from '../schedule/calendar-day';
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
@@ -15,7 +15,7 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) {
-    return Number.isNaN(v.getTime()) ? '' : isoDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+    return Number.isNaN(v.getTime()) ? '' : isoDateFromYmd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
   }
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? '').join('');

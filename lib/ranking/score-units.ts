@@ -39,6 +39,9 @@ export interface RankedUnit extends UnitTaskStats {
 
 export const SCORE_WEIGHTS = Object.freeze({ onTime: 60, onTrack: 40, perOverdue: 2, maxOverduePenalty: 20 });
 
+/** The score rule in words, under every ranking table. */
+export const SCORE_FORMULA_TEXT = `得分 = ${SCORE_WEIGHTS.onTime} × 按时完成率 + ${SCORE_WEIGHTS.onTrack} × 正常推进率 − 每项逾期扣${SCORE_WEIGHTS.perOverdue}分（最多扣${SCORE_WEIGHTS.maxOverduePenalty}分）`;
+
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Closed on time ÷ (closed + open overdue), 4 decimals; null when nothing is due yet. */

@@ -47,15 +47,25 @@ export function ymdFromDayNumber(dayNumber: DayNumber): CalendarDate {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+/** 'YYYY-MM-DD' for a year, month (1–12) and day, as given (no validation). */
+export function isoDateFromYmd(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** 'YYYY-MM-DD' for a day number. */
 export function isoDateFromDayNumber(dayNumber: DayNumber): string {
   const { year, month, day } = ymdFromDayNumber(dayNumber);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isoDateFromYmd(year, month, day);
 }
 
 /** 'YYYY-MM-DD' of the Asia/Shanghai calendar day containing `instant`. */
 export function shanghaiIsoDate(instant: Date): string {
   return isoDateFromDayNumber(shanghaiDayNumber(instant));
+}
+
+/** The Asia/Shanghai calendar year containing `instant`. */
+export function shanghaiYear(instant: Date): number {
+  return ymdFromDayNumber(shanghaiDayNumber(instant)).year;
 }
 
 /** Parses a strict 'YYYY-MM-DD' (rejecting impossible dates such as 2023-02-29). */

@@ -2,12 +2,22 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { ZodError } from 'zod';
 import { formErrors } from '@/lib/schemas/common';
+import { getSessionUser } from '@/lib/server/auth/session';
+import type { SessionUser } from '@/lib/server/auth/permissions';
 import { UserFacingError } from '@/lib/server/errors';
 
 /** What every server action returns to its form: Chinese messages, per-field errors. */
 export type ActionState = { ok: boolean; message: string; fieldErrors: Record<string, string[]> };
 
-export const initialActionState: ActionState = { ok: false, message: '', fieldErrors: {} };
+/**
+ * A server action's body, run for the signed-in user. Actions are public endpoints, so each one
+ * re-checks the session: without one nothing runs and the form says 请先登录.
+ */
+export async function withUser(body: (user: SessionUser) => Promise<ActionState>): Promise<ActionState> {
+  const user = await getSessionUser();
+  if (!user) return { ok: false, message: '请先登录', fieldErrors: {} };
+  return body(user);
+}
 
 /**
  * Runs a data-layer call for a server action and turns refusals into `{ fieldErrors, message }`.

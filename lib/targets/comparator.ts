@@ -16,6 +16,13 @@ export const TARGET_COMPARATOR_LABELS: Record<TargetComparator, string> = {
   range: '区间',
 };
 
+const COMPARATOR_SYMBOLS: Record<Exclude<TargetComparator, 'range'>, string> = { '>=': '≥', '>': '>', '=': '=', '≈': '≈', '<=': '≤', '<': '<' };
+
+/** A comparator as a form's 比较方式 select offers it: ≥ 不低于, ≤ 不超过, 区间. */
+export function comparatorOptionLabel(comparator: TargetComparator): string {
+  return comparator === 'range' ? TARGET_COMPARATOR_LABELS.range : `${COMPARATOR_SYMBOLS[comparator]} ${TARGET_COMPARATOR_LABELS[comparator]}`;
+}
+
 export function isTargetComparator(value: unknown): value is TargetComparator {
   return typeof value === 'string' && (TARGET_COMPARATORS as readonly string[]).includes(value);
 }

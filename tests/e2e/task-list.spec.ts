@@ -96,7 +96,7 @@ test('admin filters by unit and colour, the filters stay in the URL, pages, sort
   expect(ledger.title).toMatch(/重点任务台账（导出时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}）$/);
   expect(ledger.header).toEqual(LEDGER_HEADER);
   expect(ledger.rows).toHaveLength(25);
-  expect(ledger.rows[0]).toEqual(['1', `${tag}红25`, '张建华', '县投资促进局', '县财政局', expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日$/), '招商引资25亿元', '暂未报送', '办理中（红灯）']);
+  expect(ledger.rows[0]).toEqual(['1', `${tag}红25`, '张建华', '县投资促进局', '县财政局', expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日$/), '招商引资25亿元（不低于25）', '暂未报送', '办理中（红灯）']);
   expect(ledger.rows.map((row) => row[1])).toEqual(Array.from({ length: 25 }, (_, i) => `${tag}红${String(25 - i).padStart(2, '0')}`));
 
   // Green filter on the same unit shows only the three green tasks.

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { signIn, signOut } from './helpers';
 import { createJourneyTask, createTaskWithAttachment, e2eDb, shanghaiIsoDay } from './fixtures';
 
@@ -43,7 +43,7 @@ test('a unit acknowledges, reports with a target actual and an attachment, asks 
   await expect(badges(page)).toContainText('办理中');
   await expect(page.getByRole('progressbar', { name: '实际进度' })).toHaveAttribute('aria-valuenow', '60');
   const targetRow = page.getByRole('table', { name: '目标指标' }).getByRole('row', { name: /全年建设项目200个以上/ });
-  await expect(targetRow.getByRole('cell')).toHaveText(['全年建设项目200个以上', '不低于 200', '120', '60%']);
+  await expect(targetRow.getByRole('cell')).toHaveText(['全年建设项目200个以上', '不低于200', '120', '60%']);
   await expect(timeline(page).getByRole('link', { name: /现场照片\.png/ })).toBeVisible();
 
   // The attachment downloads with its Chinese name.
@@ -113,8 +113,17 @@ test('a unit requests an extension and the office approves it; the new deadline 
   const request = page.getByRole('form', { name: '延期申请' });
   await request.getByLabel('申请延至').fill(oldDeadline);
   await request.getByLabel('延期理由').fill('受汛期影响，路基施工顺延');
+  // The server action is slowed down so the pending state can be seen: the button says 提交中… meanwhile.
+  const slowAction = async (route: Route) => {
+    if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await route.continue();
+  };
+  await page.route(`**/tasks/${task.id}`, slowAction);
   await request.getByRole('button', { name: '提交延期申请' }).click();
+  await expect(request.getByRole('button', { name: '提交中…' })).toBeDisabled();
   await expect(request.getByText(`新的完成时限应晚于现行时限 ${oldDeadline}`).first()).toBeVisible();
+  await page.unroute(`**/tasks/${task.id}`, slowAction);
+  await expect(request.getByLabel('延期理由')).toHaveValue('受汛期影响，路基施工顺延');
   await request.getByLabel('申请延至').fill(newDeadline);
   await request.getByRole('button', { name: '提交延期申请' }).click();
   await expect(page.getByText(`延期申请（延至 ${newDeadline}）待督查室审批。`)).toBeVisible();

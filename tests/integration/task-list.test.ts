@@ -123,7 +123,7 @@ describe(`task list (${databaseKind} PostgreSQL)`, () => {
       leadUnit: '发改局',
       coUnits: ['财政局'],
       leaders: ['张建华'],
-      targets: [`${TAG}-A指标`],
+      targets: [`${TAG}-A指标（不低于10个）`],
       startDate: '2024-01-01',
       deadline: '2024-12-31',
       status: 'IN_PROGRESS',
@@ -287,11 +287,37 @@ describe(`task list (${databaseKind} PostgreSQL)`, () => {
       leadUnit: '县财政局',
       coUnits: ['县发展和改革局'],
       deadline: new Date('2024-07-05T00:00:00Z'),
-      targets: [`${TAG}-C指标`],
+      targets: [`${TAG}-C指标（不低于10个）`],
       progress: { narrative: '完成改造99%', percent: 99 },
       status: 'IN_PROGRESS',
       light: 'yellow',
     });
+  });
+
+  test('two targets read from one phrase show with their figures in the list and the ledger', async () => {
+    const title = `两指标${randomBytes(3).toString('hex')}`;
+    const phrase = '完成投资43.8亿元、新增47个';
+    await createTask({
+      user: await sessionUser('admin'),
+      input: {
+        title,
+        year: 2024,
+        leadUnitId: await unitId('fgj'),
+        startDate: '2024-01-01',
+        deadline: '2024-12-31',
+        targets: [
+          { metric: phrase, comparator: '>=', value: 43.8, valueMax: null, unit: '亿元' },
+          { metric: phrase, comparator: '=', value: 47, valueMax: null, unit: '个' },
+          { metric: '新建项目XXX个', comparator: '>=', value: null, valueMax: null, unit: '个', placeholder: true },
+        ],
+      },
+    });
+    const expected = [`${phrase}（不低于43.8亿元）`, `${phrase}（达到47个）`, '新建项目XXX个'];
+    const params = parseTaskListParams({ q: title });
+    const { rows } = await listTasks({ user: await sessionUser('fgj_head'), params, today: TODAY });
+    expect(rows.map((row) => row.targets)).toEqual([expected]);
+    const ledger = await exportTaskLedger({ user: await sessionUser('fgj_head'), params, today: TODAY });
+    expect(ledger.map((row) => row.targets)).toEqual([expected]);
   });
 
   test('filter options only offer what the user may see', async () => {

@@ -3,27 +3,11 @@ import { createTask } from '@/lib/server/tasks/create-task';
 import { getTask } from '@/lib/server/tasks/get-task';
 import { updateTask } from '@/lib/server/tasks/update-task';
 import { databaseKind, sessionUser, testDb, unitId } from '../support/db';
-
-async function newTask(title = '全年建设项目200个以上') {
-  const admin = await sessionUser('admin');
-  return createTask({
-    user: admin,
-    input: {
-      title,
-      year: 2024,
-      leadUnitId: await unitId('fgj'),
-      coUnitIds: [await unitId('czj')],
-      leaderIds: [(await sessionUser('leader')).id],
-      startDate: '2024-01-01',
-      deadline: '2024-12-31',
-      targets: [{ metric: '全年建设项目200个以上', comparator: '>=', value: 200, valueMax: null, unit: '个' }],
-    },
-  });
-}
+import { workflowTask } from '../support/workflow';
 
 describe(`tasks through the data layer (${databaseKind} PostgreSQL)`, () => {
   test('the office creates a task with a target, and an audit event is chained', async () => {
-    const task = await newTask();
+    const task = await workflowTask('全年建设项目200个以上');
     expect(task.code).toMatch(/^2024-\d{4}$/);
     expect(task.targets).toHaveLength(1);
     expect(task.targets[0]!.comparator).toBe('GTE');
@@ -35,7 +19,7 @@ describe(`tasks through the data layer (${databaseKind} PostgreSQL)`, () => {
   });
 
   test('lead unit, co-unit and overseeing leader can read it; another unit cannot', async () => {
-    const task = await newTask('重点项目开工率90%以上');
+    const task = await workflowTask('重点项目开工率90%以上');
     for (const username of ['admin', 'leader', 'fgj_head', 'czj_staff']) {
       const read = await getTask({ user: await sessionUser(username), taskId: task.id });
       expect(read.id).toBe(task.id);
@@ -45,7 +29,7 @@ describe(`tasks through the data layer (${databaseKind} PostgreSQL)`, () => {
   });
 
   test('update with the current version succeeds; a stale version is refused and changes nothing', async () => {
-    const task = await newTask('招商引资到位资金50亿元');
+    const task = await workflowTask('招商引资到位资金50亿元');
     const admin = await sessionUser('admin');
     const updated = await updateTask({ user: admin, input: { taskId: task.id, version: 1, title: '招商引资到位资金55亿元' } });
     expect(updated.version).toBe(2);

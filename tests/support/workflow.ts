@@ -1,4 +1,4 @@
-// Fixtures for the task workflow tests: a task of 发改局 (lead) with 财政局 as co-unit.
+// Fixtures for the task tests: a task of 发改局 (lead) with 财政局 as co-unit, overseen by 张建华.
 import path from 'node:path';
 import { createTask } from '@/lib/server/tasks/create-task';
 import { sessionUser, testDb, unitId } from './db';

@@ -168,6 +168,12 @@ describe('contentDisposition', () => {
   it('escapes the characters RFC 5987 does not allow raw', () => {
     expect(contentDisposition("it's (final)*.txt")).toContain("filename*=UTF-8''it%27s%20%28final%29.txt");
   });
+
+  it('uses a readable ASCII fallback when one is given', () => {
+    expect(contentDisposition('任务台账-20240630.xlsx', 'task-ledger-20240630.xlsx')).toBe(
+      `attachment; filename="task-ledger-20240630.xlsx"; filename*=UTF-8''${encodeURIComponent('任务台账-20240630.xlsx')}`,
+    );
+  });
 });
 
 describe('types', () => {

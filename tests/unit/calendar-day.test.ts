@@ -7,6 +7,7 @@ import {
   isoWeekday,
   shanghaiDayNumber,
   shanghaiIsoDate,
+  shanghaiYear,
 } from '@/lib/schedule/calendar-day';
 
 describe('shanghaiDayNumber / shanghaiIsoDate', () => {
@@ -30,6 +31,11 @@ describe('shanghaiDayNumber / shanghaiIsoDate', () => {
 
   it('rejects invalid dates', () => {
     expect(() => shanghaiDayNumber(new Date('nope'))).toThrow(RangeError);
+  });
+
+  it('starts the Shanghai year at 16:00 UTC on 31 December', () => {
+    expect(shanghaiYear(new Date('2024-12-31T15:59:59.999Z'))).toBe(2024);
+    expect(shanghaiYear(new Date('2024-12-31T16:00:00Z'))).toBe(2025);
   });
 });
 

@@ -1,14 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { canonicalNumber, normalizeText } from '@/lib/format/canonical-text';
 import {
-  canonicalNumber,
   canonicalize,
   commitmentContentSchema,
   describeCommitmentChange,
   diffCommitmentContent,
-  formatCommitmentTarget,
   hashCanonical,
-  normalizeText,
   verificationCode,
   type CommitmentContent,
   type CommitmentTask,
@@ -271,16 +269,6 @@ const letter = (leadTasks: CommitmentTask[], coTasks: CommitmentTask[] = []): Co
   preamble: '我单位郑重承诺：',
   leadTasks,
   coTasks,
-});
-
-describe('formatCommitmentTarget', () => {
-  it('appends the quantified part to the text', () => {
-    expect(formatCommitmentTarget({ text: '城镇新增就业', comparator: '>=', value: 1200, valueMax: null, unit: '人' })).toBe(
-      '城镇新增就业（不低于1200人）',
-    );
-    expect(formatCommitmentTarget({ text: '增速', comparator: 'range', value: 3, valueMax: 5, unit: '%' })).toBe('增速（区间3–5%）');
-    expect(formatCommitmentTarget({ text: ' 完成 验收 ', comparator: null, value: null, valueMax: null, unit: null })).toBe('完成 验收');
-  });
 });
 
 describe('diffCommitmentContent', () => {

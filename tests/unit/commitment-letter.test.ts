@@ -6,7 +6,6 @@ import {
   checkVersionSeal,
   compareWithCurrent,
   defaultPreamble,
-  formatLetterDate,
   sealCommitmentContent,
   sha256Hex,
   signatureHash,
@@ -149,14 +148,6 @@ describe('signatureHash', () => {
     expect(signatureHash({ ...base, signerId: 'user-2' })).not.toBe(hash);
     expect(signatureHash({ ...base, signerRole: 'LEADER' })).not.toBe(hash);
     expect(signatureHash({ ...base, signedAt: '2024-03-05T02:00:00.001Z' })).not.toBe(hash);
-  });
-});
-
-describe('formatLetterDate', () => {
-  it('writes the Shanghai calendar day in Chinese', () => {
-    expect(formatLetterDate(new Date('2024-03-05T02:00:00Z'))).toBe('2024年3月5日');
-    // 23:30 UTC on 31 December is already 1 January in Shanghai.
-    expect(formatLetterDate(new Date('2024-12-31T23:30:00Z'))).toBe('2025年1月1日');
   });
 });
 

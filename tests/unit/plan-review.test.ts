@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { changedFieldGroups, planItemEditFromForm, proposalFormValues } from '@/lib/plan/item-form';
 import { documentMarks, splitPoints, type DocumentNode } from '@/lib/plan/review-document';
 import { itemsWithNextSibling, reviewSummary, type ReviewItem } from '@/lib/plan/review-summary';
-import { decodeUtf8Text, planFileKind, planSourceText } from '@/lib/plan/source-file';
+import { planFileKind, planSourceText } from '@/lib/plan/source-file';
 import type { Proposal } from '@/lib/plan/proposal';
 import { buildDocx, wp, wtable } from './plan/helpers';
 
@@ -151,10 +151,11 @@ describe('uploaded plan files', () => {
     expect(['计划.TXT', 'a.docx', 'b.xlsx', 'c.doc', 'd.pdf', 'txt'].map(planFileKind)).toEqual(['txt', 'docx', 'xlsx', null, null, null]);
   });
 
-  test('UTF-8 text is read without its BOM; invalid UTF-8 and binary content are refused', () => {
-    expect(decodeUtf8Text(new Uint8Array([0xef, 0xbb, 0xbf, ...encode('一、总体要求')]))).toBe('一、总体要求');
-    expect(decodeUtf8Text(new Uint8Array([0xd2, 0xbb, 0xa1, 0xa2]))).toBeNull(); // GBK 一、
-    expect(decodeUtf8Text(encode('abc\u0000def'))).toBeNull();
+  test('UTF-8 text is read without its BOM; invalid UTF-8 and binary content are refused', async () => {
+    const text = (bytes: Uint8Array) => planSourceText({ name: '计划.txt', bytes });
+    expect(await text(new Uint8Array([0xef, 0xbb, 0xbf, ...encode('一、总体要求')]))).toEqual({ ok: true, text: '一、总体要求' });
+    expect((await text(new Uint8Array([0xd2, 0xbb, 0xa1, 0xa2]))).ok).toBe(false); // GBK 一、
+    expect((await text(encode('abc\u0000def'))).ok).toBe(false);
   });
 
   test('refusals come back in Chinese', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRate, onTimeRate, onTrackShare, rankUnits, scoreUnit, type UnitTaskStats } from '@/lib/ranking/score-units';
+import { formatRate, onTimeRate, onTrackShare, rankUnits, SCORE_FORMULA_TEXT, scoreUnit, type UnitTaskStats } from '@/lib/ranking/score-units';
 
 const unit = (unitId: string, figures: Partial<UnitTaskStats>, sortOrder = 0): UnitTaskStats => ({
   unitId,
@@ -45,6 +45,12 @@ describe('scoreUnit', () => {
   it('rounds to one decimal', () => {
     // on-time 2/3 = 0.6667 → 40.002, on-track 2/3 → 26.668, 1 overdue → −2: 64.67 ⇒ 64.7
     expect(scoreUnit(unit('a', { total: 3, done: 2, red: 1, closed: 2, closedOnTime: 2, overdue: 1 }))).toBe(64.7);
+  });
+});
+
+describe('SCORE_FORMULA_TEXT', () => {
+  it('states the weights the score uses', () => {
+    expect(SCORE_FORMULA_TEXT).toBe('得分 = 60 × 按时完成率 + 40 × 正常推进率 − 每项逾期扣2分（最多扣20分）');
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { taskOptions } from '@/lib/workflow/task-options';
-import { targetGoalText } from '@/lib/targets/goal-text';
 
 const none = { pendingClosureReport: false, pendingExtension: false };
 
@@ -64,14 +63,5 @@ describe('taskOptions', () => {
         decideExtension: false,
       });
     }
-  });
-});
-
-describe('targetGoalText', () => {
-  it('says the planned figure in words', () => {
-    expect(targetGoalText({ comparator: '>=', value: 200, valueMax: null, unit: '个', placeholder: false })).toBe('不低于 200个');
-    expect(targetGoalText({ comparator: '<=', value: 5, valueMax: null, unit: '%', placeholder: false })).toBe('不超过 5%');
-    expect(targetGoalText({ comparator: 'range', value: 3, valueMax: 5, unit: '亿元', placeholder: false })).toBe('3–5亿元');
-    expect(targetGoalText({ comparator: '>=', value: null, valueMax: null, unit: '个', placeholder: true })).toBe('待定');
   });
 });

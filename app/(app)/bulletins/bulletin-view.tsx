@@ -1,5 +1,5 @@
 import type { BulletinContent } from '@/lib/server/bulletins/build-bulletin';
-import { formatRate } from '@/lib/ranking/score-units';
+import { formatRate, SCORE_FORMULA_TEXT } from '@/lib/ranking/score-units';
 
 /** The 通报 as a printable A4 document (print CSS in dashboard.css). */
 export function BulletinView({ content, note }: { content: BulletinContent; note?: React.ReactNode }) {
@@ -90,7 +90,7 @@ export function BulletinView({ content, note }: { content: BulletinContent; note
           </table>
         </div>
       )}
-      <p className="muted small">得分 = 60 × 按时完成率 + 40 × 正常推进率 − 每项逾期扣2分（最多扣20分）。</p>
+      <p className="muted small">{SCORE_FORMULA_TEXT}。</p>
     </article>
   );
 }

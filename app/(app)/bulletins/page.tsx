@@ -11,7 +11,7 @@ import { periodLabel, previousPeriod } from '@/lib/schedule/cadence';
 import { formatShanghaiDateTime } from '@/lib/format/date-time';
 import { BulletinView } from './bulletin-view';
 import { IssueBulletinForm } from './issue-form';
-import { PrintButton } from './print-button';
+import { PrintButton } from '@/app/_components/print-button';
 import '../dashboard.css';
 
 export const metadata: Metadata = { title: '通报' };
@@ -48,7 +48,7 @@ export default async function BulletinsPage({ searchParams }: { searchParams: Pr
       ) : (
         <>
           <div className="actions no-print" style={{ marginBottom: '0.75rem' }}>
-            <PrintButton />
+            <PrintButton className="secondary" />
             <a className="button secondary" href={`/api/bulletins/${preview.period}`} download>
               下载Excel
             </a>

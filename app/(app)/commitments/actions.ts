@@ -1,8 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getSessionUser } from '@/lib/server/auth/session';
-import { requestMeta, runAction, type ActionState } from '@/lib/server/action-result';
+import { formString } from '@/lib/form-data';
+import type { SessionUser } from '@/lib/server/auth/permissions';
+import { requestMeta, runAction, withUser, type ActionState } from '@/lib/server/action-result';
 import { generateCommitmentDraft } from '@/lib/server/commitments/generate-commitment-draft';
 import { updateCommitmentPreamble } from '@/lib/server/commitments/update-commitment-preamble';
 import { issueCommitmentVersion } from '@/lib/server/commitments/issue-commitment-version';
@@ -10,23 +11,19 @@ import { amendCommitment } from '@/lib/server/commitments/amend-commitment';
 import { signCommitment } from '@/lib/server/commitments/sign-commitment';
 import { countersignCommitment } from '@/lib/server/commitments/countersign-commitment';
 
-const SIGNED_OUT: ActionState = { ok: false, message: '请先登录', fieldErrors: {} };
-
 /** Runs one commitment action for the signed-in user and refreshes every commitment page. */
-async function commitmentAction(work: (user: NonNullable<Awaited<ReturnType<typeof getSessionUser>>>) => Promise<unknown>, success: string) {
-  const user = await getSessionUser();
-  if (!user) return SIGNED_OUT;
-  const state = await runAction(() => work(user), success);
-  if (state.ok) revalidatePath('/commitments', 'layout');
-  return state;
+function commitmentAction(work: (user: SessionUser) => Promise<unknown>, success: string) {
+  return withUser(async (user) => {
+    const state = await runAction(() => work(user), success);
+    if (state.ok) revalidatePath('/commitments', 'layout');
+    return state;
+  });
 }
-
-const field = (formData: FormData, name: string) => formData.get(name) ?? undefined;
 
 export async function generateDraftAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const { ip } = await requestMeta();
   return commitmentAction(
-    (user) => generateCommitmentDraft({ user, input: { unitId: field(formData, 'unitId'), year: field(formData, 'year') }, ip }),
+    (user) => generateCommitmentDraft({ user, input: { unitId: formString(formData, 'unitId'), year: formString(formData, 'year') }, ip }),
     '草稿已按当前任务生成',
   );
 }
@@ -34,28 +31,28 @@ export async function generateDraftAction(_previous: ActionState, formData: Form
 export async function updatePreambleAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const { ip } = await requestMeta();
   return commitmentAction(
-    (user) => updateCommitmentPreamble({ user, input: { versionId: field(formData, 'versionId'), preamble: field(formData, 'preamble') }, ip }),
+    (user) => updateCommitmentPreamble({ user, input: { versionId: formString(formData, 'versionId'), preamble: formString(formData, 'preamble') }, ip }),
     '承诺书正文已保存',
   );
 }
 
 export async function issueAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const { ip } = await requestMeta();
-  return commitmentAction((user) => issueCommitmentVersion({ user, input: { versionId: field(formData, 'versionId') }, ip }), '已下发，等待单位负责人签署');
+  return commitmentAction((user) => issueCommitmentVersion({ user, input: { versionId: formString(formData, 'versionId') }, ip }), '已下发，等待单位负责人签署');
 }
 
 export async function amendAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const { ip } = await requestMeta();
   return commitmentAction(
-    (user) => amendCommitment({ user, input: { unitId: field(formData, 'unitId'), year: field(formData, 'year') }, ip }),
+    (user) => amendCommitment({ user, input: { unitId: formString(formData, 'unitId'), year: formString(formData, 'year') }, ip }),
     '已按当前任务生成修订草稿',
   );
 }
 
 const signInput = (formData: FormData) => ({
-  versionId: field(formData, 'versionId'),
-  signedHash: field(formData, 'signedHash'),
-  password: field(formData, 'password'),
+  versionId: formString(formData, 'versionId'),
+  signedHash: formString(formData, 'signedHash'),
+  password: formString(formData, 'password'),
 });
 
 export async function signAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

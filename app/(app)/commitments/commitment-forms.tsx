@@ -1,11 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FieldError, FormMessage, SubmitButton, type FormState } from '@/app/_components/form-feedback';
+import { FieldError, FormMessage, INITIAL_FORM_STATE, SubmitButton, type FormState } from '@/app/_components/form-feedback';
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
-
-const INITIAL: FormState = { ok: false, message: '', fieldErrors: {} };
 
 /** One button that posts a few hidden fields to a server action and shows its answer. */
 export function ActionButton({
@@ -21,7 +19,7 @@ export function ActionButton({
   pendingText?: string;
   secondary?: boolean;
 }) {
-  const [state, formAction] = useActionState(action, INITIAL);
+  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   return (
     <form action={formAction} className="commitment-inline-form">
       {Object.entries(fields).map(([name, value]) => (
@@ -49,7 +47,7 @@ export function SignForm({
   label: string;
   statement: string;
 }) {
-  const [state, formAction] = useActionState(action, INITIAL);
+  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   return (
     <form action={formAction} className="stack" data-testid="sign-form">
       <input type="hidden" name="versionId" value={versionId} />
@@ -70,7 +68,7 @@ export function SignForm({
 
 /** The office's editor for the opening text of a draft. */
 export function PreambleForm({ action, versionId, preamble }: { action: Action; versionId: string; preamble: string }) {
-  const [state, formAction] = useActionState(action, INITIAL);
+  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   return (
     <form action={formAction} className="stack">
       <input type="hidden" name="versionId" value={versionId} />

@@ -1,5 +1,5 @@
 import type { CommitmentContent, CommitmentTask } from '@/lib/commitment/canonical';
-import { formatCommitmentTarget } from '@/lib/commitment/canonical';
+import { targetText } from '@/lib/targets/target-text';
 
 function TaskTable({ tasks, caption }: { tasks: CommitmentTask[]; caption: string }) {
   return (
@@ -30,7 +30,7 @@ function TaskTable({ tasks, caption }: { tasks: CommitmentTask[]; caption: strin
                 <td>
                   {task.targets.length === 0
                     ? '—'
-                    : task.targets.map((target, index) => <div key={index}>{formatCommitmentTarget(target)}</div>)}
+                    : task.targets.map((target, index) => <div key={index}>{targetText(target.text, target)}</div>)}
                 </td>
                 <td className="nowrap">{task.deadline}</td>
                 <td>{task.leadLeader || '—'}</td>

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/server/auth/session';
 import { listCommitmentStatus } from '@/lib/server/commitments/list-commitment-status';
 import { commitmentListSchema } from '@/lib/schemas/commitment';
-import { formatLetterDate } from '@/lib/commitment/letter';
+import { formatChineseDate } from '@/lib/format/date-time';
 import {
   COMMITMENT_TRACKING_LABELS,
   COMMITMENT_TRACKING_STATES,
@@ -121,7 +121,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
                     {row.latest?.signatures.length
                       ? row.latest.signatures.map((s) => (
                           <div key={s.signerRole}>
-                            {SIGNER_LABELS[s.signerRole]}：{s.signerName} {formatLetterDate(s.signedAt)}
+                            {SIGNER_LABELS[s.signerRole]}：{s.signerName} {formatChineseDate(s.signedAt)}
                           </div>
                         ))
                       : '—'}

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getSessionUser } from '@/lib/server/auth/session';
+import { formText } from '@/lib/form-data';
+import { requireUser } from '@/lib/server/auth/session';
 import { requestMeta, runAction } from '@/lib/server/action-result';
 import { markNotificationsRead } from '@/lib/server/notifications/mark-notifications-read';
 
@@ -11,23 +12,16 @@ function internalPath(link: string | null | undefined) {
   return link && link.startsWith('/') && !link.startsWith('//') ? link : '/notifications';
 }
 
-function notificationId(form: FormData) {
-  const value = form.get('notificationId');
-  return typeof value === 'string' ? value : '';
-}
-
 /** Marks one notification read and stays on the list. */
 export async function markNotificationReadAction(form: FormData): Promise<void> {
-  const user = await getSessionUser();
-  if (!user) redirect('/login');
+  const user = await requireUser();
   const { ip } = await requestMeta();
-  await runAction(() => markNotificationsRead({ user, ip, input: { notificationId: notificationId(form) } }));
+  await runAction(() => markNotificationsRead({ user, ip, input: { notificationId: formText(form, 'notificationId') } }));
   revalidatePath('/', 'layout');
 }
 
 export async function markAllNotificationsReadAction(): Promise<void> {
-  const user = await getSessionUser();
-  if (!user) redirect('/login');
+  const user = await requireUser();
   const { ip } = await requestMeta();
   await runAction(() => markNotificationsRead({ user, ip, input: { all: true } }));
   revalidatePath('/', 'layout');
@@ -35,12 +29,11 @@ export async function markAllNotificationsReadAction(): Promise<void> {
 
 /** Opens a notification: marks it read, then goes to what it is about. */
 export async function openNotificationAction(form: FormData): Promise<void> {
-  const user = await getSessionUser();
-  if (!user) redirect('/login');
+  const user = await requireUser();
   const { ip } = await requestMeta();
   let link: string | null = null;
   await runAction(async () => {
-    link = (await markNotificationsRead({ user, ip, input: { notificationId: notificationId(form) } })).notification?.link ?? null;
+    link = (await markNotificationsRead({ user, ip, input: { notificationId: formText(form, 'notificationId') } })).notification?.link ?? null;
   });
   revalidatePath('/', 'layout');
   redirect(internalPath(link));

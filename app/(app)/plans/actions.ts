@@ -2,26 +2,25 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getSessionUser } from '@/lib/server/auth/session';
-import { formText } from './form-helpers';
-import { runAction, type ActionState } from '@/lib/server/action-result';
+import { formText } from '@/lib/form-data';
+import { runAction, withUser, type ActionState } from '@/lib/server/action-result';
 import { importPlanSource } from '@/lib/server/plans/import-plan-source';
 
 /** 导入: pasted text or an uploaded file becomes a DRAFT plan; the reviewer lands on it. */
 export async function importPlanAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, message: '请先登录', fieldErrors: {} };
-  let planId: string | null = null;
-  const state = await runAction(async () => {
-    const upload = form.get('file');
-    const file = upload instanceof File && upload.size > 0 ? { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) } : null;
-    const plan = await importPlanSource({
-      user,
-      input: { text: formText(form, 'text'), file, title: formText(form, 'title'), year: formText(form, 'year'), kind: formText(form, 'kind') },
-    });
-    planId = plan.id;
-  }, '已导入');
-  if (!planId) return state;
-  revalidatePath('/plans');
-  redirect(`/plans/${planId}`);
+  return withUser(async (user) => {
+    let planId: string | null = null;
+    const state = await runAction(async () => {
+      const upload = form.get('file');
+      const file = upload instanceof File && upload.size > 0 ? { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) } : null;
+      const plan = await importPlanSource({
+        user,
+        input: { text: formText(form, 'text'), file, title: formText(form, 'title'), year: formText(form, 'year'), kind: formText(form, 'kind') },
+      });
+      planId = plan.id;
+    }, '已导入');
+    if (!planId) return state;
+    revalidatePath('/plans');
+    redirect(`/plans/${planId}`);
+  });
 }

@@ -1,16 +1,17 @@
 'use client';
 
 import Link from 'next/link';
-import { startTransition, useActionState, useState, type FormEvent } from 'react';
-import { FieldError, FormMessage } from '@/app/_components/form-feedback';
-import { INITIAL_FORM_STATE } from './form-helpers';
+import { useState, type FormEvent } from 'react';
+import { FieldError, FormMessage, SubmitButton } from '@/app/_components/form-feedback';
+import { useKeptForm } from '@/app/_components/use-kept-form';
 import { MAX_PLAN_FILE_BYTES, PLAN_FILE_ACCEPT, PLAN_KINDS, PLAN_KIND_LABELS } from '@/lib/schemas/plan';
 import { importPlanAction } from './actions';
 import styles from './plans.module.css';
 
 /** Paste or upload a plan document; the server parses it into a draft and opens the review. */
 export function ImportForm() {
-  const [state, formAction, pending] = useActionState(importPlanAction, INITIAL_FORM_STATE);
+  // Kept, so a refusal keeps the pasted text and the chosen file.
+  const { state, pending, ref, onSubmit } = useKeptForm(importPlanAction);
   const [fileError, setFileError] = useState('');
   const existingPlanId = state.fieldErrors.planId?.[0];
 
@@ -19,16 +20,13 @@ export function ImportForm() {
     setFileError(file && file.size > MAX_PLAN_FILE_BYTES ? '文件过大（上限 5 MB）' : '');
   }
 
-  // Submitted by hand rather than as a form action, so a refusal keeps the pasted text and the file.
   function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (fileError) return;
-    const form = new FormData(event.currentTarget);
-    startTransition(() => formAction(form));
+    if (fileError) event.preventDefault();
+    else onSubmit(event);
   }
 
   return (
-    <form className="stack" onSubmit={submit}>
+    <form ref={ref} className="stack" onSubmit={submit}>
       <label>
         粘贴计划文本
         <textarea name="text" rows={8} placeholder="将工作计划、政府工作报告或讲话全文粘贴到这里" className={styles.source} />
@@ -74,9 +72,9 @@ export function ImportForm() {
         </p>
       )}
       <div className="actions">
-        <button type="submit" disabled={pending}>
-          {pending ? '正在解析…' : '导入并解析'}
-        </button>
+        <SubmitButton pending={pending} pendingText="正在解析…">
+          导入并解析
+        </SubmitButton>
       </div>
     </form>
   );

@@ -5,8 +5,8 @@ import { requireUser } from '@/lib/server/auth/session';
 import { can } from '@/lib/server/auth/permissions';
 import { getUnitRanking } from '@/lib/server/ranking/get-unit-ranking';
 import { rankingParamsSchema } from '@/lib/schemas/ranking';
-import { formatRate, SCORE_WEIGHTS } from '@/lib/ranking/score-units';
-import { shanghaiDayNumber, ymdFromDayNumber } from '@/lib/schedule/calendar-day';
+import { formatRate, SCORE_FORMULA_TEXT } from '@/lib/ranking/score-units';
+import { shanghaiYear } from '@/lib/schedule/calendar-day';
 import '../dashboard.css';
 
 export const metadata: Metadata = { title: '单位排名' };
@@ -14,10 +14,9 @@ export const metadata: Metadata = { title: '单位排名' };
 export default async function RankingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   if (!can(user, 'ranking.view')) notFound();
-  const currentYear = ymdFromDayNumber(shanghaiDayNumber(new Date())).year;
+  const currentYear = shanghaiYear(new Date());
   const year = rankingParamsSchema.parse(await searchParams).year ?? currentYear;
   const ranking = await getUnitRanking({ user, year });
-  const { onTime, onTrack, perOverdue, maxOverduePenalty } = SCORE_WEIGHTS;
 
   return (
     <>
@@ -40,7 +39,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
         </form>
       </div>
       <p className="muted small">
-        得分 = {onTime} × 按时完成率 + {onTrack} × 正常推进率 − 每项逾期扣{perOverdue}分（最多扣{maxOverduePenalty}分）。按时完成率 = 按期销号 ÷（已销号 + 逾期未完成），暂无到期任务按100%计；正常推进率 = （绿灯 + 已销号）÷ 任务总数。按牵头单位统计。
+        {SCORE_FORMULA_TEXT}。按时完成率 = 按期销号 ÷（已销号 + 逾期未完成），暂无到期任务按100%计；正常推进率 = （绿灯 + 已销号）÷ 任务总数。按牵头单位统计。
       </p>
       {ranking.length === 0 ? (
         <p className="panel muted">该年度暂无任务。</p>

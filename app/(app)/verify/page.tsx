@@ -5,7 +5,7 @@ import { UserFacingError } from '@/lib/server/errors';
 import { findByHash } from '@/lib/server/commitments/find-by-hash';
 import { commitmentLookupSchema } from '@/lib/schemas/commitment';
 import { verificationCode } from '@/lib/commitment/canonical';
-import { formatLetterDate } from '@/lib/commitment/letter';
+import { formatChineseDate } from '@/lib/format/date-time';
 import { COMMITMENT_VERSION_STATUS_LABELS } from '@/lib/commitment/tracking';
 import { UploadForm } from './upload-form';
 import '../commitments/commitments.css';
@@ -75,7 +75,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
             <ul className="signature-list">
               {match.signatures.map((s) => (
                 <li key={s.signerRole}>
-                  {SIGNER_ROLE_LABELS[s.signerRole]}：{s.signerName}，{formatLetterDate(s.signedAt)}签署
+                  {SIGNER_ROLE_LABELS[s.signerRole]}：{s.signerName}，{formatChineseDate(s.signedAt)}签署
                 </li>
               ))}
             </ul>

@@ -1,13 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FieldError, FormMessage, SubmitButton, type FormState } from '@/app/_components/form-feedback';
+import { FieldError, FormMessage, INITIAL_FORM_STATE, SubmitButton } from '@/app/_components/form-feedback';
 import { lookupUploadAction } from './actions';
 
-const INITIAL: FormState = { ok: false, message: '', fieldErrors: {} };
-
 export function UploadForm() {
-  const [state, formAction] = useActionState(lookupUploadAction, INITIAL);
+  const [state, formAction] = useActionState(lookupUploadAction, INITIAL_FORM_STATE);
   return (
     <form action={formAction} className="stack">
       <label>

@@ -10,7 +10,7 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   return session?.user?.id ? session.user : null;
 }
 
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
+/** For pages and form actions that answer with a page: the signed-in user, or a redirect to the sign-in page. */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect('/login');

@@ -1,12 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
-import { forbidden, UserFacingError } from '@/lib/server/errors';
+import { forbidden, parseInput } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { buildBulletin } from '@/lib/server/bulletins/build-bulletin';
 import { issueBulletinSchema } from '@/lib/schemas/bulletin';
-import { formErrors } from '@/lib/schemas/common';
 
 /**
  * Issues the 通报 for a month: stores it exactly as built now (later changes to tasks do not alter
@@ -15,12 +14,8 @@ import { formErrors } from '@/lib/schemas/common';
  */
 export async function issueBulletin({ user, input, ip, today = new Date() }: { user: SessionUser; input: unknown; ip?: string | null; today?: Date }) {
   if (!can(user, 'bulletin.issue')) throw forbidden('印发通报');
-  const parsed = issueBulletinSchema.safeParse(input);
-  if (!parsed.success) {
-    const { fieldErrors, message } = formErrors(parsed.error);
-    throw new UserFacingError(message, 'INVALID', fieldErrors);
-  }
-  const content = await buildBulletin({ user, period: parsed.data.period, today });
+  const { period } = parseInput(issueBulletinSchema, input);
+  const content = await buildBulletin({ user, period, today });
   const [units, leaders] = await Promise.all([
     db.unit.findMany({ select: { id: true } }),
     db.user.findMany({ where: { role: 'LEADER', active: true }, select: { id: true } }),

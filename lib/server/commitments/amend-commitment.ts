@@ -1,11 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
-import { forbidden, notFound, UserFacingError } from '@/lib/server/errors';
+import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { commitmentKeySchema } from '@/lib/schemas/commitment';
 import { sealCommitmentContent } from '@/lib/commitment/letter';
-import { contentJson, currentContent, lockCommitment, parseInput } from './commitment-rows';
+import { contentJson, currentContent, lockCommitment } from './commitment-rows';
 
 /**
  * Starts a new version of a letter whose latest version no longer matches the current tasks

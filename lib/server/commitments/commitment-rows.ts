@@ -1,25 +1,14 @@
 import 'server-only';
-import type { z } from 'zod';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Db, Tx } from '@/lib/server/db';
 import { unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { UserFacingError } from '@/lib/server/errors';
 import { commitmentContentSchema, type CommitmentContent } from '@/lib/commitment/canonical';
 import { buildCommitmentContent, checkVersionSeal, signatureHash, type LetterTaskRow } from '@/lib/commitment/letter';
-import { formErrors, isoFromDate } from '@/lib/schemas/common';
-import { COMPARATOR_FROM_DB } from '@/lib/targets/comparator';
+import { isoFromDate } from '@/lib/schemas/common';
+import { storedTargetFigure } from '@/lib/targets/stored-target';
 
 // Shared by the commitment data-layer functions; each of them authorizes before calling these.
-
-/** Validated input, or the form's Chinese errors as a refusal. */
-export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const { fieldErrors, message } = formErrors(parsed.error);
-    throw new UserFacingError(message, 'INVALID', fieldErrors);
-  }
-  return parsed.data;
-}
 
 /** Letters of units the user may see: the office all, a leader the units they oversee, a unit its own. */
 export function commitmentScopeWhere(user: SessionUser): Prisma.CommitmentWhereInput {
@@ -61,15 +50,7 @@ export async function loadLetterTaskRows(client: Db | Tx, { unitIds, year }: { u
       title: task.title,
       deadline: isoFromDate(task.deadline),
       leaderNames: task.leaders.map((l) => l.leader.name),
-      targets: task.targets.map((t) => ({
-        position: t.position,
-        metric: t.metric,
-        comparator: COMPARATOR_FROM_DB[t.comparator],
-        value: t.value === null ? null : Number(t.value),
-        valueMax: t.valueMax === null ? null : Number(t.valueMax),
-        unit: t.unit,
-        placeholder: t.placeholder,
-      })),
+      targets: task.targets.map((t) => ({ position: t.position, metric: t.metric, ...storedTargetFigure(t) })),
     };
     byUnit.get(task.leadUnitId)?.lead.push(row);
     for (const co of task.coUnits) byUnit.get(co.unitId)?.co.push(row);

@@ -1,12 +1,12 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
-import { forbidden, notFound, UserFacingError } from '@/lib/server/errors';
+import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { commitmentKeySchema } from '@/lib/schemas/commitment';
 import { defaultPreamble, sealCommitmentContent } from '@/lib/commitment/letter';
 import { serverEnv } from '@/lib/env';
-import { contentJson, currentContent, frozenVersion, lockCommitment, parseInput } from './commitment-rows';
+import { contentJson, currentContent, frozenVersion, lockCommitment } from './commitment-rows';
 
 /**
  * Creates version 1 of a unit's letter for a year as a DRAFT, or refreshes the latest DRAFT from

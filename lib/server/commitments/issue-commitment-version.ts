@@ -1,12 +1,12 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
-import { forbidden, notFound, UserFacingError } from '@/lib/server/errors';
+import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { commitmentVersionSchema } from '@/lib/schemas/commitment';
 import { sealCommitmentContent } from '@/lib/commitment/letter';
-import { currentContent, frozenVersion, lockCommitment, parseInput } from './commitment-rows';
+import { currentContent, frozenVersion, lockCommitment } from './commitment-rows';
 
 /**
  * Issues a DRAFT for signing (督查室 only): from here its content, canonical text and hash are

@@ -4,7 +4,7 @@ import { unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions'
 import { commitmentContentSchema } from '@/lib/commitment/canonical';
 import { buildCommitmentContent, compareWithCurrent } from '@/lib/commitment/letter';
 import { COMMITMENT_TRACKING_STATES, trackingStateOf, type CommitmentTrackingState } from '@/lib/commitment/tracking';
-import { shanghaiIsoDate } from '@/lib/schedule/calendar-day';
+import { shanghaiYear } from '@/lib/schedule/calendar-day';
 import { loadLetterTaskRows, versionVisibleWhere } from './commitment-rows';
 
 /** Plan years that have tasks or letters, newest first. */
@@ -34,7 +34,7 @@ export async function listCommitmentStatus({
   today?: Date;
 }) {
   const years = await knownYears();
-  const year = requestedYear ?? years[0] ?? Number(shanghaiIsoDate(today).slice(0, 4));
+  const year = requestedYear ?? years[0] ?? shanghaiYear(today);
   const units = await db.unit.findMany({
     where: unitScopeWhere(user),
     orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],

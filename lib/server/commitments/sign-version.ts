@@ -1,12 +1,12 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/server/db';
 import type { SessionUser } from '@/lib/server/auth/permissions';
-import { notFound, UserFacingError } from '@/lib/server/errors';
+import { notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { commitmentSignSchema } from '@/lib/schemas/commitment';
 import { checkVersionSeal, signatureHash, type SignerRoleName } from '@/lib/commitment/letter';
 import type { CommitmentVersionStatus } from '@/lib/commitment/tracking';
-import { commitmentScopeWhere, lockCommitment, parseInput, versionVisibleWhere } from './commitment-rows';
+import { commitmentScopeWhere, lockCommitment, versionVisibleWhere } from './commitment-rows';
 import { confirmPassword } from './confirm-password';
 
 export type SignatureMeta = { ip: string | null; userAgent: string | null };

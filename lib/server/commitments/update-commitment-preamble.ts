@@ -1,11 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
-import { forbidden, notFound } from '@/lib/server/errors';
+import { forbidden, notFound, parseInput } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { commitmentPreambleSchema } from '@/lib/schemas/commitment';
 import { sealCommitmentContent } from '@/lib/commitment/letter';
-import { contentJson, frozenVersion, lockCommitment, parseInput, parseStoredContent } from './commitment-rows';
+import { contentJson, frozenVersion, lockCommitment, parseStoredContent } from './commitment-rows';
 
 /** Edits the opening text of a DRAFT letter (督查室 only); an issued version is refused. */
 export async function updateCommitmentPreamble({ user, input, ip }: { user: SessionUser; input: unknown; ip?: string | null }) {

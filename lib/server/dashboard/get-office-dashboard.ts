@@ -6,7 +6,7 @@ import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts
 import { getUnitRanking } from '@/lib/server/ranking/get-unit-ranking';
 import { shanghaiDbDate } from '@/lib/server/tasks/light-sql';
 import { isoFromDate } from '@/lib/schemas/common';
-import { shanghaiDayNumber, ymdFromDayNumber } from '@/lib/schedule/calendar-day';
+import { shanghaiYear } from '@/lib/schedule/calendar-day';
 
 const QUEUE_SIZE = 10;
 const taskSummary = { select: { id: true, code: true, title: true, leadUnit: { select: { shortName: true } } } } as const;
@@ -23,7 +23,7 @@ export async function getOfficeDashboard({ user, today = new Date() }: { user: S
   const closureRequests = { ...scope, reviewState: 'PENDING' as const, closureRequest: true };
   const pendingExtensions = { ...scope, decision: 'PENDING' as const };
   const unanswered = { ...scope, kind: 'SUPERVISE' as const, respondedAt: null };
-  const year = ymdFromDayNumber(shanghaiDayNumber(today)).year;
+  const year = shanghaiYear(today);
   const reportSelect = { id: true, periodKey: true, percent: true, createdAt: true, unit: { select: { shortName: true } }, task: taskSummary } as const;
 
   const [counts, reports, reportCount, closures, closureCount, extensions, extensionCount, supervisions, supervisionCount, ranking] = await Promise.all([

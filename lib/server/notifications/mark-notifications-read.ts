@@ -1,24 +1,19 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
 import type { SessionUser } from '@/lib/server/auth/permissions';
-import { notFound, UserFacingError } from '@/lib/server/errors';
+import { notFound, parseInput } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { markNotificationsReadSchema } from '@/lib/schemas/notification';
-import { formErrors } from '@/lib/schemas/common';
 
 /**
  * Marks one of the user's notifications, or all of them, as read; returns the notification (one) and
  * how many changed. Someone else's notification is "not found".
  */
 export async function markNotificationsRead({ user, input, ip }: { user: SessionUser; input: unknown; ip?: string | null }) {
-  const parsed = markNotificationsReadSchema.safeParse(input);
-  if (!parsed.success) {
-    const { fieldErrors, message } = formErrors(parsed.error);
-    throw new UserFacingError(message, 'INVALID', fieldErrors);
-  }
+  const request = parseInput(markNotificationsReadSchema, input);
   return db.$transaction(async (tx) => {
-    if ('notificationId' in parsed.data) {
-      const notification = await tx.notification.findFirst({ where: { id: parsed.data.notificationId, userId: user.id } });
+    if ('notificationId' in request) {
+      const notification = await tx.notification.findFirst({ where: { id: request.notificationId, userId: user.id } });
       if (!notification) throw notFound();
       if (notification.read) return { notification, count: 0 };
       await tx.notification.update({ where: { id: notification.id }, data: { read: true } });

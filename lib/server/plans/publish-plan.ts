@@ -7,7 +7,7 @@ import { reserveTaskCodes } from '@/lib/server/tasks/create-task';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { itemProposalSchema, type ItemProposal } from '@/lib/schemas/plan';
 import { dateFromIso } from '@/lib/schemas/common';
-import { COMPARATOR_TO_DB } from '@/lib/targets/comparator';
+import { targetRows } from '@/lib/targets/stored-target';
 
 /**
  * Publishes a reviewed draft: every task item that is not excluded becomes a Task with its
@@ -66,18 +66,7 @@ export async function publishPlan({ user, planId, ip }: { user: SessionUser; pla
       });
       await tx.task.createMany({ data: rows });
       await tx.target.createMany({
-        data: tasks.flatMap((task, index) =>
-          task.proposal.targets.map((target, position) => ({
-            taskId: rows[index]!.id,
-            position,
-            metric: target.metric,
-            comparator: COMPARATOR_TO_DB[target.comparator],
-            value: target.value,
-            valueMax: target.valueMax,
-            unit: target.unit,
-            placeholder: target.placeholder,
-          })),
-        ),
+        data: tasks.flatMap((task, index) => targetRows(task.proposal.targets).map((row) => ({ ...row, taskId: rows[index]!.id }))),
       });
       await tx.taskCoUnit.createMany({
         data: tasks.flatMap((task, index) =>

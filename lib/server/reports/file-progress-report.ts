@@ -17,7 +17,7 @@ import {
 } from '@/lib/attachments/policy';
 import { resolveReportPeriod } from '@/lib/schedule/report-period';
 import { actualProgress } from '@/lib/schedule/progress';
-import { COMPARATOR_FROM_DB } from '@/lib/targets/comparator';
+import { numberFromDecimal, storedTargetFigure } from '@/lib/targets/stored-target';
 import { canReportProgress, statusAfterProgressReport, transition, TRANSITION_MESSAGES } from '@/lib/workflow/task-status';
 
 /** A file as a server action receives it, or as tests and scripts pass it. */
@@ -41,8 +41,6 @@ async function checkFiles(files: readonly UploadedFile[]): Promise<CheckedFile[]
   }
   return checked;
 }
-
-const decimal = (value: { toNumber(): number } | null) => (value === null ? null : value.toNumber());
 
 /**
  * 进度报送 by the lead unit or a co-unit, for the task's current period unless another is chosen.
@@ -123,13 +121,7 @@ export async function fileProgressReport({
         const actuals = new Map(reported.map((t) => [t.targetId, t.actual]));
         for (const [targetId, actual] of actuals) await tx.target.update({ where: { id: targetId }, data: { actualValue: actual } });
         const progressPercent = actualProgress({
-          targets: task.targets.map((t) => ({
-            comparator: COMPARATOR_FROM_DB[t.comparator],
-            value: decimal(t.value),
-            valueMax: decimal(t.valueMax),
-            actual: actuals.get(t.id) ?? decimal(t.actualValue),
-            placeholder: t.placeholder,
-          })),
+          targets: task.targets.map((t) => ({ ...storedTargetFigure(t), actual: actuals.get(t.id) ?? numberFromDecimal(t.actualValue) })),
           reportedPercent: data.percent,
         });
         const updated = await tx.task.updateMany({

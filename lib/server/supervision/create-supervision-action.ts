@@ -1,11 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
-import { forbidden, notFound, UserFacingError } from '@/lib/server/errors';
+import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { SUPERVISION_KIND_LABELS, supervisionInputSchema } from '@/lib/schemas/supervision';
-import { dateFromIso, formErrors } from '@/lib/schemas/common';
+import { dateFromIso } from '@/lib/schemas/common';
 import { shanghaiDayNumber } from '@/lib/schedule/calendar-day';
 
 const AUDIT_ACTIONS = { URGE: 'supervision.urge', SUPERVISE: 'supervision.supervise', INSTRUCTION: 'supervision.instruct' } as const;
@@ -17,12 +17,7 @@ const AUDIT_ACTIONS = { URGE: 'supervision.urge', SUPERVISE: 'supervision.superv
  * the co-units and the office.
  */
 export async function createSupervisionAction({ user, input, ip, today = new Date() }: { user: SessionUser; input: unknown; ip?: string | null; today?: Date }) {
-  const parsed = supervisionInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const { fieldErrors, message } = formErrors(parsed.error);
-    throw new UserFacingError(message, 'INVALID', fieldErrors);
-  }
-  const { taskId, kind, text, responseDue } = parsed.data;
+  const { taskId, kind, text, responseDue } = parseInput(supervisionInputSchema, input);
   if (!can(user, kind === 'INSTRUCTION' ? 'supervision.instruct' : 'supervision.urge')) throw forbidden(SUPERVISION_KIND_LABELS[kind]);
 
   const task = await db.task.findFirst({

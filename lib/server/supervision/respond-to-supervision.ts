@@ -1,11 +1,10 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
-import { forbidden, notFound, UserFacingError } from '@/lib/server/errors';
+import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { supervisionResponseSchema } from '@/lib/schemas/supervision';
-import { formErrors } from '@/lib/schemas/common';
 
 /**
  * The recipient unit answers a 督办, once. Any other unit (or a 督办 on a task outside the user's
@@ -13,12 +12,7 @@ import { formErrors } from '@/lib/schemas/common';
  */
 export async function respondToSupervision({ user, input, ip }: { user: SessionUser; input: unknown; ip?: string | null }) {
   if (!can(user, 'supervision.respond')) throw forbidden('答复督办');
-  const parsed = supervisionResponseSchema.safeParse(input);
-  if (!parsed.success) {
-    const { fieldErrors, message } = formErrors(parsed.error);
-    throw new UserFacingError(message, 'INVALID', fieldErrors);
-  }
-  const { supervisionId, response } = parsed.data;
+  const { supervisionId, response } = parseInput(supervisionResponseSchema, input);
   if (!user.unitId) throw notFound();
 
   return db.$transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { forbidden, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { taskInputSchema, type TaskInput } from '@/lib/schemas/task';
 import { dateFromIso } from '@/lib/schemas/common';
-import { COMPARATOR_TO_DB } from '@/lib/targets/comparator';
+import { targetRows } from '@/lib/targets/stored-target';
 
 const TASK_CODE_LOCK = 7_240_002;
 
@@ -38,17 +38,7 @@ export async function insertTask(tx: Tx, { user, input, planItemId }: { user: Se
       createdById: user.id,
       leaders: { create: input.leaderIds.map((leaderId) => ({ leaderId })) },
       coUnits: { create: input.coUnitIds.map((unitId) => ({ unitId })) },
-      targets: {
-        create: input.targets.map((target, position) => ({
-          position,
-          metric: target.metric,
-          comparator: COMPARATOR_TO_DB[target.comparator],
-          value: target.value,
-          valueMax: target.valueMax,
-          unit: target.unit,
-          placeholder: target.placeholder,
-        })),
-      },
+      targets: { create: targetRows(input.targets) },
     },
     include: { targets: true, coUnits: true, leaders: true },
   });

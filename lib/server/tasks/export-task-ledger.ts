@@ -4,7 +4,7 @@ import { db } from '@/lib/server/db';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { UserFacingError } from '@/lib/server/errors';
 import { taskLightSql } from '@/lib/server/tasks/light-sql';
-import { taskListOrderSql, taskListWhereSql } from '@/lib/server/tasks/list-tasks';
+import { inUnitOrder, listedTargets, LISTED_TARGETS_SELECT, taskListOrderSql, taskListWhereSql } from '@/lib/server/tasks/list-tasks';
 import type { TaskListParams } from '@/lib/schemas/task-list';
 import type { LedgerRow } from '@/lib/ledger/build-ledger-workbook';
 import type { TrafficLight } from '@/lib/schedule/progress';
@@ -55,7 +55,7 @@ export async function exportTaskLedger({
           leadUnit: { select: { name: true } },
           coUnits: { select: { unit: { select: { name: true, sortOrder: true } } } },
           leaders: { select: { leader: { select: { name: true } } } },
-          targets: { select: { metric: true }, orderBy: { position: 'asc' } },
+          targets: LISTED_TARGETS_SELECT,
         },
       }),
       // Latest report per task; a report the office returned is not the task's progress.
@@ -75,9 +75,9 @@ export async function exportTaskLedger({
         title: task.title,
         leaders: task.leaders.map((l) => l.leader.name),
         leadUnit: task.leadUnit.name,
-        coUnits: task.coUnits.map((c) => c.unit).sort((a, b) => a.sortOrder - b.sortOrder).map((u) => u.name),
+        coUnits: inUnitOrder(task.coUnits).map((u) => u.name),
         deadline: task.deadline,
-        targets: task.targets.map((t) => t.metric),
+        targets: listedTargets(task.targets),
         progress: report ? { narrative: report.narrative, percent: report.percent } : null,
         status: task.status,
         light,

@@ -9,6 +9,8 @@ import type { TaskListParams, TaskListSort } from '@/lib/schemas/task-list';
 import { isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/schedule/calendar-day';
 import { expectedProgress, type TrafficLight } from '@/lib/schedule/progress';
 import type { TaskStatus } from '@/lib/workflow/task-status';
+import { storedTargetFigure } from '@/lib/targets/stored-target';
+import { targetText } from '@/lib/targets/target-text';
 
 // Whitelisted sort keys → SQL. Ties break on the unique code so pages never overlap.
 const ORDER_COLUMNS: Record<TaskListSort, Prisma.Sql> = {
@@ -73,7 +75,7 @@ export type TaskListRow = {
   leadUnit: string;
   coUnits: string[];
   leaders: string[];
-  /** Target phrases in order, e.g. 全年建设项目200个以上. */
+  /** Targets in order as text, e.g. 全年建设项目200个以上（不低于200个）. */
   targets: string[];
   startDate: string;
   deadline: string;
@@ -84,6 +86,20 @@ export type TaskListRow = {
   expectedPercent: number;
   light: TrafficLight;
 };
+
+// What the list and the ledger both show of a task: its targets as text, its co-units in directory order.
+export const LISTED_TARGETS_SELECT = {
+  select: { metric: true, comparator: true, value: true, valueMax: true, unit: true, placeholder: true },
+  orderBy: { position: 'asc' },
+} as const satisfies Prisma.Task$targetsArgs;
+
+export function listedTargets(targets: Prisma.TargetGetPayload<typeof LISTED_TARGETS_SELECT>[]): string[] {
+  return targets.map((target) => targetText(target.metric, storedTargetFigure(target)));
+}
+
+export function inUnitOrder<U extends { sortOrder: number }>(coUnits: { unit: U }[]): U[] {
+  return coUnits.map((c) => c.unit).sort((a, b) => a.sortOrder - b.sortOrder);
+}
 
 /** Loads the shown fields of tasks by id, in the given order, through the Prisma scope as well. */
 async function loadTaskListRows({ user, ids, lights, today }: { user: SessionUser; ids: string[]; lights: Map<string, TrafficLight>; today: Date }) {
@@ -101,7 +117,7 @@ async function loadTaskListRows({ user, ids, lights, today }: { user: SessionUse
       leadUnit: { select: { shortName: true } },
       coUnits: { select: { unit: { select: { shortName: true, sortOrder: true } } } },
       leaders: { select: { leader: { select: { name: true } } } },
-      targets: { select: { metric: true }, orderBy: { position: 'asc' } },
+      targets: LISTED_TARGETS_SELECT,
     },
   });
   const byId = new Map(tasks.map((task) => [task.id, task]));
@@ -115,9 +131,9 @@ async function loadTaskListRows({ user, ids, lights, today }: { user: SessionUse
         code: task.code,
         title: task.title,
         leadUnit: task.leadUnit.shortName,
-        coUnits: task.coUnits.map((c) => c.unit).sort((a, b) => a.sortOrder - b.sortOrder).map((u) => u.shortName),
+        coUnits: inUnitOrder(task.coUnits).map((u) => u.shortName),
         leaders: task.leaders.map((l) => l.leader.name),
-        targets: task.targets.map((t) => t.metric),
+        targets: listedTargets(task.targets),
         startDate: isoFromDate(task.startDate),
         deadline: isoFromDate(task.deadline),
         status: task.status,

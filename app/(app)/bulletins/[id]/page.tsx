@@ -6,7 +6,7 @@ import { getBulletin } from '@/lib/server/bulletins/get-bulletin';
 import { idSchema } from '@/lib/schemas/common';
 import { formatShanghaiDateTime } from '@/lib/format/date-time';
 import { BulletinView } from '../bulletin-view';
-import { PrintButton } from '../print-button';
+import { PrintButton } from '@/app/_components/print-button';
 import '../../dashboard.css';
 
 export const metadata: Metadata = { title: '通报' };
@@ -22,7 +22,7 @@ export default async function BulletinPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <div className="actions no-print" style={{ marginBottom: '0.75rem' }}>
-        <PrintButton />
+        <PrintButton className="secondary" />
       </div>
       <BulletinView
         content={bulletin.content}

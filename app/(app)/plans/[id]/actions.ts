@@ -2,15 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getSessionUser } from '@/lib/server/auth/session';
-import { formText } from '../form-helpers';
-import { requestMeta, runAction, type ActionState } from '@/lib/server/action-result';
+import { formText } from '@/lib/form-data';
+import { requestMeta, runAction, withUser, type ActionState } from '@/lib/server/action-result';
 import { mergePlanItemWithNext, splitPlanItem, updatePlanItem } from '@/lib/server/plans/edit-plan-draft';
 import { assignMissingLeadUnits } from '@/lib/server/plans/assign-missing-lead-units';
 import { publishPlan } from '@/lib/server/plans/publish-plan';
 import { planItemEditFromForm } from '@/lib/plan/item-form';
-
-const signedOut: ActionState = { ok: false, message: '请先登录', fieldErrors: {} };
 
 const ITEM_OP_DONE: Record<string, string> = { update: '已保存', kind: '已更改类型', exclude: '已排除', include: '已恢复', split: '已拆分', merge: '已合并' };
 
@@ -19,55 +16,55 @@ const ITEM_OP_DONE: Record<string, string> = { update: '已保存', kind: '已�
  * Every item form posts here; the data layer checks the plan is a draft and the user may edit it.
  */
 export async function editPlanItemAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const user = await getSessionUser();
-  if (!user) return signedOut;
-  const itemId = formText(form, 'itemId');
-  const op = formText(form, 'op');
-  const state = await runAction(async () => {
-    switch (op) {
-      case 'update':
-        return updatePlanItem({ user, input: planItemEditFromForm(form) });
-      case 'kind':
-        return updatePlanItem({ user, input: { itemId, kind: formText(form, 'kind') } });
-      case 'exclude':
-      case 'include':
-        return updatePlanItem({ user, input: { itemId, excluded: op === 'exclude' } });
-      case 'split':
-        return splitPlanItem({ user, input: { itemId, at: formText(form, 'at') } });
-      case 'merge':
-        return mergePlanItemWithNext({ user, itemId });
-      default:
-        throw new Error(`unknown plan item operation ${op}`);
-    }
-  }, ITEM_OP_DONE[op]);
-  if (state.ok) revalidatePath(`/plans/${formText(form, 'planId')}`);
-  return state;
+  return withUser(async (user) => {
+    const itemId = formText(form, 'itemId');
+    const op = formText(form, 'op');
+    const state = await runAction(async () => {
+      switch (op) {
+        case 'update':
+          return updatePlanItem({ user, input: planItemEditFromForm(form) });
+        case 'kind':
+          return updatePlanItem({ user, input: { itemId, kind: formText(form, 'kind') } });
+        case 'exclude':
+        case 'include':
+          return updatePlanItem({ user, input: { itemId, excluded: op === 'exclude' } });
+        case 'split':
+          return splitPlanItem({ user, input: { itemId, at: formText(form, 'at') } });
+        case 'merge':
+          return mergePlanItemWithNext({ user, itemId });
+        default:
+          throw new Error(`unknown plan item operation ${op}`);
+      }
+    }, ITEM_OP_DONE[op]);
+    if (state.ok) revalidatePath(`/plans/${formText(form, 'planId')}`);
+    return state;
+  });
 }
 
 /** 为未指定的任务统一设置牵头单位. */
 export async function assignMissingLeadUnitsAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const user = await getSessionUser();
-  if (!user) return signedOut;
-  let count = 0;
-  const planId = formText(form, 'planId');
-  const state = await runAction(async () => {
-    count = await assignMissingLeadUnits({ user, input: { planId, leadUnitId: formText(form, 'leadUnitId') } });
+  return withUser(async (user) => {
+    let count = 0;
+    const planId = formText(form, 'planId');
+    const state = await runAction(async () => {
+      count = await assignMissingLeadUnits({ user, input: { planId, leadUnitId: formText(form, 'leadUnitId') } });
+    });
+    if (!state.ok) return state;
+    revalidatePath(`/plans/${planId}`);
+    return { ...state, message: `已为 ${count} 项任务设置牵头单位` };
   });
-  if (!state.ok) return state;
-  revalidatePath(`/plans/${planId}`);
-  return { ...state, message: `已为 ${count} 项任务设置牵头单位` };
 }
 
 /** 发布: creates the tasks, then shows them in the task list. */
 export async function publishPlanAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const user = await getSessionUser();
-  if (!user) return signedOut;
-  const planId = formText(form, 'planId');
-  const { ip } = await requestMeta();
-  const state = await runAction(() => publishPlan({ user, planId, ip }), '已发布');
-  if (!state.ok) return state;
-  revalidatePath('/plans');
-  revalidatePath(`/plans/${planId}`);
-  revalidatePath('/tasks');
-  redirect(`/tasks?planId=${encodeURIComponent(planId)}`);
+  return withUser(async (user) => {
+    const planId = formText(form, 'planId');
+    const { ip } = await requestMeta();
+    const state = await runAction(() => publishPlan({ user, planId, ip }), '已发布');
+    if (!state.ok) return state;
+    revalidatePath('/plans');
+    revalidatePath(`/plans/${planId}`);
+    revalidatePath('/tasks');
+    redirect(`/tasks?planId=${encodeURIComponent(planId)}`);
+  });
 }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '@/lib/server/auth/session';
-import { UserFacingError } from '@/lib/server/errors';
+import { orNotFound } from '@/lib/server/page-guard';
 import { getPlan } from '@/lib/server/plans/get-plan';
 import { loadDirectory } from '@/lib/server/plans/load-directory';
 import { PLAN_KIND_LABELS } from '@/lib/schemas/plan';
@@ -28,10 +28,7 @@ export default async function PlanReviewPage({ params }: { params: Promise<{ id:
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const [plan, directory] = await Promise.all([
-    getPlan({ user, planId: parsed.data.id }).catch((error: unknown) => {
-      if (error instanceof UserFacingError && error.code === 'NOT_FOUND') notFound();
-      throw error;
-    }),
+    orNotFound(getPlan({ user, planId: parsed.data.id })),
     loadDirectory(),
   ]);
   const draft = plan.status === 'DRAFT';

@@ -1,14 +1,14 @@
 'use client';
 
 import { startTransition, useActionState, useMemo, useState, type FormEvent } from 'react';
-import { FieldError, FormMessage, type FormState } from '@/app/_components/form-feedback';
+import { FieldError, FormMessage, INITIAL_FORM_STATE, type FormState } from '@/app/_components/form-feedback';
 import type { Proposal } from '@/lib/plan/proposal';
 import type { SplitPoint } from '@/lib/plan/review-document';
 import { changedFieldGroups, proposalFormValues } from '@/lib/plan/item-form';
-import { TARGET_COMPARATORS, TARGET_COMPARATOR_LABELS, type TargetComparator } from '@/lib/targets/comparator';
-import { INITIAL_FORM_STATE } from '../form-helpers';
+import { comparatorOptionLabel, TARGET_COMPARATORS } from '@/lib/targets/comparator';
 import { editPlanItemAction } from './actions';
 import { useDirectory } from './directory-context';
+import { PlanItemFrame } from './plan-item-frame';
 import { PLAN_ITEM_KIND_LABELS } from '@/lib/plan/review-summary';
 import styles from './review.module.css';
 
@@ -31,8 +31,6 @@ const LEAD_SOURCE_HINTS: Record<NonNullable<Proposal['leadUnitSource']>, string>
   keyword: '按内容推荐，请确认',
   reviewer: '已人工指定',
 };
-
-const COMPARATOR_SYMBOLS: Record<TargetComparator, string> = { '>=': '≥', '>': '>', '=': '=', '≈': '≈', '<=': '≤', '<': '<', range: '区间' };
 
 /**
  * One item of a draft in the tree. Every small form here posts to the same action with its `op`;
@@ -59,22 +57,7 @@ export function PlanItemCard({ planId, item }: { planId: string; item: ReviewIte
   }
 
   return (
-    <li
-      id={`item-${item.id}`}
-      className={`${styles.item}${item.excluded ? ` ${styles.excluded}` : ''}`}
-      style={{ '--level': item.level } as React.CSSProperties}
-      data-testid="plan-item"
-      data-kind={item.kind}
-    >
-      <div className={styles.itemHead}>
-        <a href={`#span-${item.id}`} className={styles.numbering} title="在原文中定位">
-          {item.numbering ?? '·'}
-        </a>
-        <span className="badge">{PLAN_ITEM_KIND_LABELS[item.kind]}</span>
-        {item.excluded && <span className="badge">已排除</span>}
-        {publishable && !item.proposal?.leadUnitId && <span className="badge red">未指定牵头单位</span>}
-      </div>
-      <p className={styles.itemText}>{item.text}</p>
+    <PlanItemFrame item={item} badges={publishable && !item.proposal?.leadUnitId && <span className="badge red">未指定牵头单位</span>}>
 
       {publishable && item.proposal && (
         <ItemEditor key={contentKey} proposal={item.proposal} state={state} pending={pending} onNoChange={() => setNotice('没有需要保存的修改')} send={send} />
@@ -131,7 +114,7 @@ export function PlanItemCard({ planId, item }: { planId: string; item: ReviewIte
       ) : (
         <FormMessage state={state} />
       )}
-    </li>
+    </PlanItemFrame>
   );
 }
 
@@ -282,7 +265,7 @@ function TargetRows({ targets, state, onChange }: { targets: Proposal['targets']
             <select name={`targets.${index}.comparator`} defaultValue={row.comparator}>
               {TARGET_COMPARATORS.map((comparator) => (
                 <option key={comparator} value={comparator}>
-                  {COMPARATOR_SYMBOLS[comparator]} {comparator === 'range' ? '' : TARGET_COMPARATOR_LABELS[comparator]}
+                  {comparatorOptionLabel(comparator)}
                 </option>
               ))}
             </select>

@@ -1,9 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FieldError, FormMessage, SubmitButton } from '@/app/_components/form-feedback';
+import { FieldError, FormMessage, INITIAL_FORM_STATE, SubmitButton } from '@/app/_components/form-feedback';
 import type { ReviewSummary } from '@/lib/plan/review-summary';
-import { INITIAL_FORM_STATE } from '../form-helpers';
 import { assignMissingLeadUnitsAction, publishPlanAction } from './actions';
 import { useDirectory } from './directory-context';
 import styles from './review.module.css';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '@/lib/server/auth/session';
-import { UserFacingError } from '@/lib/server/errors';
+import { orNotFound } from '@/lib/server/page-guard';
 import { getTask } from '@/lib/server/tasks/get-task';
 import { listTaskTimeline, type TimelineExtension, type TimelineReport } from '@/lib/server/tasks/list-task-timeline';
 import { LightBadge, StatusBadge } from '@/app/_components/badges';
@@ -13,8 +13,8 @@ import { LIGHT_REASON_LABELS, targetCompletion } from '@/lib/schedule/progress';
 import { reportPeriodChoices } from '@/lib/schedule/report-period';
 import { taskSchedule } from '@/lib/schedule/task-schedule';
 import { shanghaiIsoDate } from '@/lib/schedule/calendar-day';
-import { COMPARATOR_FROM_DB } from '@/lib/targets/comparator';
-import { targetGoalText } from '@/lib/targets/goal-text';
+import { numberFromDecimal, storedTargetFigure } from '@/lib/targets/stored-target';
+import { targetGoalText } from '@/lib/targets/target-text';
 import { actorKindFor } from '@/lib/workflow/task-status';
 import { taskOptions } from '@/lib/workflow/task-options';
 import { InstructionsBanner, SupervisionPanel } from './supervision-panel';
@@ -25,8 +25,6 @@ import styles from './task-page.module.css';
 export const metadata: Metadata = { title: '任务详情' };
 
 const paramsSchema = z.object({ id: idSchema });
-
-const number = (value: { toNumber(): number } | null) => (value === null ? null : value.toNumber());
 
 function ProgressBar({ label, value, tone }: { label: string; value: number; tone?: string }) {
   const shown = Math.round(value);
@@ -47,12 +45,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   if (!parsed.success) notFound();
   const taskId = parsed.data.id;
   // Out of scope and missing look the same: the not-found page, with a 404.
-  const loaded = await Promise.all([getTask({ user, taskId }), listTaskTimeline({ user, taskId })]).catch((error: unknown) => {
-    if (error instanceof UserFacingError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  });
-  if (!loaded) notFound();
-  const [task, timeline] = loaded;
+  const [task, timeline] = await orNotFound(Promise.all([getTask({ user, taskId }), listTaskTimeline({ user, taskId })]));
 
   const today = new Date();
   const actor = actorKindFor(user, { leadUnitId: task.leadUnitId, coUnitIds: task.coUnits.map((c) => c.unitId) });
@@ -67,15 +60,8 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   });
 
   const targets = task.targets.map((t) => {
-    const target = {
-      comparator: COMPARATOR_FROM_DB[t.comparator],
-      value: number(t.value),
-      valueMax: number(t.valueMax),
-      unit: t.unit,
-      actual: number(t.actualValue),
-      placeholder: t.placeholder,
-    };
-    return { ...target, id: t.id, metric: t.metric, goal: targetGoalText(target), completion: t.placeholder ? null : targetCompletion(target) };
+    const target = { ...storedTargetFigure(t), actual: numberFromDecimal(t.actualValue) };
+    return { ...target, id: t.id, metric: t.metric, goal: targetGoalText(target) ?? '待定', completion: t.placeholder ? null : targetCompletion(target) };
   });
   const targetNames = new Map(targets.map((t) => [t.id, { metric: t.metric, unit: t.unit }]));
 

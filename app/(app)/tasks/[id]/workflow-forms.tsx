@@ -1,20 +1,12 @@
 'use client';
 
 import { useState } from 'react';
-import { FieldError, FormMessage } from '@/app/_components/form-feedback';
+import { FieldError, FormMessage, SubmitButton } from '@/app/_components/form-feedback';
 import { useKeptForm } from '@/app/_components/use-kept-form';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_RULES_TEXT } from '@/lib/attachments/policy';
 import { TASK_ACTION_LABELS, type DirectTaskAction } from '@/lib/workflow/task-status';
 import { decideExtensionAction, fileReportAction, requestExtensionAction, reviewReportAction, transitionTaskAction } from './actions';
 import styles from './task-page.module.css';
-
-function Submit({ pending, children, className, name, value }: { pending: boolean; children: React.ReactNode; className?: string; name?: string; value?: string }) {
-  return (
-    <button type="submit" disabled={pending} className={className} name={name} value={value}>
-      {children}
-    </button>
-  );
-}
 
 /** 签收 / 开始办理 (one click), 重新办理 / 退回 / 同意销号 (office; a reason where the state machine wants one). */
 export function TransitionForm({ taskId, version, action, needsReason }: { taskId: string; version: number; action: DirectTaskAction; needsReason: boolean }) {
@@ -33,9 +25,9 @@ export function TransitionForm({ taskId, version, action, needsReason }: { taskI
         </label>
       )}
       <div className="actions">
-        <Submit pending={pending} className={action === 'returnToProgress' ? 'danger' : undefined}>
+        <SubmitButton pending={pending} className={action === 'returnToProgress' ? 'danger' : undefined}>
           {label}
-        </Submit>
+        </SubmitButton>
       </div>
       <FormMessage state={state} />
     </form>
@@ -121,7 +113,7 @@ export function ReportForm({
         </label>
       )}
       <div className="actions">
-        <Submit pending={pending}>{closing ? '提交销号申请' : '提交报告'}</Submit>
+        <SubmitButton pending={pending}>{closing ? '提交销号申请' : '提交报告'}</SubmitButton>
       </div>
       <FormMessage state={state} />
     </form>
@@ -143,12 +135,12 @@ export function ReviewReportForm({ taskId, reportId, version, closureRequest }: 
         <FieldError state={state} name="reason" />
       </label>
       <div className="actions">
-        <Submit pending={pending} name="decision" value="accept">
+        <SubmitButton pending={pending} name="decision" value="accept">
           {closureRequest ? '同意销号' : '通过'}
-        </Submit>
-        <Submit pending={pending} name="decision" value="return" className="danger">
+        </SubmitButton>
+        <SubmitButton pending={pending} name="decision" value="return" className="danger">
           退回
-        </Submit>
+        </SubmitButton>
       </div>
       <FormMessage state={state} />
     </form>
@@ -172,9 +164,9 @@ export function ExtensionRequestForm({ taskId, minDate }: { taskId: string; minD
         <FieldError state={state} name="reason" />
       </label>
       <div className="actions">
-        <Submit pending={pending} className="secondary">
+        <SubmitButton pending={pending} className="secondary">
           提交延期申请
-        </Submit>
+        </SubmitButton>
       </div>
       <FormMessage state={state} />
     </form>
@@ -194,12 +186,12 @@ export function ExtensionDecisionForm({ taskId, extensionId }: { taskId: string;
         <FieldError state={state} name="reason" />
       </label>
       <div className="actions">
-        <Submit pending={pending} name="decision" value="approve">
+        <SubmitButton pending={pending} name="decision" value="approve">
           批准延期
-        </Submit>
-        <Submit pending={pending} name="decision" value="reject" className="danger">
+        </SubmitButton>
+        <SubmitButton pending={pending} name="decision" value="reject" className="danger">
           驳回
-        </Submit>
+        </SubmitButton>
       </div>
       <FormMessage state={state} />
     </form>

@@ -2,17 +2,14 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getSessionUser } from '@/lib/server/auth/session';
-import { runAction, type ActionState } from '@/lib/server/action-result';
+import { formString, formStrings } from '@/lib/form-data';
+import { runAction, withUser, type ActionState } from '@/lib/server/action-result';
 import { createTask } from '@/lib/server/tasks/create-task';
 
+/** A field's text; undefined when left blank, so optional fields stay unset. */
 function text(form: FormData, name: string): string | undefined {
-  const value = form.get(name);
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
-function texts(form: FormData, name: string): string[] {
-  return form.getAll(name).filter((value): value is string => typeof value === 'string' && value !== '');
+  const value = formString(form, name);
+  return value?.trim() ? value : undefined;
 }
 
 /** The new-task form's fields in the shape `taskInputSchema` validates; target rows are numbered targets.<i>.<field>. */
@@ -24,8 +21,8 @@ function taskInputFromForm(form: FormData) {
     year: text(form, 'year'),
     planId: text(form, 'planId'),
     leadUnitId: text(form, 'leadUnitId') ?? '',
-    coUnitIds: texts(form, 'coUnitIds'),
-    leaderIds: texts(form, 'leaderIds'),
+    coUnitIds: formStrings(form, 'coUnitIds'),
+    leaderIds: formStrings(form, 'leaderIds'),
     startDate: text(form, 'startDate'),
     deadline: text(form, 'deadline'),
     cadence: text(form, 'cadence'),
@@ -40,13 +37,13 @@ function taskInputFromForm(form: FormData) {
 }
 
 export async function createTaskAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, message: '请先登录', fieldErrors: {} };
-  const created: { id?: string } = {};
-  const state = await runAction(async () => {
-    created.id = (await createTask({ user, input: taskInputFromForm(form) })).id;
-  }, '任务已创建');
-  if (!state.ok || !created.id) return state;
-  revalidatePath('/tasks');
-  redirect(`/tasks/${created.id}`);
+  return withUser(async (user) => {
+    const created: { id?: string } = {};
+    const state = await runAction(async () => {
+      created.id = (await createTask({ user, input: taskInputFromForm(form) })).id;
+    }, '任务已创建');
+    if (!state.ok || !created.id) return state;
+    revalidatePath('/tasks');
+    redirect(`/tasks/${created.id}`);
+  });
 }

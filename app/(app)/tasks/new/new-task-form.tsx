@@ -1,33 +1,25 @@
 'use client';
 
-import { useActionState, useState, startTransition } from 'react';
-import { FieldError, FormMessage, type FormState } from '@/app/_components/form-feedback';
+import { useState } from 'react';
+import { FieldError, FormMessage, SubmitButton } from '@/app/_components/form-feedback';
+import { useKeptForm } from '@/app/_components/use-kept-form';
 import type { TaskChoices } from '@/lib/server/tasks/list-task-choices';
 import { CADENCE_LABELS, REPORT_CADENCES } from '@/lib/schedule/cadence';
-import { TARGET_COMPARATOR_LABELS, TARGET_COMPARATORS } from '@/lib/targets/comparator';
+import { comparatorOptionLabel, TARGET_COMPARATORS } from '@/lib/targets/comparator';
 import { createTaskAction } from './actions';
 import styles from '../tasks.module.css';
 
 const MAX_TARGETS = 10;
-const INITIAL_STATE: FormState = { ok: false, message: '', fieldErrors: {} };
 
 export function NewTaskForm({ choices, today }: { choices: TaskChoices; today: string }) {
-  const [state, formAction, pending] = useActionState(createTaskAction, INITIAL_STATE);
+  const { state, pending, ref, onSubmit } = useKeptForm(createTaskAction);
   // Stable keys so removing a middle row keeps the other rows' typed values.
   const [targetKeys, setTargetKeys] = useState<number[]>([]);
   const [nextKey, setNextKey] = useState(0);
   const year = today.slice(0, 4);
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    // Submitting through a transition instead of `action=` keeps what was typed when the server
-    // refuses the input (React resets a form after an `action=` submission).
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    startTransition(() => formAction(form));
-  }
-
   return (
-    <form className="stack panel" onSubmit={onSubmit} aria-label="新建任务">
+    <form ref={ref} className="stack panel" onSubmit={onSubmit} aria-label="新建任务">
       <FormMessage state={state} />
       <label>
         任务名称
@@ -132,7 +124,7 @@ export function NewTaskForm({ choices, today }: { choices: TaskChoices; today: s
               <select name={`targets.${index}.comparator`} defaultValue=">=">
                 {TARGET_COMPARATORS.map((comparator) => (
                   <option key={comparator} value={comparator}>
-                    {TARGET_COMPARATOR_LABELS[comparator]}（{comparator === 'range' ? '区间' : comparator}）
+                    {comparatorOptionLabel(comparator)}
                   </option>
                 ))}
               </select>
@@ -177,9 +169,7 @@ export function NewTaskForm({ choices, today }: { choices: TaskChoices; today: s
         )}
       </fieldset>
       <div className="actions">
-        <button type="submit" disabled={pending}>
-          {pending ? '提交中…' : '创建任务'}
-        </button>
+        <SubmitButton pending={pending}>创建任务</SubmitButton>
       </div>
     </form>
   );

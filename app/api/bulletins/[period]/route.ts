@@ -3,6 +3,7 @@ import { can } from '@/lib/server/auth/permissions';
 import { UserFacingError } from '@/lib/server/errors';
 import { buildBulletin } from '@/lib/server/bulletins/build-bulletin';
 import { bulletinWorkbook } from '@/lib/server/bulletins/bulletin-workbook';
+import { contentDisposition } from '@/lib/attachments/policy';
 
 /** GET /api/bulletins/YYYY-MM: the month's 通报 (as previewed now) as an .xlsx; office only. */
 export async function GET(_request: Request, { params }: { params: Promise<{ period: string }> }) {
@@ -13,11 +14,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ per
   try {
     const content = await buildBulletin({ user, period: (await params).period });
     const body = await bulletinWorkbook(content);
-    const name = `${content.title}.xlsx`;
     return new Response(new Uint8Array(body), {
       headers: {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'Content-Disposition': `attachment; filename="bulletin-${content.period}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        'Content-Disposition': contentDisposition(`${content.title}.xlsx`, `bulletin-${content.period}.xlsx`),
         'Cache-Control': 'private, no-store',
       },
     });

@@ -3,6 +3,7 @@ import { UserFacingError } from '@/lib/server/errors';
 import { exportTaskLedger } from '@/lib/server/tasks/export-task-ledger';
 import { parseTaskListParams, searchRecord } from '@/lib/schemas/task-list';
 import { buildLedgerWorkbook, ledgerFileName } from '@/lib/ledger/build-ledger-workbook';
+import { contentDisposition } from '@/lib/attachments/policy';
 
 function escapeHtml(text: string) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -23,8 +24,7 @@ export async function GET(request: Request) {
     return new Response(new Uint8Array(workbook), {
       headers: {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        // ASCII fallback for old clients, the Chinese name per RFC 5987 for everyone else.
-        'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        'Content-Disposition': contentDisposition(name, asciiName),
         'Cache-Control': 'private, no-store',
       },
     });

@@ -3,13 +3,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '@/lib/server/auth/session';
-import { UserFacingError } from '@/lib/server/errors';
+import { orNotFound } from '@/lib/server/page-guard';
 import { getCommitment } from '@/lib/server/commitments/get-commitment';
 import { checkCommitmentCurrency } from '@/lib/server/commitments/check-commitment-currency';
 import { commitmentYearSchema } from '@/lib/schemas/commitment';
 import { idSchema } from '@/lib/schemas/common';
 import { describeCommitmentChange, verificationCode } from '@/lib/commitment/canonical';
 import { COMMITMENT_VERSION_STATUS_LABELS } from '@/lib/commitment/tracking';
+import { formatShanghaiDateTime } from '@/lib/format/date-time';
 import { ActionButton, PreambleForm, SignForm } from '../../commitment-forms';
 import { amendAction, countersignAction, generateDraftAction, issueAction, signAction, updatePreambleAction } from '../../actions';
 import { LetterBody } from '../../letter-body';
@@ -22,8 +23,6 @@ const searchSchema = z.object({ version: z.coerce.number().int().min(1).optional
 
 const SIGNER_ROLE_LABELS = { UNIT_HEAD: '单位负责人', LEADER: '分管县领导' } as const;
 const STATUS_TONES = { DRAFT: '', ISSUED: 'yellow', SIGNED: 'yellow', LOCKED: 'green', SUPERSEDED: '' } as const;
-
-const dateTime = (value: Date) => value.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export default async function CommitmentPage({
   params,
@@ -38,14 +37,7 @@ export default async function CommitmentPage({
   const { unitId, year } = key.data;
   const { version: requested } = searchSchema.parse(await searchParams);
 
-  let detail: Awaited<ReturnType<typeof getCommitment>>;
-  let currency: Awaited<ReturnType<typeof checkCommitmentCurrency>>;
-  try {
-    [detail, currency] = await Promise.all([getCommitment({ user, unitId, year }), checkCommitmentCurrency({ user, unitId, year })]);
-  } catch (error) {
-    if (error instanceof UserFacingError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const [detail, currency] = await orNotFound(Promise.all([getCommitment({ user, unitId, year }), checkCommitmentCurrency({ user, unitId, year })]));
   const { unit } = detail;
   const versions = detail.commitment?.versions ?? [];
   const shown = versions.find((v) => v.version === requested) ?? versions[0];
@@ -129,8 +121,8 @@ export default async function CommitmentPage({
             <p className="hash-line">SHA-256：{shown.contentHash}</p>
             <p>
               核验码：<strong data-testid="verification-code">{verificationCode(shown.contentHash)}</strong>
-              {shown.issuedAt && <span className="muted small"> · 下发于 {dateTime(shown.issuedAt)}</span>}
-              {shown.lockedAt && <span className="muted small"> · 锁定于 {dateTime(shown.lockedAt)}</span>}
+              {shown.issuedAt && <span className="muted small"> · 下发于 {formatShanghaiDateTime(shown.issuedAt)}</span>}
+              {shown.lockedAt && <span className="muted small"> · 锁定于 {formatShanghaiDateTime(shown.lockedAt)}</span>}
             </p>
             {shown.intact ? (
               <p className="muted small">内容校验通过：当前内容与哈希值一致。</p>
@@ -198,7 +190,7 @@ export default async function CommitmentPage({
               <ul className="signature-list" data-testid="signatures">
                 {shown.signatures.map((s) => (
                   <li key={s.id}>
-                    <strong>{SIGNER_ROLE_LABELS[s.signerRole]}</strong>：{s.signerName} · {dateTime(s.signedAt)}
+                    <strong>{SIGNER_ROLE_LABELS[s.signerRole]}</strong>：{s.signerName} · {formatShanghaiDateTime(s.signedAt)}
                     {s.intact ? <span className="badge green">签名校验通过</span> : <span className="badge red">签名校验失败</span>}
                     {(s.ip || s.userAgent) && (
                       <div className="muted small">

@@ -3,13 +3,9 @@ import { getSessionUser } from '@/lib/server/auth/session';
 import { UserFacingError } from '@/lib/server/errors';
 import { getCommitmentVersion } from '@/lib/server/commitments/get-commitment-version';
 import { renderLetterPdf } from '@/lib/server/commitments/render-letter-pdf';
+import { contentDisposition } from '@/lib/attachments/policy';
 
 export const dynamic = 'force-dynamic';
-
-/** RFC 6266/5987: an ASCII fallback name plus the UTF-8 Chinese name. */
-function attachment(asciiName: string, utf8Name: string) {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(utf8Name)}`;
-}
 
 /** The letter's print view as an A4 PDF, scoped like the page: 401 signed out, 404 out of scope. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ versionId: string }> }) {
@@ -37,9 +33,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   return new NextResponse(new Uint8Array(pdf), {
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': attachment(
-        `commitment-${unit.code}-${year}-v${version.version}.pdf`,
+      'Content-Disposition': contentDisposition(
         `目标责任承诺书-${unit.name}-${year}-v${version.version}.pdf`,
+        `commitment-${unit.code}-${year}-v${version.version}.pdf`,
       ),
       'Cache-Control': 'private, no-store',
     },

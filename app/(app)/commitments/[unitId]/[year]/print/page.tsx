@@ -3,15 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '@/lib/server/auth/session';
-import { UserFacingError } from '@/lib/server/errors';
+import { orNotFound } from '@/lib/server/page-guard';
 import { getCommitment } from '@/lib/server/commitments/get-commitment';
 import { commitmentYearSchema } from '@/lib/schemas/commitment';
 import { idSchema } from '@/lib/schemas/common';
 import { verificationCode } from '@/lib/commitment/canonical';
-import { formatLetterDate } from '@/lib/commitment/letter';
+import { formatChineseDate } from '@/lib/format/date-time';
 import { COMMITMENT_VERSION_STATUS_LABELS } from '@/lib/commitment/tracking';
 import { LetterBody } from '../../../letter-body';
-import { PrintButton } from './print-button';
+import { PrintButton } from '@/app/_components/print-button';
 import '../../../commitments.css';
 import './print.css';
 
@@ -29,16 +29,11 @@ async function load({ params, searchParams }: Props) {
   const key = paramsSchema.safeParse(await params);
   if (!key.success) notFound();
   const { version } = searchSchema.parse(await searchParams);
-  try {
-    const detail = await getCommitment({ user, unitId: key.data.unitId, year: key.data.year });
-    const versions = detail.commitment?.versions ?? [];
-    const shown = versions.find((v) => v.version === version) ?? (version === undefined ? versions[0] : undefined);
-    if (!shown) notFound();
-    return { unit: detail.unit, year: detail.year, shown };
-  } catch (error) {
-    if (error instanceof UserFacingError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const detail = await orNotFound(getCommitment({ user, unitId: key.data.unitId, year: key.data.year }));
+  const versions = detail.commitment?.versions ?? [];
+  const shown = versions.find((v) => v.version === version) ?? (version === undefined ? versions[0] : undefined);
+  if (!shown) notFound();
+  return { unit: detail.unit, year: detail.year, shown };
 }
 
 // The PDF's document title carries the hash: PDF page text is compressed, the title is not, so a
@@ -74,17 +69,17 @@ export default async function CommitmentPrintPage(props: Props) {
           <div className="signature-block">
             <div className="role">承诺单位（盖章）</div>
             <div className="line">{unit.name}</div>
-            <div className="date">日期：{head ? formatLetterDate(head.signedAt) : '　　年　　月　　日'}</div>
+            <div className="date">日期：{head ? formatChineseDate(head.signedAt) : '　　年　　月　　日'}</div>
           </div>
           <div className="signature-block">
             <div className="role">单位负责人（签字）</div>
             <div className="line">{head?.signerName ?? ''}</div>
-            <div className="date">日期：{head ? formatLetterDate(head.signedAt) : '　　年　　月　　日'}</div>
+            <div className="date">日期：{head ? formatChineseDate(head.signedAt) : '　　年　　月　　日'}</div>
           </div>
           <div className="signature-block">
             <div className="role">分管县领导（签字）</div>
             <div className="line">{leader?.signerName ?? ''}</div>
-            <div className="date">日期：{leader ? formatLetterDate(leader.signedAt) : '　　年　　月　　日'}</div>
+            <div className="date">日期：{leader ? formatChineseDate(leader.signedAt) : '　　年　　月　　日'}</div>
           </div>
         </section>
         <footer className="letter-footer">

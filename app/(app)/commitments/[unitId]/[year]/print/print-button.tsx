@@ -1,9 +1,0 @@
-'use client';
-
-export function PrintButton() {
-  return (
-    <button type="button" onClick={() => window.print()}>
-      打印
-    </button>
-  );
-}
