@@ -4,6 +4,8 @@
 // 100k tasks take seconds instead of minutes.
 import bcrypt from 'bcryptjs';
 import type pg from 'pg';
+import { dayNumberFromYmd, shanghaiDayNumber } from '../lib/schedule/calendar-day';
+import { periodKey } from '../lib/schedule/cadence';
 
 export type GenerateOptions = { tasks: number; units: number; users: number; seed: number; year: number };
 export type GeneratedCounty = {
@@ -130,7 +132,7 @@ export async function generateCounty(pool: pg.Pool, options: GenerateOptions): P
   const targets: Record<string, unknown>[] = [];
   const reports: Record<string, unknown>[] = [];
   const daysInYear = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / MS_PER_DAY;
-  const todayOfYear = Math.floor((now.getTime() + 8 * 3_600_000 - Date.UTC(year, 0, 1)) / MS_PER_DAY);
+  const todayOfYear = shanghaiDayNumber(now) - dayNumberFromYmd(year, 1, 1);
 
   for (let i = 0; i < options.tasks; i++) {
     const id = `bt${pad(i, 7)}`;
@@ -187,7 +189,7 @@ export async function generateCounty(pool: pg.Pool, options: GenerateOptions): P
         taskId: id,
         unitId: lead.id,
         authorId: staffByUnit.get(lead.id)!,
-        periodKey: `${year}-${pad(new Date(lastReportAt.getTime() + 8 * 3_600_000).getUTCMonth() + 1, 2)}`,
+        periodKey: periodKey('MONTHLY', lastReportAt),
         narrative: random.pick(NARRATIVES),
         percent: progress,
         targetActuals: '[]',

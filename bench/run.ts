@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { generateCounty, BENCH_PASSWORD } from './generate';
 import { benchLine, measure, timingOf } from './measure';
+import { shanghaiYear } from '../lib/schedule/calendar-day';
 
 
 const { values: flags } = parseArgs({
@@ -49,7 +50,7 @@ const options = {
   users: Number(flags.users),
   seed: Number(flags.seed),
   // Deadlines spread over the current year by default, so today sees every colour.
-  year: Number(flags.year ?? new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()),
+  year: Number(flags.year ?? shanghaiYear(new Date())),
 };
 
 /** The same server, database luoshi_bench: created if missing, then reset and migrated. */

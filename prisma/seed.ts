@@ -9,10 +9,11 @@ import { sourceHashOf } from '@/lib/server/plans/create-plan-draft';
 import { ADMINS, DEMO_PASSWORD, LEADERS, UNITS, unitPeopleNames } from './seed/directory';
 import { seedPlans } from './seed/plans';
 import { seedActivity } from './seed/activity';
+import { shanghaiYear } from '@/lib/schedule/calendar-day';
 
 /** The demo runs its plans in the current year (Asia/Shanghai), whatever year the documents name. */
 function demoYear() {
-  return Number(process.env.LUOSHI_DEMO_YEAR) || Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+  return Number(process.env.LUOSHI_DEMO_YEAR) || shanghaiYear(new Date());
 }
 
 async function main() {

@@ -6,10 +6,9 @@ import { can } from '@/lib/server/auth/permissions';
 import { listPlans } from '@/lib/server/plans/list-plans';
 import { PLAN_KIND_LABELS } from '@/lib/schemas/plan';
 import { ImportForm } from './import-form';
+import { formatShanghaiDateTime } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: '计划导入' };
-
-const dateTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
 
 export default async function PlansPage() {
   const user = await requireUser();
@@ -50,7 +49,7 @@ export default async function PlansPage() {
                 <td>{plan.status === 'PUBLISHED' ? <span className="badge green">已发布</span> : <span className="badge yellow">草稿</span>}</td>
                 <td>{plan._count.items}</td>
                 <td>{plan.status === 'PUBLISHED' ? <Link href={`/tasks?planId=${plan.id}`}>{plan._count.tasks}</Link> : '—'}</td>
-                <td className="small">{dateTime.format(plan.createdAt)}</td>
+                <td className="small">{formatShanghaiDateTime(plan.createdAt)}</td>
               </tr>
             ))}
             {plans.length === 0 && (
