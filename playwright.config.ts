@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './lib/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './lib/platform/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 

@@ -4,8 +4,8 @@
 // 100k tasks take seconds instead of minutes.
 import bcrypt from 'bcryptjs';
 import type pg from 'pg';
-import { dayNumberFromYmd, shanghaiDayNumber } from '../lib/schedule/calendar-day';
-import { periodKey } from '../lib/schedule/cadence';
+import { dayNumberFromYmd, shanghaiDayNumber } from '../lib/core/schedule/calendar-day';
+import { periodKey } from '../lib/core/schedule/cadence';
 
 export type GenerateOptions = { tasks: number; units: number; users: number; seed: number; year: number };
 export type GeneratedCounty = {

@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SessionUser } from '../lib/server/auth/permissions';
-import { parsePlan } from '../lib/plan/parse';
+import { parsePlan } from '../lib/core/plan/parse';
 import { createPlanDraft } from '../lib/server/plans/create-plan-draft';
 import { assignMissingLeadUnits } from '../lib/server/plans/assign-missing-lead-units';
 import { loadDirectory } from '../lib/server/plans/load-directory';

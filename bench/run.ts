@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { generateCounty, BENCH_PASSWORD } from './generate';
 import { benchLine, measure, timingOf } from './measure';
-import { shanghaiYear } from '../lib/schedule/calendar-day';
+import { shanghaiYear } from '../lib/core/schedule/calendar-day';
 
 
 const { values: flags } = parseArgs({
@@ -170,7 +170,7 @@ async function main() {
   const { listTasks } = await import('../lib/server/tasks/list-tasks');
   const { taskLightSql } = await import('../lib/server/tasks/light-sql');
   const { taskScopeSql } = await import('../lib/server/tasks/task-scope-sql');
-  const { parseTaskListParams } = await import('../lib/schemas/task-list');
+  const { parseTaskListParams } = await import('../lib/core/schemas/task-list');
   const raw = async (query: InstanceType<typeof Prisma.Sql>) => (await pool.query(query.text, query.values as unknown[])).rows;
 
   const sessionUser = async (username: string) => {

@@ -9,7 +9,7 @@ import { sourceHashOf } from '@/lib/server/plans/create-plan-draft';
 import { ADMINS, DEMO_PASSWORD, LEADERS, UNITS, unitPeopleNames } from './seed/directory';
 import { seedPlans } from './seed/plans';
 import { seedActivity } from './seed/activity';
-import { shanghaiYear } from '@/lib/schedule/calendar-day';
+import { shanghaiYear } from '@/lib/core/schedule/calendar-day';
 
 /** The demo runs its plans in the current year (Asia/Shanghai), whatever year the documents name. */
 function demoYear() {

@@ -10,10 +10,10 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { decodePlanFile, PlanInputError } from '../lib/plan/input';
-import { MAX_PLAN_FILE_BYTES } from '../lib/schemas/plan';
-import { parsePlan, toContract } from '../lib/plan/parse';
-import { planParseResultSchema, type UnitDirectoryEntry } from '../lib/plan/schema';
+import { decodePlanFile, PlanInputError } from '../lib/core/plan/input';
+import { MAX_PLAN_FILE_BYTES } from '../lib/core/schemas/plan';
+import { parsePlan, toContract } from '../lib/core/plan/parse';
+import { planParseResultSchema, type UnitDirectoryEntry } from '../lib/core/plan/schema';
 
 const USAGE = '用法 / usage: plan-parse [--year 2024] [--units units.json] FILE';
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: typecheck, unit, integration (embedded PostgreSQL, and also TEST_EXTERNAL_DATABASE_URL
+# Every test: lint, typecheck, unit, integration (embedded PostgreSQL, and also TEST_EXTERNAL_DATABASE_URL
 # when set — .ci/run points it at Debian's PostgreSQL 15), the production build, and Playwright
 # end-to-end tests in Debian's headless Chromium.
 set -euo pipefail
@@ -21,6 +21,8 @@ fi
 
 step "prisma generate"
 npx prisma generate >/dev/null
+step "lint"
+npx eslint .
 step "typecheck"
 npx tsc --noEmit
 step "unit tests"

@@ -1,7 +1,7 @@
 // npm run verify: recomputes every letter hash, signature hash and the audit chain, prints one
 // line per row changed behind the application's back, and exits 1 if there is any.
-import { createPrismaClient } from '@/lib/db/create-client';
-import { verifyIntegrity } from '@/lib/verify/verify-integrity';
+import { createPrismaClient } from '@/lib/platform/db/create-client';
+import { verifyIntegrity } from '@/lib/server/verify/verify-integrity';
 
 const url = process.env.DATABASE_URL;
 if (!url) {

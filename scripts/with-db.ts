@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../lib/db/embedded';
+import { startEmbeddedPostgres } from '../lib/platform/db/embedded';
 
 const [command, ...args] = process.argv.slice(2);
 if (!command) {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { LeaderDashboard } from '@/lib/server/dashboard/get-leader-dashboard';
-import type { UrgentFocus } from '@/lib/schemas/dashboard';
+import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
 import { HomeStats } from './home-stats';
 import { UrgentTasks } from './urgent-tasks';
 import { UnitSummary } from './unit-summary';

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { OfficeDashboard } from '@/lib/server/dashboard/get-office-dashboard';
-import { formatRate } from '@/lib/ranking/score-units';
-import { formatShanghaiDateTime } from '@/lib/format/date-time';
-import { periodLabel } from '@/lib/schedule/cadence';
+import { formatRate } from '@/lib/core/ranking/score-units';
+import { formatShanghaiDateTime } from '@/lib/core/format/date-time';
+import { periodLabel } from '@/lib/core/schedule/cadence';
 import { HomeStats } from './home-stats';
 
 function Queue({ title, count, children, testId }: { title: string; count: number; children: React.ReactNode; testId: string }) {

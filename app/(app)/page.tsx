@@ -4,7 +4,7 @@ import { ROLE_LABELS } from '@/lib/server/auth/permissions';
 import { getLeaderDashboard } from '@/lib/server/dashboard/get-leader-dashboard';
 import { getOfficeDashboard } from '@/lib/server/dashboard/get-office-dashboard';
 import { getUnitDashboard } from '@/lib/server/dashboard/get-unit-dashboard';
-import { homeParamsSchema } from '@/lib/schemas/dashboard';
+import { homeParamsSchema } from '@/lib/core/schemas/dashboard';
 import { LeaderHome } from './leader-home';
 import { OfficeHome } from './office-home';
 import { UnitHome } from './unit-home';

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { UnitDashboard } from '@/lib/server/dashboard/get-unit-dashboard';
-import type { UrgentFocus } from '@/lib/schemas/dashboard';
-import { formatShanghaiDateTime } from '@/lib/format/date-time';
-import { periodLabel } from '@/lib/schedule/cadence';
+import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
+import { formatShanghaiDateTime } from '@/lib/core/format/date-time';
+import { periodLabel } from '@/lib/core/schedule/cadence';
 import { HomeStats } from './home-stats';
 import { UrgentTasks } from './urgent-tasks';
 

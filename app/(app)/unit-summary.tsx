@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatRate, type UnitTaskStats } from '@/lib/ranking/score-units';
+import { formatRate, type UnitTaskStats } from '@/lib/core/ranking/score-units';
 
 type UnitRow = UnitTaskStats & { onTimeRate: number | null };
 

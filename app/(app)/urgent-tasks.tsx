@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { LightBadge, StatusBadge } from '@/app/_components/badges';
 import { InstructionToggle } from '@/app/_components/supervision-forms';
 import { URGENT_TASKS_PAGE_SIZE, type UrgentTaskRow } from '@/lib/server/dashboard/list-urgent-tasks';
-import type { UrgentFocus } from '@/lib/schemas/dashboard';
+import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
 
 function deadlineNote(daysLeft: number) {
   if (daysLeft < 0) return <span className="badge red">逾期{-daysLeft}天</span>;

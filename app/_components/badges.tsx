@@ -1,5 +1,5 @@
-import { LIGHT_LABELS, type TrafficLight } from '@/lib/schedule/progress';
-import { TASK_STATUS_LABELS, type TaskStatus } from '@/lib/workflow/task-status';
+import { LIGHT_LABELS, type TrafficLight } from '@/lib/core/schedule/progress';
+import { TASK_STATUS_LABELS, type TaskStatus } from '@/lib/core/workflow/task-status';
 
 export function LightBadge({ light }: { light: TrafficLight }) {
   const tone = light === 'done' ? '' : light;

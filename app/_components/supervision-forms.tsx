@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { FieldError, FormMessage, SubmitButton } from '@/app/_components/form-feedback';
 import { useKeptForm } from '@/app/_components/use-kept-form';
 import { respondToSupervisionAction, superviseTaskAction } from '@/app/(app)/tasks/[id]/supervision-actions';
-import { SUPERVISION_KIND_LABELS, type SupervisionKind } from '@/lib/schemas/supervision';
+import { SUPERVISION_KIND_LABELS, type SupervisionKind } from '@/lib/core/schemas/supervision';
 
 /** 催办 / 督办 / 批示 on the task page; `kinds` are the ones the user may send. */
 export function SupervisionForm({ taskId, kinds, today }: { taskId: string; kinds: SupervisionKind[]; today: string }) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { ZodError } from 'zod';
-import { formErrors } from '@/lib/schemas/common';
+import { formErrors } from '@/lib/core/schemas/common';
 import { getSessionUser } from '@/lib/server/auth/session';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { UserFacingError } from '@/lib/server/errors';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { createPrismaClient } from '@/lib/db/create-client';
-import { serverEnv } from '@/lib/env';
+import { createPrismaClient } from '@/lib/platform/db/create-client';
+import { serverEnv } from '@/lib/platform/env';
 
 // One client per process (dev hot reload would otherwise open a pool per edit), created on first
 // use so that `next build` can import the data layer without a database.

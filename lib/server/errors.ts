@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { formErrors } from '@/lib/schemas/common';
+import { formErrors } from '@/lib/core/schemas/common';
 
 /** A refusal or validation failure the user should read, in Chinese. Actions turn it into `{ message }`. */
 export class UserFacingError extends Error {

@@ -9,8 +9,8 @@ import { fileProgressReport } from '@/lib/server/reports/file-progress-report';
 import { reviewProgressReport } from '@/lib/server/reports/review-progress-report';
 import { requestExtension } from '@/lib/server/extensions/request-extension';
 import { createSupervisionAction } from '@/lib/server/supervision/create-supervision-action';
-import { expectedProgress } from '@/lib/schedule/progress';
-import { isoFromDate } from '@/lib/schemas/common';
+import { expectedProgress } from '@/lib/core/schedule/progress';
+import { isoFromDate } from '@/lib/core/schemas/common';
 
 /** Deterministic 0..1 from a task code, so every seed run tells the same story. */
 function chance(code: string, salt: string) {

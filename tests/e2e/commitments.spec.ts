@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { pdfDocumentTitle } from '@/lib/commitment/lookup';
+import { pdfDocumentTitle } from '@/lib/core/commitment/lookup';
 import { DEMO_PASSWORD, signIn, signOut } from './helpers';
 import { createTaskFixtures, e2eDb, uniqueTag, unitIdByCode } from './fixtures';
 

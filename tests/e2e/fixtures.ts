@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createPrismaClient } from '../../lib/db/create-client';
+import { createPrismaClient } from '../../lib/platform/db/create-client';
 
 const PG_DIR = process.env.E2E_PG_DIR ?? 'data/pg-e2e';
 // playwright.config.ts gives the server this upload directory.

@@ -12,9 +12,9 @@ import { checkCommitmentCurrency } from '@/lib/server/commitments/check-commitme
 import { listCommitmentStatus } from '@/lib/server/commitments/list-commitment-status';
 import { amendCommitment } from '@/lib/server/commitments/amend-commitment';
 import { findByHash } from '@/lib/server/commitments/find-by-hash';
-import { describeCommitmentChange, hashCanonical, verificationCode } from '@/lib/commitment/canonical';
-import { signatureHash } from '@/lib/commitment/letter';
-import { verifyIntegrity } from '@/lib/verify/verify-integrity';
+import { describeCommitmentChange, hashCanonical, verificationCode } from '@/lib/core/commitment/canonical';
+import { signatureHash } from '@/lib/core/commitment/letter';
+import { verifyIntegrity } from '@/lib/server/verify/verify-integrity';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { databaseKind, sessionUser, testDb, unitId } from '../support/db';
 

@@ -6,7 +6,7 @@ import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts
 import { getUnitTaskStats } from '@/lib/server/ranking/get-unit-task-stats';
 import { getUnitRanking } from '@/lib/server/ranking/get-unit-ranking';
 import { createSupervisionAction } from '@/lib/server/supervision/create-supervision-action';
-import type { UnitTaskStats } from '@/lib/ranking/score-units';
+import type { UnitTaskStats } from '@/lib/core/ranking/score-units';
 import { taskScopeWhere } from '@/lib/server/auth/permissions';
 import { sessionUser, testDb, unitId } from '../support/db';
 import { insertTaskRow } from '../support/task-rows';

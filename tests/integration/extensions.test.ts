@@ -3,7 +3,7 @@ import { requestExtension } from '@/lib/server/extensions/request-extension';
 import { decideExtension } from '@/lib/server/extensions/decide-extension';
 import { transitionTask } from '@/lib/server/tasks/transition-task';
 import { updateTask } from '@/lib/server/tasks/update-task';
-import { dueReminders } from '@/lib/schedule/reminders';
+import { dueReminders } from '@/lib/core/schedule/reminders';
 import { databaseKind, sessionUser, testDb } from '../support/db';
 import { auditActions, taskRow, workflowTask } from '../support/workflow';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { taskLightSql } from '@/lib/server/tasks/light-sql';
-import { expectedProgress, trafficLight, type TrafficLight } from '@/lib/schedule/progress';
-import { isReportMissed, periodDays, periodKey, type ReportCadence } from '@/lib/schedule/cadence';
-import { shanghaiDayNumber } from '@/lib/schedule/calendar-day';
-import { TASK_STATUSES, type TaskStatus } from '@/lib/workflow/task-status';
+import { expectedProgress, trafficLight, type TrafficLight } from '@/lib/core/schedule/progress';
+import { isReportMissed, periodDays, periodKey, type ReportCadence } from '@/lib/core/schedule/cadence';
+import { shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
+import { TASK_STATUSES, type TaskStatus } from '@/lib/core/workflow/task-status';
 import { testDb, unitId } from '../support/db';
 
 // Fixed "today"s: mid-month, a Monday (week boundary), the 1st (month boundary), New Year (ISO week-year change).

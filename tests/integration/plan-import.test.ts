@@ -8,9 +8,9 @@ import { assignMissingLeadUnits } from '@/lib/server/plans/assign-missing-lead-u
 import { publishPlan } from '@/lib/server/plans/publish-plan';
 import { getPlan } from '@/lib/server/plans/get-plan';
 import { loadDirectory } from '@/lib/server/plans/load-directory';
-import { parsePlan } from '@/lib/plan/parse';
-import type { Proposal } from '@/lib/plan/proposal';
-import { COMPARATOR_TO_DB } from '@/lib/targets/comparator';
+import { parsePlan } from '@/lib/core/plan/parse';
+import type { Proposal } from '@/lib/core/plan/proposal';
+import { COMPARATOR_TO_DB } from '@/lib/core/targets/comparator';
 import { sessionUser, testDb, unitId } from '../support/db';
 
 const SEED_002 = readFileSync('seeds/002_6089192e013f8b81.txt', 'utf8');

@@ -7,7 +7,7 @@ import { transitionTask } from '@/lib/server/tasks/transition-task';
 import { listTaskTimeline } from '@/lib/server/tasks/list-task-timeline';
 import { getAttachment } from '@/lib/server/attachments/get-attachment';
 import { commitStaged, discardStaged, stageFile } from '@/lib/server/attachments/attachment-store';
-import { MAX_ATTACHMENT_BYTES } from '@/lib/attachments/policy';
+import { MAX_ATTACHMENT_BYTES } from '@/lib/core/attachments/policy';
 import { databaseKind, sessionUser, testDb } from '../support/db';
 import { EXE_BYTES, PDF_BYTES, PNG_BYTES, TODAY, auditActions, pdf, taskRow, uploadDirOf, workflowTask } from '../support/workflow';
 

@@ -7,9 +7,9 @@ import { listTasks } from '@/lib/server/tasks/list-tasks';
 import { exportTaskLedger } from '@/lib/server/tasks/export-task-ledger';
 import { listTaskChoices } from '@/lib/server/tasks/list-task-choices';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
-import { parseTaskListParams, type TaskListSearch } from '@/lib/schemas/task-list';
-import { expectedProgress, trafficLight } from '@/lib/schedule/progress';
-import { isReportMissed } from '@/lib/schedule/cadence';
+import { parseTaskListParams, type TaskListSearch } from '@/lib/core/schemas/task-list';
+import { expectedProgress, trafficLight } from '@/lib/core/schedule/progress';
+import { isReportMissed } from '@/lib/core/schedule/cadence';
 import { databaseKind, sessionUser, testDb, unitId } from '../support/db';
 
 // 2024-07-01, noon in Shanghai. Every list call pins it so the lights are known.

@@ -1,6 +1,6 @@
 // Test-side access to the database and the demo directory.
 import { inject } from 'vitest';
-import { createPrismaClient } from '@/lib/db/create-client';
+import { createPrismaClient } from '@/lib/platform/db/create-client';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 
 export const testDb = createPrismaClient(inject('databaseUrl'), 4);

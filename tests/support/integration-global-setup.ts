@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../lib/db/embedded';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../lib/platform/db/embedded';
 
 let embedded: EmbeddedDatabase | null = null;
 

@@ -13,7 +13,7 @@ import {
   parseStoredAttachments,
   sanitizeFileName,
   storedFileName,
-} from '@/lib/attachments/policy';
+} from '@/lib/core/attachments/policy';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const ascii = (text: string) => new TextEncoder().encode(text);

@@ -6,7 +6,7 @@ import {
   verifyChain,
   type AuditEventFields,
   type StoredAuditEvent,
-} from '@/lib/audit/chain';
+} from '@/lib/core/audit/chain';
 
 type EventBody = Omit<AuditEventFields, 'prevHash'>;
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { describeChange } from '@/lib/audit/describe-change';
+import { describeChange } from '@/lib/core/audit/describe-change';
 
 test('lists only changed fields, old → new', () => {
   expect(describeChange({ status: 'ASSIGNED', version: 1, title: '甲' }, { status: 'ACKNOWLEDGED', version: 2, title: '甲' })).toBe(

@@ -10,8 +10,8 @@ import {
   periodLabel,
   previousPeriod,
   type ReportMissedInput,
-} from '@/lib/schedule/cadence';
-import { dayNumberFromIsoDate, isoDateFromDayNumber } from '@/lib/schedule/calendar-day';
+} from '@/lib/core/schedule/cadence';
+import { dayNumberFromIsoDate, isoDateFromDayNumber } from '@/lib/core/schedule/calendar-day';
 
 const day = (isoDate: string) => new Date(`${isoDate}T00:00:00+08:00`);
 

@@ -8,7 +8,7 @@ import {
   shanghaiDayNumber,
   shanghaiIsoDate,
   shanghaiYear,
-} from '@/lib/schedule/calendar-day';
+} from '@/lib/core/schedule/calendar-day';
 
 describe('shanghaiDayNumber / shanghaiIsoDate', () => {
   it('counts days from 1970-01-01 in UTC+8', () => {

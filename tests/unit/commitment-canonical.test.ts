@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalNumber, normalizeText } from '@/lib/format/canonical-text';
+import { canonicalNumber, normalizeText } from '@/lib/core/format/canonical-text';
 import {
   canonicalize,
   commitmentContentSchema,
@@ -10,7 +10,7 @@ import {
   verificationCode,
   type CommitmentContent,
   type CommitmentTask,
-} from '@/lib/commitment/canonical';
+} from '@/lib/core/commitment/canonical';
 
 describe('normalizeText', () => {
   it('trims and collapses whitespace runs, full-width space included', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalize, commitmentContentSchema, describeCommitmentChange, hashCanonical } from '@/lib/commitment/canonical';
+import { canonicalize, commitmentContentSchema, describeCommitmentChange, hashCanonical } from '@/lib/core/commitment/canonical';
 import {
   buildCommitmentContent,
   checkVersionSeal,
@@ -10,9 +10,9 @@ import {
   sha256Hex,
   signatureHash,
   type LetterTaskRow,
-} from '@/lib/commitment/letter';
-import { lookupQueryFromFile, parseLookupQuery, pdfDocumentTitle } from '@/lib/commitment/lookup';
-import { trackingStateOf } from '@/lib/commitment/tracking';
+} from '@/lib/core/commitment/letter';
+import { lookupQueryFromFile, parseLookupQuery, pdfDocumentTitle } from '@/lib/core/commitment/lookup';
+import { trackingStateOf } from '@/lib/core/commitment/tracking';
 
 const task = (overrides: Partial<LetterTaskRow>): LetterTaskRow => ({
   id: 'task-a',

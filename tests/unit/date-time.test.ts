@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChineseDate, formatShanghaiDateTime } from '@/lib/format/date-time';
+import { formatChineseDate, formatShanghaiDateTime } from '@/lib/core/format/date-time';
 
 describe('formatShanghaiDateTime', () => {
   it('shows the Shanghai wall clock, crossing the date line at 16:00 UTC', () => {

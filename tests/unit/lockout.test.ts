@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { lockoutState } from '@/lib/auth/lockout';
+import { lockoutState } from '@/lib/core/auth/lockout';
 
 const at = (minute: number) => new Date(Date.UTC(2024, 2, 1, 8, minute));
 const newestFirst = (...minutes: number[]) => minutes.map(at).sort((a, b) => b.getTime() - a.getTime());

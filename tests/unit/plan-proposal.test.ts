@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { proposalTitle, proposeItem } from '@/lib/plan/proposal';
-import { mergeDraftItems, splitDraftItem } from '@/lib/plan/split-merge';
-import { suggestLeadUnit } from '@/lib/plan/suggest-unit';
-import type { PlanItem } from '@/lib/plan/schema';
+import { proposalTitle, proposeItem } from '@/lib/core/plan/proposal';
+import { mergeDraftItems, splitDraftItem } from '@/lib/core/plan/split-merge';
+import { suggestLeadUnit } from '@/lib/core/plan/suggest-unit';
+import type { PlanItem } from '@/lib/core/plan/schema';
 
 const units = [
   { id: 'u-fgj', name: '县发展和改革局', shortName: '发改局' },

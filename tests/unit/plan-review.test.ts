@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
-import { changedFieldGroups, planItemEditFromForm, proposalFormValues } from '@/lib/plan/item-form';
-import { documentMarks, splitPoints, type DocumentNode } from '@/lib/plan/review-document';
-import { itemsWithNextSibling, reviewSummary, type ReviewItem } from '@/lib/plan/review-summary';
-import { planFileKind, planSourceText } from '@/lib/plan/source-file';
-import type { Proposal } from '@/lib/plan/proposal';
+import { changedFieldGroups, planItemEditFromForm, proposalFormValues } from '@/lib/core/forms/plan-item-form';
+import { documentMarks, splitPoints, type DocumentNode } from '@/lib/core/plan/review-document';
+import { itemsWithNextSibling, reviewSummary, type ReviewItem } from '@/lib/core/plan/review-summary';
+import { planFileKind, planSourceText } from '@/lib/core/plan/source-file';
+import type { Proposal } from '@/lib/core/plan/proposal';
 import { buildDocx, wp, wtable } from './plan/helpers';
 
 const proposal: Proposal = {

@@ -5,8 +5,8 @@ import {
   reminderKey,
   supervisionEscalationDue,
   type DueRemindersInput,
-} from '@/lib/schedule/reminders';
-import { TASK_STATUSES } from '@/lib/workflow/task-status';
+} from '@/lib/core/schedule/reminders';
+import { TASK_STATUSES } from '@/lib/core/workflow/task-status';
 
 const day = (isoDate: string) => new Date(`${isoDate}T00:00:00+08:00`);
 

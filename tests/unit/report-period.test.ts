@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reportPeriodChoices, resolveReportPeriod } from '@/lib/schedule/report-period';
-import { missedReportPeriod, taskSchedule } from '@/lib/schedule/task-schedule';
+import { reportPeriodChoices, resolveReportPeriod } from '@/lib/core/schedule/report-period';
+import { missedReportPeriod, taskSchedule } from '@/lib/core/schedule/task-schedule';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 // 2024-03-13 is a Wednesday in ISO week 11.

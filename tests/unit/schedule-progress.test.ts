@@ -11,7 +11,7 @@ import {
   trafficLight,
   type ProgressTarget,
   type TrafficLightInput,
-} from '@/lib/schedule/progress';
+} from '@/lib/core/schedule/progress';
 
 /** Midnight at the start of a Shanghai calendar day. */
 const day = (isoDate: string) => new Date(`${isoDate}T00:00:00+08:00`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRate, onTimeRate, onTrackShare, rankUnits, SCORE_FORMULA_TEXT, scoreUnit, type UnitTaskStats } from '@/lib/ranking/score-units';
+import { formatRate, onTimeRate, onTrackShare, rankUnits, SCORE_FORMULA_TEXT, scoreUnit, type UnitTaskStats } from '@/lib/core/ranking/score-units';
 
 const unit = (unitId: string, figures: Partial<UnitTaskStats>, sortOrder = 0): UnitTaskStats => ({
   unitId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TARGET_COMPARATORS, TARGET_COMPARATOR_LABELS, comparatorOptionLabel, isTargetComparator, isUpperLimit } from '@/lib/targets/comparator';
+import { TARGET_COMPARATORS, TARGET_COMPARATOR_LABELS, comparatorOptionLabel, isTargetComparator, isUpperLimit } from '@/lib/core/targets/comparator';
 
 describe('target comparators', () => {
   it('labels every comparator', () => {

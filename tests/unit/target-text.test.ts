@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { targetGoalText, targetText } from '@/lib/targets/target-text';
+import { targetGoalText, targetText } from '@/lib/core/targets/target-text';
 
 describe('targetText', () => {
   it('appends the quantified part to the text', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_TASK_LIST_PARAMS, parseTaskListParams, searchRecord, taskListQuery } from '@/lib/schemas/task-list';
+import { DEFAULT_TASK_LIST_PARAMS, parseTaskListParams, searchRecord, taskListQuery } from '@/lib/core/schemas/task-list';
 
 describe('task list URL parameters', () => {
   test('an empty query gives the defaults', () => {

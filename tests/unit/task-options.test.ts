@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taskOptions } from '@/lib/workflow/task-options';
+import { taskOptions } from '@/lib/core/workflow/task-options';
 
 const none = { pendingClosureReport: false, pendingExtension: false };
 

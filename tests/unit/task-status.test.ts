@@ -19,7 +19,7 @@ import {
   type ActorKind,
   type TaskAction,
   type TaskStatus,
-} from '@/lib/workflow/task-status';
+} from '@/lib/core/workflow/task-status';
 
 /** Every allowed (status, action, actor) triple, written out independently of the table. */
 const ALLOWED = new Set([

@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/server/auth/session';
 import { listAuditEvents } from '@/lib/server/audit/list-audit-events';
 import { orNotFound } from '@/lib/server/page-guard';
-import { AUDIT_PAGE_SIZE, auditListParamsSchema } from '@/lib/schemas/audit';
-import { formatShanghaiDateTime } from '@/lib/format/date-time';
-import { describeChange } from '@/lib/audit/describe-change';
+import { AUDIT_PAGE_SIZE, auditListParamsSchema } from '@/lib/core/schemas/audit';
+import { formatShanghaiDateTime } from '@/lib/core/format/date-time';
+import { describeChange } from '@/lib/core/audit/describe-change';
 
 export const metadata: Metadata = { title: '审计日志' };
 

@@ -1,5 +1,5 @@
 import type { BulletinContent } from '@/lib/server/bulletins/build-bulletin';
-import { formatRate, SCORE_FORMULA_TEXT } from '@/lib/ranking/score-units';
+import { formatRate, SCORE_FORMULA_TEXT } from '@/lib/core/ranking/score-units';
 
 /** The 通报 as a printable A4 document (print CSS in dashboard.css). */
 export function BulletinView({ content, note }: { content: BulletinContent; note?: React.ReactNode }) {

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { formString } from '@/lib/form-data';
+import { formString } from '@/lib/core/forms/form-data';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { requestMeta, runAction, withUser, type ActionState } from '@/lib/server/action-result';
 import { generateCommitmentDraft } from '@/lib/server/commitments/generate-commitment-draft';

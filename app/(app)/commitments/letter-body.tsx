@@ -1,5 +1,5 @@
-import type { CommitmentContent, CommitmentTask } from '@/lib/commitment/canonical';
-import { targetText } from '@/lib/targets/target-text';
+import type { CommitmentContent, CommitmentTask } from '@/lib/core/commitment/canonical';
+import { targetText } from '@/lib/core/targets/target-text';
 
 function TaskTable({ tasks, caption }: { tasks: CommitmentTask[]; caption: string }) {
   return (

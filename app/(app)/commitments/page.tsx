@@ -3,14 +3,14 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/server/auth/session';
 import { listCommitmentStatus } from '@/lib/server/commitments/list-commitment-status';
-import { commitmentListSchema } from '@/lib/schemas/commitment';
-import { formatChineseDate } from '@/lib/format/date-time';
+import { commitmentListSchema } from '@/lib/core/schemas/commitment';
+import { formatChineseDate } from '@/lib/core/format/date-time';
 import {
   COMMITMENT_TRACKING_LABELS,
   COMMITMENT_TRACKING_STATES,
   COMMITMENT_TRACKING_TONES,
   type CommitmentTrackingState,
-} from '@/lib/commitment/tracking';
+} from '@/lib/core/commitment/tracking';
 import { ActionButton } from './commitment-forms';
 import { amendAction, generateDraftAction } from './actions';
 import './commitments.css';

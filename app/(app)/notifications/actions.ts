@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { formText } from '@/lib/form-data';
+import { formText } from '@/lib/core/forms/form-data';
 import { requireUser } from '@/lib/server/auth/session';
 import { requestMeta, runAction } from '@/lib/server/action-result';
 import { markNotificationsRead } from '@/lib/server/notifications/mark-notifications-read';

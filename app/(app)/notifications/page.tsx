@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/server/auth/session';
 import { listNotifications, NOTIFICATION_PAGE_SIZE } from '@/lib/server/notifications/list-notifications';
-import { notificationListParamsSchema } from '@/lib/schemas/notification';
-import { formatShanghaiDateTime } from '@/lib/format/date-time';
+import { notificationListParamsSchema } from '@/lib/core/schemas/notification';
+import { formatShanghaiDateTime } from '@/lib/core/format/date-time';
 import { markAllNotificationsReadAction, markNotificationReadAction, openNotificationAction } from './actions';
 import '../dashboard.css';
 

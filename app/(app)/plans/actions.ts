@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { formText } from '@/lib/form-data';
+import { formText } from '@/lib/core/forms/form-data';
 import { runAction, withUser, type ActionState } from '@/lib/server/action-result';
 import { importPlanSource } from '@/lib/server/plans/import-plan-source';
 

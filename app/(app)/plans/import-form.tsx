@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { FieldError, FormMessage, SubmitButton } from '@/app/_components/form-feedback';
 import { useKeptForm } from '@/app/_components/use-kept-form';
-import { MAX_PLAN_FILE_BYTES, PLAN_FILE_ACCEPT, PLAN_KINDS, PLAN_KIND_LABELS } from '@/lib/schemas/plan';
+import { MAX_PLAN_FILE_BYTES, PLAN_FILE_ACCEPT, PLAN_KINDS, PLAN_KIND_LABELS } from '@/lib/core/schemas/plan';
 import { importPlanAction } from './actions';
 import styles from './plans.module.css';
 

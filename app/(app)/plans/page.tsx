@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/server/auth/session';
 import { can } from '@/lib/server/auth/permissions';
 import { listPlans } from '@/lib/server/plans/list-plans';
-import { PLAN_KIND_LABELS } from '@/lib/schemas/plan';
+import { PLAN_KIND_LABELS } from '@/lib/core/schemas/plan';
 import { ImportForm } from './import-form';
-import { formatShanghaiDateTime } from '@/lib/format/date-time';
+import { formatShanghaiDateTime } from '@/lib/core/format/date-time';
 
 export const metadata: Metadata = { title: '计划导入' };
 

@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/server/auth/session';
 import { can } from '@/lib/server/auth/permissions';
 import { getUnitRanking } from '@/lib/server/ranking/get-unit-ranking';
-import { rankingParamsSchema } from '@/lib/schemas/ranking';
-import { formatRate, SCORE_FORMULA_TEXT } from '@/lib/ranking/score-units';
-import { shanghaiYear } from '@/lib/schedule/calendar-day';
+import { rankingParamsSchema } from '@/lib/core/schemas/ranking';
+import { formatRate, SCORE_FORMULA_TEXT } from '@/lib/core/ranking/score-units';
+import { shanghaiYear } from '@/lib/core/schedule/calendar-day';
 import '../dashboard.css';
 
 export const metadata: Metadata = { title: '单位排名' };

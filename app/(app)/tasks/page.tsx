@@ -4,7 +4,7 @@ import { requireUser } from '@/lib/server/auth/session';
 import { can } from '@/lib/server/auth/permissions';
 import { listTasks } from '@/lib/server/tasks/list-tasks';
 import { listTaskChoices } from '@/lib/server/tasks/list-task-choices';
-import { parseTaskListParams, taskListQuery, type TaskListSearch } from '@/lib/schemas/task-list';
+import { parseTaskListParams, taskListQuery, type TaskListSearch } from '@/lib/core/schemas/task-list';
 import { TaskFilters } from './task-filters';
 import { TasksTable } from './tasks-table';
 import { TaskPager } from './task-pager';

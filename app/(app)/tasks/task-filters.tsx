@@ -1,9 +1,9 @@
 import Form from 'next/form';
 import Link from 'next/link';
-import { TASK_LIGHT_FILTERS, TASK_LIST_PAGE_SIZES, DEFAULT_TASK_LIST_PARAMS, taskListQuery, type TaskListParams } from '@/lib/schemas/task-list';
+import { TASK_LIGHT_FILTERS, TASK_LIST_PAGE_SIZES, DEFAULT_TASK_LIST_PARAMS, taskListQuery, type TaskListParams } from '@/lib/core/schemas/task-list';
 import type { TaskChoices } from '@/lib/server/tasks/list-task-choices';
-import { LIGHT_LABELS } from '@/lib/schedule/progress';
-import { TASK_STATUS_LABELS, TASK_STATUSES } from '@/lib/workflow/task-status';
+import { LIGHT_LABELS } from '@/lib/core/schedule/progress';
+import { TASK_STATUS_LABELS, TASK_STATUSES } from '@/lib/core/workflow/task-status';
 import styles from './tasks.module.css';
 
 /** A GET form: the filters live in the URL, so a filtered list can be bookmarked, shared and exported. */

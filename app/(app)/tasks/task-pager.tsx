@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { taskListQuery, type TaskListParams } from '@/lib/schemas/task-list';
+import { taskListQuery, type TaskListParams } from '@/lib/core/schemas/task-list';
 
 function href(params: TaskListParams, page: number) {
   const query = taskListQuery(params, { page });

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
 import { LightBadge, StatusBadge } from '@/app/_components/badges';
-import { TASK_LIST_SORTS, taskListQuery, type TaskListParams, type TaskListSort } from '@/lib/schemas/task-list';
+import { TASK_LIST_SORTS, taskListQuery, type TaskListParams, type TaskListSort } from '@/lib/core/schemas/task-list';
 import type { TaskListRow } from '@/lib/server/tasks/list-tasks';
 import styles from './tasks.module.css';
 

@@ -2,9 +2,9 @@
 
 import { redirect } from 'next/navigation';
 import { withUser, type ActionState } from '@/lib/server/action-result';
-import { verifyUploadSchema } from '@/lib/schemas/commitment';
-import { formErrors } from '@/lib/schemas/common';
-import { lookupQueryFromFile } from '@/lib/commitment/lookup';
+import { verifyUploadSchema } from '@/lib/core/schemas/commitment';
+import { formErrors } from '@/lib/core/schemas/common';
+import { lookupQueryFromFile } from '@/lib/core/commitment/lookup';
 
 /** Reads the hash or code out of an uploaded letter PDF (or text file) and shows what it belongs to. */
 export async function lookupUploadAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/server/auth/session';
 import { UserFacingError } from '@/lib/server/errors';
 import { findByHash } from '@/lib/server/commitments/find-by-hash';
-import { commitmentLookupSchema } from '@/lib/schemas/commitment';
-import { verificationCode } from '@/lib/commitment/canonical';
-import { formatChineseDate } from '@/lib/format/date-time';
-import { COMMITMENT_VERSION_STATUS_LABELS } from '@/lib/commitment/tracking';
+import { commitmentLookupSchema } from '@/lib/core/schemas/commitment';
+import { verificationCode } from '@/lib/core/commitment/canonical';
+import { formatChineseDate } from '@/lib/core/format/date-time';
+import { COMMITMENT_VERSION_STATUS_LABELS } from '@/lib/core/commitment/tracking';
 import { UploadForm } from './upload-form';
 import '../commitments/commitments.css';
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { serverEnv } from '@/lib/env';
-import { isStoredFileName } from '@/lib/attachments/policy';
+import { serverEnv } from '@/lib/platform/env';
+import { isStoredFileName } from '@/lib/core/attachments/policy';
 
 // Task ids are cuids or UUIDs; checked anyway because they become a directory name.
 const TASK_DIR = /^[a-z0-9-]{8,40}$/i;

@@ -6,7 +6,7 @@ import { db } from '@/lib/server/db';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { notFound } from '@/lib/server/errors';
 import { attachmentPath } from '@/lib/server/attachments/attachment-store';
-import { isStoredFileName, parseStoredAttachments } from '@/lib/attachments/policy';
+import { isStoredFileName, parseStoredAttachments } from '@/lib/core/attachments/policy';
 
 /**
  * One attachment of a progress report, for download. Found only through a report whose task is

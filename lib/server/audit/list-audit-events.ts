@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { notFound } from '@/lib/server/errors';
-import { AUDIT_PAGE_SIZE, type AuditListParams } from '@/lib/schemas/audit';
+import { AUDIT_PAGE_SIZE, type AuditListParams } from '@/lib/core/schemas/audit';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 /** The audit log, newest first, for the office: `{ rows, total }` from one query pair. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { chainAuditEvent } from '@/lib/audit/chain';
+import { chainAuditEvent } from '@/lib/core/audit/chain';
 import type { Tx } from '@/lib/server/db';
 
 export type AuditInput = {

@@ -3,7 +3,7 @@ import bcrypt from 'bcryptjs';
 import { z } from 'zod';
 import { db } from '@/lib/server/db';
 import type { SessionUser } from '@/lib/server/auth/permissions';
-import { lockoutState, LOCKOUT_POLICY } from '@/lib/auth/lockout';
+import { lockoutState, LOCKOUT_POLICY } from '@/lib/core/auth/lockout';
 
 export const credentialsSchema = z.object({
   username: z.string().trim().min(1, '请输入账号').max(64, '账号过长'),

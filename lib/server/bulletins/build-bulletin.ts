@@ -3,14 +3,14 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, UserFacingError } from '@/lib/server/errors';
-import { serverEnv } from '@/lib/env';
+import { serverEnv } from '@/lib/platform/env';
 import { getUnitTaskStats } from '@/lib/server/ranking/get-unit-task-stats';
 import { utcTimestampOfShanghaiMidnight } from '@/lib/server/tasks/light-sql';
-import { bulletinPeriodSchema } from '@/lib/schemas/bulletin';
-import { formErrors } from '@/lib/schemas/common';
-import { rankUnits } from '@/lib/ranking/score-units';
-import { periodDays, periodLabel } from '@/lib/schedule/cadence';
-import { isoDateFromDayNumber, shanghaiDayNumber, type DayNumber } from '@/lib/schedule/calendar-day';
+import { bulletinPeriodSchema } from '@/lib/core/schemas/bulletin';
+import { formErrors } from '@/lib/core/schemas/common';
+import { rankUnits } from '@/lib/core/ranking/score-units';
+import { periodDays, periodLabel } from '@/lib/core/schedule/cadence';
+import { isoDateFromDayNumber, shanghaiDayNumber, type DayNumber } from '@/lib/core/schedule/calendar-day';
 
 /** The overdue list shows the longest-overdue tasks first, at most this many (the count is exact). */
 export const BULLETIN_OVERDUE_LIMIT = 500;

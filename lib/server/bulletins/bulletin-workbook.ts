@@ -1,7 +1,7 @@
 import 'server-only';
 import ExcelJS from 'exceljs';
 import type { BulletinContent } from '@/lib/server/bulletins/build-bulletin';
-import { formatRate } from '@/lib/ranking/score-units';
+import { formatRate } from '@/lib/core/ranking/score-units';
 
 /** The 通报 as an .xlsx: 概况 (totals), 逾期任务 (overdue list), 单位排名 (ranking). */
 export async function bulletinWorkbook(content: BulletinContent): Promise<Uint8Array> {

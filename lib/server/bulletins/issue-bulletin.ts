@@ -5,7 +5,7 @@ import { forbidden, parseInput } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { buildBulletin } from '@/lib/server/bulletins/build-bulletin';
-import { issueBulletinSchema } from '@/lib/schemas/bulletin';
+import { issueBulletinSchema } from '@/lib/core/schemas/bulletin';
 
 /**
  * Issues the 通报 for a month: stores it exactly as built now (later changes to tasks do not alter

@@ -3,8 +3,8 @@ import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { commitmentKeySchema } from '@/lib/schemas/commitment';
-import { sealCommitmentContent } from '@/lib/commitment/letter';
+import { commitmentKeySchema } from '@/lib/core/schemas/commitment';
+import { sealCommitmentContent } from '@/lib/core/commitment/letter';
 import { contentJson, currentContent, lockCommitment } from './commitment-rows';
 
 /**

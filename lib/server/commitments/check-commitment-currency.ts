@@ -2,8 +2,8 @@ import 'server-only';
 import { db } from '@/lib/server/db';
 import { unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { notFound } from '@/lib/server/errors';
-import { commitmentContentSchema } from '@/lib/commitment/canonical';
-import { buildCommitmentContent, compareWithCurrent } from '@/lib/commitment/letter';
+import { commitmentContentSchema } from '@/lib/core/commitment/canonical';
+import { buildCommitmentContent, compareWithCurrent } from '@/lib/core/commitment/letter';
 import { loadLetterTaskRows, versionVisibleWhere } from './commitment-rows';
 
 const SIGNING_OR_IN_FORCE = ['ISSUED', 'SIGNED', 'LOCKED'] as const;

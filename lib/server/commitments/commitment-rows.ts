@@ -3,10 +3,10 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Db, Tx } from '@/lib/server/db';
 import { unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { UserFacingError } from '@/lib/server/errors';
-import { commitmentContentSchema, type CommitmentContent } from '@/lib/commitment/canonical';
-import { buildCommitmentContent, checkVersionSeal, signatureHash, type LetterTaskRow } from '@/lib/commitment/letter';
-import { isoFromDate } from '@/lib/schemas/common';
-import { storedTargetFigure } from '@/lib/targets/stored-target';
+import { commitmentContentSchema, type CommitmentContent } from '@/lib/core/commitment/canonical';
+import { buildCommitmentContent, checkVersionSeal, signatureHash, type LetterTaskRow } from '@/lib/core/commitment/letter';
+import { isoFromDate } from '@/lib/core/schemas/common';
+import { storedTargetFigure } from '@/lib/core/targets/stored-target';
 
 // Shared by the commitment data-layer functions; each of them authorizes before calling these.
 

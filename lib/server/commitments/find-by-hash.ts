@@ -2,8 +2,8 @@ import 'server-only';
 import { db } from '@/lib/server/db';
 import { unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { UserFacingError } from '@/lib/server/errors';
-import { parseLookupQuery } from '@/lib/commitment/lookup';
-import { checkVersionSeal } from '@/lib/commitment/letter';
+import { parseLookupQuery } from '@/lib/core/commitment/lookup';
+import { checkVersionSeal } from '@/lib/core/commitment/letter';
 
 /**
  * Which letter a pasted hash or printed verification code belongs to: for any signed-in user,

@@ -3,9 +3,9 @@ import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { commitmentKeySchema } from '@/lib/schemas/commitment';
-import { defaultPreamble, sealCommitmentContent } from '@/lib/commitment/letter';
-import { serverEnv } from '@/lib/env';
+import { commitmentKeySchema } from '@/lib/core/schemas/commitment';
+import { defaultPreamble, sealCommitmentContent } from '@/lib/core/commitment/letter';
+import { serverEnv } from '@/lib/platform/env';
 import { contentJson, currentContent, frozenVersion, lockCommitment } from './commitment-rows';
 
 /**

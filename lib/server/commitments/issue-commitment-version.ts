@@ -4,8 +4,8 @@ import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
-import { commitmentVersionSchema } from '@/lib/schemas/commitment';
-import { sealCommitmentContent } from '@/lib/commitment/letter';
+import { commitmentVersionSchema } from '@/lib/core/schemas/commitment';
+import { sealCommitmentContent } from '@/lib/core/commitment/letter';
 import { currentContent, frozenVersion, lockCommitment } from './commitment-rows';
 
 /**

@@ -1,10 +1,10 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
 import { unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
-import { commitmentContentSchema } from '@/lib/commitment/canonical';
-import { buildCommitmentContent, compareWithCurrent } from '@/lib/commitment/letter';
-import { COMMITMENT_TRACKING_STATES, trackingStateOf, type CommitmentTrackingState } from '@/lib/commitment/tracking';
-import { shanghaiYear } from '@/lib/schedule/calendar-day';
+import { commitmentContentSchema } from '@/lib/core/commitment/canonical';
+import { buildCommitmentContent, compareWithCurrent } from '@/lib/core/commitment/letter';
+import { COMMITMENT_TRACKING_STATES, trackingStateOf, type CommitmentTrackingState } from '@/lib/core/commitment/tracking';
+import { shanghaiYear } from '@/lib/core/schedule/calendar-day';
 import { loadLetterTaskRows, versionVisibleWhere } from './commitment-rows';
 
 /** Plan years that have tasks or letters, newest first. */

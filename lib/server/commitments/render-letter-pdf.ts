@@ -1,7 +1,7 @@
 import 'server-only';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '@/lib/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '@/lib/platform/chromium';
 import { UserFacingError } from '@/lib/server/errors';
 
 // A headless Chromium takes a few hundred MB; more renders than this at once are asked to retry.

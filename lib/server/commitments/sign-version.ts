@@ -3,9 +3,9 @@ import { db, type Tx } from '@/lib/server/db';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { commitmentSignSchema } from '@/lib/schemas/commitment';
-import { checkVersionSeal, signatureHash, type SignerRoleName } from '@/lib/commitment/letter';
-import type { CommitmentVersionStatus } from '@/lib/commitment/tracking';
+import { commitmentSignSchema } from '@/lib/core/schemas/commitment';
+import { checkVersionSeal, signatureHash, type SignerRoleName } from '@/lib/core/commitment/letter';
+import type { CommitmentVersionStatus } from '@/lib/core/commitment/tracking';
 import { commitmentScopeWhere, lockCommitment, versionVisibleWhere } from './commitment-rows';
 import { confirmPassword } from './confirm-password';
 

@@ -3,8 +3,8 @@ import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, notFound, parseInput } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { commitmentPreambleSchema } from '@/lib/schemas/commitment';
-import { sealCommitmentContent } from '@/lib/commitment/letter';
+import { commitmentPreambleSchema } from '@/lib/core/schemas/commitment';
+import { sealCommitmentContent } from '@/lib/core/commitment/letter';
 import { contentJson, frozenVersion, lockCommitment, parseStoredContent } from './commitment-rows';
 
 /** Edits the opening text of a DRAFT letter (督查室 only); an issued version is refused. */

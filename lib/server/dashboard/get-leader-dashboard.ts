@@ -8,9 +8,9 @@ import { figureColumnsSql, figureCountsSql, URGENT_ORDER_SQL, urgentFocusSql } f
 import { loadUrgentRows, URGENT_TASKS_PAGE_SIZE } from '@/lib/server/dashboard/list-urgent-tasks';
 import type { TaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 import { loadFigureUnits, unitTaskStats } from '@/lib/server/ranking/get-unit-task-stats';
-import { onTimeRate, type UnitTaskStats } from '@/lib/ranking/score-units';
-import type { TrafficLight } from '@/lib/schedule/progress';
-import type { UrgentFocus } from '@/lib/schemas/dashboard';
+import { onTimeRate, type UnitTaskStats } from '@/lib/core/ranking/score-units';
+import type { TrafficLight } from '@/lib/core/schedule/progress';
+import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
 
 type DashboardQueryRow = {
   counts: TaskLightCounts;

@@ -5,8 +5,8 @@ import { forbidden } from '@/lib/server/errors';
 import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 import { getUnitRanking } from '@/lib/server/ranking/get-unit-ranking';
 import { shanghaiDbDate } from '@/lib/server/tasks/light-sql';
-import { isoFromDate } from '@/lib/schemas/common';
-import { shanghaiYear } from '@/lib/schedule/calendar-day';
+import { isoFromDate } from '@/lib/core/schemas/common';
+import { shanghaiYear } from '@/lib/core/schedule/calendar-day';
 
 const QUEUE_SIZE = 10;
 const taskSummary = { select: { id: true, code: true, title: true, leadUnit: { select: { shortName: true } } } } as const;

@@ -8,10 +8,10 @@ import { listUrgentTasks } from '@/lib/server/dashboard/list-urgent-tasks';
 import { listNotifications } from '@/lib/server/notifications/list-notifications';
 import { shanghaiDbDate } from '@/lib/server/tasks/light-sql';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
-import { isoFromDate } from '@/lib/schemas/common';
-import { isoWeekday, shanghaiDayNumber } from '@/lib/schedule/calendar-day';
-import { daysUntilDeadline } from '@/lib/schedule/progress';
-import type { UrgentFocus } from '@/lib/schemas/dashboard';
+import { isoFromDate } from '@/lib/core/schemas/common';
+import { isoWeekday, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
+import { daysUntilDeadline } from '@/lib/core/schedule/progress';
+import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
 
 /**
  * 本单位任务: the unit's tasks as lead or co-unit (open ones, most urgent first, one page), the open

@@ -4,9 +4,9 @@ import { db } from '@/lib/server/db';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { figureColumnsSql, URGENT_ORDER_SQL, urgentFocusSql } from '@/lib/server/dashboard/task-figures-sql';
-import { isoFromDate } from '@/lib/schemas/common';
-import { daysUntilDeadline, expectedProgress, type TrafficLight } from '@/lib/schedule/progress';
-import type { UrgentFocus } from '@/lib/schemas/dashboard';
+import { isoFromDate } from '@/lib/core/schemas/common';
+import { daysUntilDeadline, expectedProgress, type TrafficLight } from '@/lib/core/schedule/progress';
+import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
 
 export const URGENT_TASKS_PAGE_SIZE = 20;
 

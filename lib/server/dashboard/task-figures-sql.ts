@@ -1,8 +1,8 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { taskLightSql, utcTimestampOfShanghaiMidnight } from '@/lib/server/tasks/light-sql';
-import { isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/schedule/calendar-day';
-import type { UrgentFocus } from '@/lib/schemas/dashboard';
+import { isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
+import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
 
 /*
  * SQL pieces for the dashboards, the ranking and the bulletins, so every figure is counted the same

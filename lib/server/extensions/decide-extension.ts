@@ -5,9 +5,9 @@ import { forbidden, notFound, parseInput, staleVersion, UserFacingError } from '
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { loadTaskForActor } from '@/lib/server/tasks/task-actor';
-import { extensionDecisionSchema } from '@/lib/schemas/extension';
-import { isoFromDate } from '@/lib/schemas/common';
-import { canDecideExtension } from '@/lib/workflow/task-status';
+import { extensionDecisionSchema } from '@/lib/core/schemas/extension';
+import { isoFromDate } from '@/lib/core/schemas/common';
+import { canDecideExtension } from '@/lib/core/workflow/task-status';
 
 /**
  * The office approves or rejects (with a reason) a pending extension request. Approval moves the

@@ -5,9 +5,9 @@ import { forbidden, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { loadTaskForActor } from '@/lib/server/tasks/task-actor';
-import { extensionRequestSchema } from '@/lib/schemas/extension';
-import { dateFromIso, isoFromDate } from '@/lib/schemas/common';
-import { canRequestExtension } from '@/lib/workflow/task-status';
+import { extensionRequestSchema } from '@/lib/core/schemas/extension';
+import { dateFromIso, isoFromDate } from '@/lib/core/schemas/common';
+import { canRequestExtension } from '@/lib/core/workflow/task-status';
 
 /**
  * 延期申请 by the lead unit: a deadline later than the current one and a reason. One request

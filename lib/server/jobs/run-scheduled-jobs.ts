@@ -4,9 +4,9 @@ import { db } from '@/lib/server/db';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { shanghaiDbDate, taskReportMissedSql } from '@/lib/server/tasks/light-sql';
-import { dueReminders, REMINDER_KIND_LABELS, supervisionEscalationDue, type ReminderKind } from '@/lib/schedule/reminders';
-import { shanghaiIsoDate } from '@/lib/schedule/calendar-day';
-import { periodLabel, previousPeriod } from '@/lib/schedule/cadence';
+import { dueReminders, REMINDER_KIND_LABELS, supervisionEscalationDue, type ReminderKind } from '@/lib/core/schedule/reminders';
+import { shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
+import { periodLabel, previousPeriod } from '@/lib/core/schedule/cadence';
 
 export type JobSummary = {
   /** New deadline reminders (notifications) created. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { serverEnv } from '@/lib/env';
+import { serverEnv } from '@/lib/platform/env';
 import { runScheduledJobs } from '@/lib/server/jobs/run-scheduled-jobs';
 
 const FIRST_RUN_DELAY_MS = 30_000;

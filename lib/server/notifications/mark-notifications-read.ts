@@ -3,7 +3,7 @@ import { db } from '@/lib/server/db';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { notFound, parseInput } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { markNotificationsReadSchema } from '@/lib/schemas/notification';
+import { markNotificationsReadSchema } from '@/lib/core/schemas/notification';
 
 /**
  * Marks one of the user's notifications, or all of them, as read; returns the notification (one) and

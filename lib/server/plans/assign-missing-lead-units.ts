@@ -3,8 +3,8 @@ import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvents } from '@/lib/server/audit/record-audit-event';
-import { planLeadUnitFillSchema } from '@/lib/schemas/plan';
-import type { Proposal } from '@/lib/plan/proposal';
+import { planLeadUnitFillSchema } from '@/lib/core/schemas/plan';
+import type { Proposal } from '@/lib/core/plan/proposal';
 
 /**
  * Gives every task item of a draft that is not excluded and has no lead unit the chosen unit

@@ -4,9 +4,9 @@ import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { planImportSchema } from '@/lib/schemas/plan';
-import { parsePlan } from '@/lib/plan/parse';
-import { proposeItem, type Proposal } from '@/lib/plan/proposal';
+import { planImportSchema } from '@/lib/core/schemas/plan';
+import { parsePlan } from '@/lib/core/plan/parse';
+import { proposeItem, type Proposal } from '@/lib/core/plan/proposal';
 import { loadDirectory } from '@/lib/server/plans/load-directory';
 
 const ITEM_KIND = { section: 'SECTION', task: 'TASK', review: 'REVIEW' } as const;

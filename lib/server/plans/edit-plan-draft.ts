@@ -3,9 +3,9 @@ import { db, type Tx } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { itemProposalSchema, planItemEditSchema, planItemSplitSchema } from '@/lib/schemas/plan';
-import { mergeDraftItems, splitDraftItem, type DraftItem } from '@/lib/plan/split-merge';
-import type { Proposal } from '@/lib/plan/proposal';
+import { itemProposalSchema, planItemEditSchema, planItemSplitSchema } from '@/lib/core/schemas/plan';
+import { mergeDraftItems, splitDraftItem, type DraftItem } from '@/lib/core/plan/split-merge';
+import type { Proposal } from '@/lib/core/plan/proposal';
 
 /** A draft item of a DRAFT plan, for editing by the office; published plans are frozen. */
 async function draftItem(tx: Tx, user: SessionUser, itemId: string) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, UserFacingError } from '@/lib/server/errors';
-import { planSourceText } from '@/lib/plan/source-file';
+import { planSourceText } from '@/lib/core/plan/source-file';
 import { createPlanDraft } from '@/lib/server/plans/create-plan-draft';
 
 export type PlanSourceInput = {

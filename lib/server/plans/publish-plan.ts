@@ -5,9 +5,9 @@ import { forbidden, notFound, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvents } from '@/lib/server/audit/record-audit-event';
 import { reserveTaskCodes } from '@/lib/server/tasks/create-task';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
-import { itemProposalSchema, type ItemProposal } from '@/lib/schemas/plan';
-import { dateFromIso } from '@/lib/schemas/common';
-import { targetRows } from '@/lib/targets/stored-target';
+import { itemProposalSchema, type ItemProposal } from '@/lib/core/schemas/plan';
+import { dateFromIso } from '@/lib/core/schemas/common';
+import { targetRows } from '@/lib/core/targets/stored-target';
 
 /**
  * Publishes a reviewed draft: every task item that is not excluded becomes a Task with its

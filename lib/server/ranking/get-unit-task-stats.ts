@@ -5,8 +5,8 @@ import { can, unitScopeWhere, type SessionUser } from '@/lib/server/auth/permiss
 import { forbidden } from '@/lib/server/errors';
 import { utcTimestampOfShanghaiMidnight } from '@/lib/server/tasks/light-sql';
 import { figureColumnsSql, figureCountsSql } from '@/lib/server/dashboard/task-figures-sql';
-import { shanghaiDayNumber } from '@/lib/schedule/calendar-day';
-import type { UnitTaskStats } from '@/lib/ranking/score-units';
+import { shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
+import type { UnitTaskStats } from '@/lib/core/ranking/score-units';
 
 type UnitFigures = Omit<UnitTaskStats, 'unitName' | 'sortOrder'>;
 

@@ -6,7 +6,7 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { assertTransition, loadTaskForActor } from '@/lib/server/tasks/task-actor';
 import { commitStaged, discardStaged, stageFile, type StagedFile } from '@/lib/server/attachments/attachment-store';
-import { progressReportSchema } from '@/lib/schemas/report';
+import { progressReportSchema } from '@/lib/core/schemas/report';
 import {
   MAX_ATTACHMENT_BYTES,
   SNIFF_BYTES,
@@ -14,11 +14,11 @@ import {
   checkAttachmentCount,
   storedFileName,
   type StoredAttachment,
-} from '@/lib/attachments/policy';
-import { resolveReportPeriod } from '@/lib/schedule/report-period';
-import { actualProgress } from '@/lib/schedule/progress';
-import { numberFromDecimal, storedTargetFigure } from '@/lib/targets/stored-target';
-import { canReportProgress, statusAfterProgressReport, transition, TRANSITION_MESSAGES } from '@/lib/workflow/task-status';
+} from '@/lib/core/attachments/policy';
+import { resolveReportPeriod } from '@/lib/core/schedule/report-period';
+import { actualProgress } from '@/lib/core/schedule/progress';
+import { numberFromDecimal, storedTargetFigure } from '@/lib/core/targets/stored-target';
+import { canReportProgress, statusAfterProgressReport, transition, TRANSITION_MESSAGES } from '@/lib/core/workflow/task-status';
 
 /** A file as a server action receives it, or as tests and scripts pass it. */
 export type UploadedFile = File | { name: string; type?: string; bytes: Uint8Array };

@@ -6,7 +6,7 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { loadTaskForActor } from '@/lib/server/tasks/task-actor';
 import { applyTaskTransition } from '@/lib/server/tasks/transition-task';
-import { reportReviewSchema } from '@/lib/schemas/report';
+import { reportReviewSchema } from '@/lib/core/schemas/report';
 
 /**
  * The office accepts a progress report or returns it with a reason. A pending closure request

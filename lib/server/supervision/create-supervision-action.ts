@@ -4,9 +4,9 @@ import { can, taskScopeWhere, type SessionUser } from '@/lib/server/auth/permiss
 import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
-import { SUPERVISION_KIND_LABELS, supervisionInputSchema } from '@/lib/schemas/supervision';
-import { dateFromIso } from '@/lib/schemas/common';
-import { shanghaiDayNumber } from '@/lib/schedule/calendar-day';
+import { SUPERVISION_KIND_LABELS, supervisionInputSchema } from '@/lib/core/schemas/supervision';
+import { dateFromIso } from '@/lib/core/schemas/common';
+import { shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
 
 const AUDIT_ACTIONS = { URGE: 'supervision.urge', SUPERVISE: 'supervision.supervise', INSTRUCTION: 'supervision.instruct' } as const;
 

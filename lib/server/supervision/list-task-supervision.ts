@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { notFound } from '@/lib/server/errors';
-import { isoFromDate } from '@/lib/schemas/common';
+import { isoFromDate } from '@/lib/core/schemas/common';
 
 /**
  * A task's 批示 (instructions) and 催办/督办 (actions), newest first, with what the user may do:

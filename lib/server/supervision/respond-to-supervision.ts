@@ -4,7 +4,7 @@ import { can, taskScopeWhere, type SessionUser } from '@/lib/server/auth/permiss
 import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
-import { supervisionResponseSchema } from '@/lib/schemas/supervision';
+import { supervisionResponseSchema } from '@/lib/core/schemas/supervision';
 
 /**
  * The recipient unit answers a 督办, once. Any other unit (or a 督办 on a task outside the user's

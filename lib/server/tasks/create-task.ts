@@ -3,9 +3,9 @@ import { db, type Tx } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { taskInputSchema, type TaskInput } from '@/lib/schemas/task';
-import { dateFromIso } from '@/lib/schemas/common';
-import { targetRows } from '@/lib/targets/stored-target';
+import { taskInputSchema, type TaskInput } from '@/lib/core/schemas/task';
+import { dateFromIso } from '@/lib/core/schemas/common';
+import { targetRows } from '@/lib/core/targets/stored-target';
 
 const TASK_CODE_LOCK = 7_240_002;
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { isoDateFromDayNumber, shanghaiDayNumber, SHANGHAI_UTC_OFFSET_MINUTES, type DayNumber } from '@/lib/schedule/calendar-day';
-import { periodDays, previousPeriod } from '@/lib/schedule/cadence';
-import { SCHEDULE_SETTINGS } from '@/lib/schedule/progress';
+import { isoDateFromDayNumber, shanghaiDayNumber, SHANGHAI_UTC_OFFSET_MINUTES, type DayNumber } from '@/lib/core/schedule/calendar-day';
+import { periodDays, previousPeriod } from '@/lib/core/schedule/cadence';
+import { SCHEDULE_SETTINGS } from '@/lib/core/schedule/progress';
 
 /**
  * The first instant (Shanghai midnight) of a calendar day as 'YYYY-MM-DD HH:MM:SS.mmm' in UTC — how

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/server/db';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { notFound } from '@/lib/server/errors';
-import { parseStoredAttachments, type StoredAttachment } from '@/lib/attachments/policy';
+import { parseStoredAttachments, type StoredAttachment } from '@/lib/core/attachments/policy';
 
 type Named = { id: string; name: string } | null;
 

@@ -4,13 +4,13 @@ import { db } from '@/lib/server/db';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { taskLightSql } from '@/lib/server/tasks/light-sql';
-import { isoFromDate } from '@/lib/schemas/common';
-import type { TaskListParams, TaskListSort } from '@/lib/schemas/task-list';
-import { isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/schedule/calendar-day';
-import { expectedProgress, type TrafficLight } from '@/lib/schedule/progress';
-import type { TaskStatus } from '@/lib/workflow/task-status';
-import { storedTargetFigure } from '@/lib/targets/stored-target';
-import { targetText } from '@/lib/targets/target-text';
+import { isoFromDate } from '@/lib/core/schemas/common';
+import type { TaskListParams, TaskListSort } from '@/lib/core/schemas/task-list';
+import { isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
+import { expectedProgress, type TrafficLight } from '@/lib/core/schedule/progress';
+import type { TaskStatus } from '@/lib/core/workflow/task-status';
+import { storedTargetFigure } from '@/lib/core/targets/stored-target';
+import { targetText } from '@/lib/core/targets/target-text';
 
 // Whitelisted sort keys → SQL. Ties break on the unique code so pages never overlap.
 const ORDER_COLUMNS: Record<TaskListSort, Prisma.Sql> = {

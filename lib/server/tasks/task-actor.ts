@@ -2,7 +2,7 @@ import 'server-only';
 import type { Tx } from '@/lib/server/db';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { notFound, UserFacingError } from '@/lib/server/errors';
-import { actorKindFor, TRANSITION_MESSAGES, type ActorKind, type TransitionResult } from '@/lib/workflow/task-status';
+import { actorKindFor, TRANSITION_MESSAGES, type ActorKind, type TransitionResult } from '@/lib/core/workflow/task-status';
 
 /**
  * Loads a task the user may read, locked for the rest of the transaction, with how the user

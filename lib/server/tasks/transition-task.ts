@@ -5,8 +5,8 @@ import { parseInput, staleVersion } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications, type NotificationMessage } from '@/lib/server/notifications/create-notifications';
 import { assertTransition, loadTaskForActor, type TaskForActor } from '@/lib/server/tasks/task-actor';
-import { taskTransitionSchema } from '@/lib/schemas/task-transition';
-import { transition, type ActorKind, type DirectTaskAction } from '@/lib/workflow/task-status';
+import { taskTransitionSchema } from '@/lib/core/schemas/task-transition';
+import { transition, type ActorKind, type DirectTaskAction } from '@/lib/core/workflow/task-status';
 
 type Applied = { task: TaskForActor; actor: ActorKind | null; action: DirectTaskAction; version: number; reason?: string };
 

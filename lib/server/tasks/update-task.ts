@@ -3,8 +3,8 @@ import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, notFound, parseInput, staleVersion, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { taskUpdateSchema } from '@/lib/schemas/task';
-import { dateFromIso } from '@/lib/schemas/common';
+import { taskUpdateSchema } from '@/lib/core/schemas/task';
+import { dateFromIso } from '@/lib/core/schemas/common';
 
 /**
  * Edits a task's assignment (督查室 only). The caller sends the version it read; a task changed

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanText, isChromeLine, toSimplifiedAligned } from '@/lib/plan/clean';
+import { cleanText, isChromeLine, toSimplifiedAligned } from '@/lib/core/plan/clean';
 import { SEEDS, seed } from './helpers';
 
 const ideographs = (s: string) => (s.match(/[\u4e00-\u9fff]/g) ?? []).length;

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { decodePlanFile, decodeTextBytes, PlanInputError } from '@/lib/plan/input';
-import { planParseResultSchema } from '@/lib/plan/schema';
+import { decodePlanFile, decodeTextBytes, PlanInputError } from '@/lib/core/plan/input';
+import { planParseResultSchema } from '@/lib/core/plan/schema';
 import { buildDocx, ROOT, SEED_DIR, SEEDS, wp, wtable } from './helpers';
 
 interface Run {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractDeadline, findDeadline } from '@/lib/plan/deadlines';
+import { extractDeadline, findDeadline } from '@/lib/core/plan/deadlines';
 
 const d = (text: string, year = 2024) => {
   const r = extractDeadline(text, year);

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { expect } from 'vitest';
-import type { PlanParseOutput } from '@/lib/plan/parse';
-import { planParseResultSchema, type PlanItem } from '@/lib/plan/schema';
+import type { PlanParseOutput } from '@/lib/core/plan/parse';
+import { planParseResultSchema, type PlanItem } from '@/lib/core/plan/schema';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SEED_DIR = path.join(ROOT, 'seeds');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractOwners, matchUnits, splitOwnerList } from '@/lib/plan/owners';
+import { extractOwners, matchUnits, splitOwnerList } from '@/lib/core/plan/owners';
 
 const directory = [
   { name: '县发展和改革局', shortName: '县发改局' },

@@ -1,11 +1,11 @@
 // Property tests: parsePlan never throws, never hangs, and always returns well-formed output.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { cleanText } from '@/lib/plan/clean';
-import { extractDeadline } from '@/lib/plan/deadlines';
-import { extractOwners, matchUnits } from '@/lib/plan/owners';
-import { parsePlan } from '@/lib/plan/parse';
-import { extractTargets } from '@/lib/plan/targets';
+import { cleanText } from '@/lib/core/plan/clean';
+import { extractDeadline } from '@/lib/core/plan/deadlines';
+import { extractOwners, matchUnits } from '@/lib/core/plan/owners';
+import { parsePlan } from '@/lib/core/plan/parse';
+import { extractTargets } from '@/lib/core/plan/targets';
 import { expectWellFormed, SEEDS, seed } from './helpers';
 
 const TIME_BOUND_MS = 1000;

@@ -1,7 +1,7 @@
 // Assertions on the five real documents in seeds/ (expected values read from the documents).
 import { describe, expect, test } from 'vitest';
-import { parsePlan } from '@/lib/plan/parse';
-import type { PlanItem } from '@/lib/plan/schema';
+import { parsePlan } from '@/lib/core/plan/parse';
+import type { PlanItem } from '@/lib/core/plan/schema';
 import { byHeading, descendants, expectWellFormed, SEEDS, seed, targetTuples } from './helpers';
 
 const parsed = (name: string) => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { matchBlockNumbering, findInlineChain } from '@/lib/plan/numbering';
-import { parsePlan } from '@/lib/plan/parse';
+import { matchBlockNumbering, findInlineChain } from '@/lib/core/plan/numbering';
+import { parsePlan } from '@/lib/core/plan/parse';
 import { expectWellFormed, targetTuples } from './helpers';
 
 const tree = (text: string, year = 2024) => {

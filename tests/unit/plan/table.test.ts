@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { docxToText, rawTextToLines } from '@/lib/plan/docx';
-import { parsePlan } from '@/lib/plan/parse';
-import { headerRole, rowsToText } from '@/lib/plan/table';
-import { xlsxToRows } from '@/lib/plan/xlsx';
+import { docxToText, rawTextToLines } from '@/lib/core/plan/docx';
+import { parsePlan } from '@/lib/core/plan/parse';
+import { headerRole, rowsToText } from '@/lib/core/plan/table';
+import { xlsxToRows } from '@/lib/core/plan/xlsx';
 import { buildDocx, expectWellFormed, targetTuples, wp, wtable } from './helpers';
 
 const summary = (text: string, year = 2024) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractTargets } from '@/lib/plan/targets';
+import { extractTargets } from '@/lib/core/plan/targets';
 
 const t = (text: string) => extractTargets(text).map((x) => [x.comparator, x.value, x.valueMax, x.unit, x.placeholder] as const);
 

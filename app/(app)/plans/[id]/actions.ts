@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { formText } from '@/lib/form-data';
+import { formText } from '@/lib/core/forms/form-data';
 import { requestMeta, runAction, withUser, type ActionState } from '@/lib/server/action-result';
 import { mergePlanItemWithNext, splitPlanItem, updatePlanItem } from '@/lib/server/plans/edit-plan-draft';
 import { assignMissingLeadUnits } from '@/lib/server/plans/assign-missing-lead-units';
 import { publishPlan } from '@/lib/server/plans/publish-plan';
-import { planItemEditFromForm } from '@/lib/plan/item-form';
+import { planItemEditFromForm } from '@/lib/core/forms/plan-item-form';
 
 const ITEM_OP_DONE: Record<string, string> = { update: '已保存', kind: '已更改类型', exclude: '已排除', include: '已恢复', split: '已拆分', merge: '已合并' };
 

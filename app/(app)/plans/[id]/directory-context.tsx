@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext } from 'react';
-import type { DirectoryLeader, DirectoryUnit } from '@/lib/plan/proposal';
+import type { DirectoryLeader, DirectoryUnit } from '@/lib/core/plan/proposal';
 
 export type Directory = { units: DirectoryUnit[]; leaders: DirectoryLeader[] };
 

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import type { DocumentNode } from '@/lib/plan/review-document';
+import type { DocumentNode } from '@/lib/core/plan/review-document';
 
 /** The document's text with every item's span as a <mark id="span-…"> (nested like the tree). */
 export function DocumentText({ nodes, kinds }: { nodes: DocumentNode[]; kinds: Record<string, string> }) {

@@ -2,14 +2,14 @@
 
 import { startTransition, useActionState, useMemo, useState, type FormEvent } from 'react';
 import { FieldError, FormMessage, INITIAL_FORM_STATE, type FormState } from '@/app/_components/form-feedback';
-import type { Proposal } from '@/lib/plan/proposal';
-import type { SplitPoint } from '@/lib/plan/review-document';
-import { changedFieldGroups, proposalFormValues } from '@/lib/plan/item-form';
-import { comparatorOptionLabel, TARGET_COMPARATORS } from '@/lib/targets/comparator';
+import type { Proposal } from '@/lib/core/plan/proposal';
+import type { SplitPoint } from '@/lib/core/plan/review-document';
+import { changedFieldGroups, proposalFormValues } from '@/lib/core/forms/plan-item-form';
+import { comparatorOptionLabel, TARGET_COMPARATORS } from '@/lib/core/targets/comparator';
 import { editPlanItemAction } from './actions';
 import { useDirectory } from './directory-context';
 import { PlanItemFrame } from './plan-item-frame';
-import { PLAN_ITEM_KIND_LABELS } from '@/lib/plan/review-summary';
+import { PLAN_ITEM_KIND_LABELS } from '@/lib/core/plan/review-summary';
 import styles from './review.module.css';
 
 export type ReviewItemView = {

@@ -1,4 +1,4 @@
-import { PLAN_ITEM_KIND_LABELS } from '@/lib/plan/review-summary';
+import { PLAN_ITEM_KIND_LABELS } from '@/lib/core/plan/review-summary';
 import styles from './review.module.css';
 
 type FramedItem = { id: string; level: number; numbering: string | null; kind: keyof typeof PLAN_ITEM_KIND_LABELS; excluded: boolean; text: string };

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { PlanWithItems } from '@/lib/server/plans/get-plan';
-import { isoFromDate } from '@/lib/schemas/common';
+import { isoFromDate } from '@/lib/core/schemas/common';
 import { PlanItemFrame } from './plan-item-frame';
 
 /** An item of a published plan: read-only, with the task it became. */

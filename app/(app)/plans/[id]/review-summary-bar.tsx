@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { FieldError, FormMessage, INITIAL_FORM_STATE, SubmitButton } from '@/app/_components/form-feedback';
-import type { ReviewSummary } from '@/lib/plan/review-summary';
+import type { ReviewSummary } from '@/lib/core/plan/review-summary';
 import { assignMissingLeadUnitsAction, publishPlanAction } from './actions';
 import { useDirectory } from './directory-context';
 import styles from './review.module.css';

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { formString } from '@/lib/form-data';
+import { formString } from '@/lib/core/forms/form-data';
 import { requestMeta, runAction, withUser, type ActionState } from '@/lib/server/action-result';
 import { createSupervisionAction } from '@/lib/server/supervision/create-supervision-action';
 import { respondToSupervision } from '@/lib/server/supervision/respond-to-supervision';

@@ -2,9 +2,9 @@ import { cache } from 'react';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { listTaskSupervision, type SupervisionItem } from '@/lib/server/supervision/list-task-supervision';
 import { RespondForm, SupervisionForm } from '@/app/_components/supervision-forms';
-import { SUPERVISION_KIND_LABELS, type SupervisionKind } from '@/lib/schemas/supervision';
-import { formatShanghaiDateTime } from '@/lib/format/date-time';
-import { shanghaiIsoDate } from '@/lib/schedule/calendar-day';
+import { SUPERVISION_KIND_LABELS, type SupervisionKind } from '@/lib/core/schemas/supervision';
+import { formatShanghaiDateTime } from '@/lib/core/format/date-time';
+import { shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
 
 // The banner and the panel render on the same page: one load per request.
 const loadSupervision = cache((taskId: string, user: SessionUser) => listTaskSupervision({ user, taskId }));

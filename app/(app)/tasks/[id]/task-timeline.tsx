@@ -1,9 +1,9 @@
 import type { TimelineEntry, TimelineReport } from '@/lib/server/tasks/list-task-timeline';
-import { formatFileSize } from '@/lib/attachments/policy';
-import { formatShanghaiDateTime } from '@/lib/format/date-time';
-import { isoFromDate } from '@/lib/schemas/common';
-import { SUPERVISION_KIND_LABELS } from '@/lib/schemas/supervision';
-import { periodLabel } from '@/lib/schedule/cadence';
+import { formatFileSize } from '@/lib/core/attachments/policy';
+import { formatShanghaiDateTime } from '@/lib/core/format/date-time';
+import { isoFromDate } from '@/lib/core/schemas/common';
+import { SUPERVISION_KIND_LABELS } from '@/lib/core/schemas/supervision';
+import { periodLabel } from '@/lib/core/schedule/cadence';
 import styles from './task-page.module.css';
 
 // What each of the task's own audit events means to a reader of the task page.

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { FieldError, FormMessage, SubmitButton } from '@/app/_components/form-feedback';
 import { useKeptForm } from '@/app/_components/use-kept-form';
-import { ATTACHMENT_ACCEPT, ATTACHMENT_RULES_TEXT } from '@/lib/attachments/policy';
-import { TASK_ACTION_LABELS, type DirectTaskAction } from '@/lib/workflow/task-status';
+import { ATTACHMENT_ACCEPT, ATTACHMENT_RULES_TEXT } from '@/lib/core/attachments/policy';
+import { TASK_ACTION_LABELS, type DirectTaskAction } from '@/lib/core/workflow/task-status';
 import { decideExtensionAction, fileReportAction, requestExtensionAction, reviewReportAction, transitionTaskAction } from './actions';
 import styles from './task-page.module.css';
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { formString, formStrings } from '@/lib/form-data';
+import { formString, formStrings } from '@/lib/core/forms/form-data';
 import { runAction, withUser, type ActionState } from '@/lib/server/action-result';
 import { createTask } from '@/lib/server/tasks/create-task';
 

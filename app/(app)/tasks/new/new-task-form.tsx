@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { FieldError, FormMessage, SubmitButton } from '@/app/_components/form-feedback';
 import { useKeptForm } from '@/app/_components/use-kept-form';
 import type { TaskChoices } from '@/lib/server/tasks/list-task-choices';
-import { CADENCE_LABELS, REPORT_CADENCES } from '@/lib/schedule/cadence';
-import { comparatorOptionLabel, TARGET_COMPARATORS } from '@/lib/targets/comparator';
+import { CADENCE_LABELS, REPORT_CADENCES } from '@/lib/core/schedule/cadence';
+import { comparatorOptionLabel, TARGET_COMPARATORS } from '@/lib/core/targets/comparator';
 import { createTaskAction } from './actions';
 import styles from '../tasks.module.css';
 

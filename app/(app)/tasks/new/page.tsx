@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/server/auth/session';
 import { can } from '@/lib/server/auth/permissions';
 import { listTaskChoices } from '@/lib/server/tasks/list-task-choices';
-import { shanghaiIsoDate } from '@/lib/schedule/calendar-day';
+import { shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
 import { NewTaskForm } from './new-task-form';
 
 export const metadata: Metadata = { title: '新建任务' };

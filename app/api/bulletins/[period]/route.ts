@@ -3,7 +3,7 @@ import { can } from '@/lib/server/auth/permissions';
 import { UserFacingError } from '@/lib/server/errors';
 import { buildBulletin } from '@/lib/server/bulletins/build-bulletin';
 import { bulletinWorkbook } from '@/lib/server/bulletins/bulletin-workbook';
-import { contentDisposition } from '@/lib/attachments/policy';
+import { contentDisposition } from '@/lib/core/attachments/policy';
 
 /** GET /api/bulletins/YYYY-MM: the month's 通报 (as previewed now) as an .xlsx; office only. */
 export async function GET(_request: Request, { params }: { params: Promise<{ period: string }> }) {

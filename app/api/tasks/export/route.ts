@@ -1,9 +1,9 @@
 import { getSessionUser } from '@/lib/server/auth/session';
 import { UserFacingError } from '@/lib/server/errors';
 import { exportTaskLedger } from '@/lib/server/tasks/export-task-ledger';
-import { parseTaskListParams, searchRecord } from '@/lib/schemas/task-list';
-import { buildLedgerWorkbook, ledgerFileName } from '@/lib/ledger/build-ledger-workbook';
-import { contentDisposition } from '@/lib/attachments/policy';
+import { parseTaskListParams, searchRecord } from '@/lib/core/schemas/task-list';
+import { buildLedgerWorkbook, ledgerFileName } from '@/lib/core/ledger/build-ledger-workbook';
+import { contentDisposition } from '@/lib/core/attachments/policy';
 
 function escapeHtml(text: string) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { getSessionUser } from '@/lib/server/auth/session';
 import { getAttachment } from '@/lib/server/attachments/get-attachment';
 import { UserFacingError } from '@/lib/server/errors';
-import { contentDisposition } from '@/lib/attachments/policy';
+import { contentDisposition } from '@/lib/core/attachments/policy';
 
 /** Downloads a progress-report attachment: 401 without a session, 404 outside the user's scope. */
 export async function GET(_request: Request, { params }: { params: Promise<{ reportId: string; storedName: string }> }) {

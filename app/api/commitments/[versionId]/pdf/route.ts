@@ -3,7 +3,7 @@ import { getSessionUser } from '@/lib/server/auth/session';
 import { UserFacingError } from '@/lib/server/errors';
 import { getCommitmentVersion } from '@/lib/server/commitments/get-commitment-version';
 import { renderLetterPdf } from '@/lib/server/commitments/render-letter-pdf';
-import { contentDisposition } from '@/lib/attachments/policy';
+import { contentDisposition } from '@/lib/core/attachments/policy';
 
 export const dynamic = 'force-dynamic';
 
