@@ -1,12 +1,12 @@
 /**
- * Task state machine: 交办 → 已签收 → 办理中 → 申请销号 → 已销号.
+ * Task state machine: 交办 → 已签收 → 办理中 → 申请销号 → 已销号; the office may 撤销 (cancel) an open task.
  *
  * Pure rules only; the data layer loads the task and user, derives the actor kind with
  * `actorKindFor`, and persists whatever `transition` returns.
  */
 
 /** Values match the Prisma `TaskStatus` enum. */
-export const TASK_STATUSES = ['ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'CLOSURE_REQUESTED', 'CLOSED'] as const;
+export const TASK_STATUSES = ['ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'CLOSURE_REQUESTED', 'CLOSED', 'CANCELLED'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
@@ -15,6 +15,7 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   IN_PROGRESS: '办理中',
   CLOSURE_REQUESTED: '申请销号',
   CLOSED: '已销号',
+  CANCELLED: '已撤销',
 };
 
 export const TASK_ACTIONS = [
