@@ -6,21 +6,9 @@ import { orNotFound } from '@/lib/server/page-guard';
 import { AUDIT_PAGE_SIZE, auditListParamsSchema } from '@/lib/core/schemas/audit';
 import { formatShanghaiDateTime } from '@/lib/core/format/date-time';
 import { describeChange } from '@/lib/core/audit/describe-change';
+import { AUDIT_ENTITY_LABELS, auditActionLabel, auditEntityLabel } from '@/lib/core/audit/actions';
 
 export const metadata: Metadata = { title: '审计日志' };
-
-const ENTITY_LABELS: Record<string, string> = {
-  Task: '任务',
-  Plan: '计划',
-  PlanItem: '计划条目',
-  ProgressReport: '进度报告',
-  SupervisionAction: '督办',
-  ExtensionRequest: '延期申请',
-  CommitmentVersion: '承诺书',
-  Signature: '签署',
-  Bulletin: '通报',
-  Notification: '通知',
-};
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
@@ -41,7 +29,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           对象
           <select name="entity" defaultValue={params.entity ?? ''}>
             <option value="">全部</option>
-            {Object.entries(ENTITY_LABELS).map(([value, label]) => (
+            {Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
@@ -77,9 +65,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td>{row.seq}</td>
                 <td className="small">{formatShanghaiDateTime(row.createdAt)}</td>
                 <td>{row.actor ? row.actor.name : <span className="muted">系统</span>}</td>
-                <td className="mono small">{row.action}</td>
+                <td className="small" title={row.action}>{auditActionLabel(row.action)}</td>
                 <td className="small">
-                  {ENTITY_LABELS[row.entity] ?? row.entity}{' '}
+                  {auditEntityLabel(row.entity)}{' '}
                   {row.entity === 'Task' ? <Link href={`/tasks/${row.entityId}`}>查看</Link> : <span className="mono muted">{row.entityId.slice(0, 10)}</span>}
                 </td>
                 <td className="small">{describeChange(row.before, row.after)}</td>

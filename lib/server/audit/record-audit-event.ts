@@ -1,11 +1,11 @@
 import 'server-only';
 import { chainAuditEvent } from '@/lib/core/audit/chain';
+import type { AuditSubject } from '@/lib/core/audit/actions';
 import type { Tx } from '@/lib/server/db';
 
-export type AuditInput = {
+/** One event: an action from the registry with the entity it concerns (`lib/core/audit/actions.ts`). */
+export type AuditInput = AuditSubject & {
   actorId: string | null;
-  action: string; // verb.noun, e.g. task.acknowledge
-  entity: string; // model name
   entityId: string;
   before?: unknown;
   after?: unknown;

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, notFound, UserFacingError } from '@/lib/server/errors';
-import { recordAuditEvents } from '@/lib/server/audit/record-audit-event';
+import { recordAuditEvents, type AuditInput } from '@/lib/server/audit/record-audit-event';
 import { reserveTaskCodes } from '@/lib/server/tasks/create-task';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { itemProposalSchema, type ItemProposal } from '@/lib/core/schemas/plan';
@@ -78,7 +78,7 @@ export async function publishPlan({ user, planId, ip }: { user: SessionUser; pla
       });
       await tx.plan.update({ where: { id: plan.id }, data: { status: 'PUBLISHED', publishedAt: new Date() } });
       await recordAuditEvents(tx, [
-        ...rows.map((row, index) => ({
+        ...rows.map((row, index): AuditInput => ({
           actorId: user.id,
           action: 'task.create',
           entity: 'Task',

@@ -4,20 +4,8 @@ import { formatShanghaiDateTime } from '@/lib/core/format/date-time';
 import { isoFromDate } from '@/lib/core/schemas/common';
 import { SUPERVISION_KIND_LABELS } from '@/lib/core/schemas/supervision';
 import { periodLabel } from '@/lib/core/schedule/cadence';
+import { auditActionLabel } from '@/lib/core/audit/actions';
 import styles from './task-page.module.css';
-
-// What each of the task's own audit events means to a reader of the task page.
-const TASK_EVENT_LABELS: Record<string, string> = {
-  'task.create': '交办（创建任务）',
-  'task.update': '修改任务',
-  'task.acknowledge': '签收',
-  'task.start': '开始办理',
-  'task.requestClosure': '申请销号',
-  'task.approveClosure': '同意销号',
-  'task.returnToProgress': '退回销号申请',
-  'task.reopen': '重新办理',
-  'task.deadline.extend': '批准延期，调整完成时限',
-};
 
 const REVIEW_BADGES = {
   PENDING: { tone: 'yellow', label: '待审核' },
@@ -134,7 +122,7 @@ function Entry({ entry, targetNames }: { entry: TimelineEntry; targetNames: Map<
     case 'audit':
       return (
         <div className={styles.entryHead}>
-          <strong>{TASK_EVENT_LABELS[entry.action] ?? entry.action}</strong>
+          <strong>{auditActionLabel(entry.action)}</strong>
           <span>{entry.actor?.name ?? '系统'}</span>
           {entry.reason && <span>理由：{entry.reason}</span>}
           {when(entry.at)}
