@@ -1,23 +1,23 @@
-import type { Role } from '@/lib/generated/prisma/client';
+// Augments next-auth's types (an import makes this file a module, so these merge instead of replacing).
+import 'next-auth';
+import 'next-auth/jwt';
 
 declare module 'next-auth' {
   interface User {
     id: string;
     username: string;
     name: string;
-    role: Role;
-    unitId: string | null;
+    sessionId: string;
   }
   interface Session {
-    user: { id: string; username: string; name: string; role: Role; unitId: string | null };
+    user: { id: string; username: string; name: string };
   }
 }
 
 declare module 'next-auth/jwt' {
   interface JWT {
     uid: string;
+    sid: string;
     username: string;
-    role: Role;
-    unitId: string | null;
   }
 }

@@ -2,15 +2,21 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { SignInRefused, verifyCredentials } from '@/lib/server/auth/sign-in';
+import { endUserSession, SESSION_MAX_AGE_SECONDS, startUserSession } from '@/lib/server/auth/user-sessions';
 
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.['x-forwarded-for'];
-  if (typeof forwarded === 'string' && forwarded) return forwarded.split(',')[0]!.trim();
-  return null;
+function header(headers: Record<string, unknown> | undefined, name: string): string | null {
+  const value = headers?.[name];
+  return typeof value === 'string' && value ? value : null;
 }
 
+function clientIp(headers: Record<string, unknown> | undefined): string | null {
+  return header(headers, 'x-forwarded-for')?.split(',')[0]!.trim() ?? null;
+}
+
+// The JWT carries only who signed in and which server-side session it is (`sid`); role, unit and
+// name are read from the database on every request (lib/server/auth/session.ts).
 export const authOptions: NextAuthOptions = {
-  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login' },
   providers: [
     CredentialsProvider({
@@ -18,7 +24,10 @@ export const authOptions: NextAuthOptions = {
       credentials: { username: { label: '账号', type: 'text' }, password: { label: '密码', type: 'password' } },
       async authorize(credentials, request) {
         try {
-          return await verifyCredentials(credentials, clientIp(request?.headers));
+          const ip = clientIp(request?.headers);
+          const user = await verifyCredentials(credentials, ip);
+          const sessionId = await startUserSession(user.id, { ip, userAgent: header(request?.headers, 'user-agent') });
+          return { id: user.id, username: user.username, name: user.name, sessionId };
         } catch (error) {
           // next-auth passes the message of a thrown error to the sign-in page.
           if (error instanceof SignInRefused) throw new Error(error.message);
@@ -31,22 +40,20 @@ export const authOptions: NextAuthOptions = {
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
+        token.sid = user.sessionId;
         token.username = user.username;
-        token.role = user.role;
-        token.unitId = user.unitId;
         token.name = user.name;
       }
       return token;
     },
     session({ session, token }) {
-      session.user = {
-        id: token.uid,
-        username: token.username,
-        name: token.name ?? '',
-        role: token.role,
-        unitId: token.unitId,
-      };
+      session.user = { id: token.uid, username: token.username, name: token.name ?? '' };
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === 'string') await endUserSession(token.sid);
     },
   },
 };
