@@ -9,7 +9,8 @@
 import ExcelJS from 'exceljs';
 import { isoDateFromYmd } from '../schedule/calendar-day';
 
-function cellText(v: ExcelJS.CellValue): string {
+/** The text a cell shows: rich text joined, formulas by their result, dates as YYYY-MM-DD. */
+export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';

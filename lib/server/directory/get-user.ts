@@ -1,0 +1,45 @@
+import 'server-only';
+import { db } from '@/lib/server/db';
+import { can, type SessionUser } from '@/lib/server/auth/permissions';
+import { notFound } from '@/lib/server/errors';
+import { lockoutState, LOCKOUT_POLICY } from '@/lib/core/auth/lockout';
+
+/** One person for their edit page, with whether sign-in is locked after failed attempts. */
+export async function getUser({ user, userId }: { user: SessionUser; userId: string }) {
+  if (!can(user, 'user.manage')) throw notFound();
+  const found = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      username: true,
+      name: true,
+      title: true,
+      role: true,
+      unitId: true,
+      phone: true,
+      active: true,
+      mustChangePassword: true,
+      updatedAt: true,
+      unit: { select: { id: true, name: true, shortName: true } },
+      overseenUnits: { select: { unit: { select: { id: true, shortName: true } } }, orderBy: { unit: { sortOrder: 'asc' } } },
+    },
+  });
+  if (!found) throw notFound();
+  const now = new Date();
+  const failures = await db.loginAttempt.findMany({
+    where: { username: found.username, success: false, createdAt: { gte: new Date(now.getTime() - 2 * LOCKOUT_POLICY.windowMs) } },
+    orderBy: { createdAt: 'desc' },
+    take: LOCKOUT_POLICY.maxFailures,
+    select: { createdAt: true },
+  });
+  return { ...found, locked: lockoutState(failures.map((failure) => failure.createdAt), now).locked };
+}
+
+/** The units a person can be placed in, active ones first. */
+export async function listUnitChoices({ user }: { user: SessionUser }) {
+  if (!can(user, 'user.manage')) throw notFound();
+  return db.unit.findMany({
+    orderBy: [{ active: 'desc' }, { sortOrder: 'asc' }, { code: 'asc' }],
+    select: { id: true, code: true, name: true, shortName: true, active: true },
+  });
+}
