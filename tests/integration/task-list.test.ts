@@ -9,7 +9,7 @@ import { listTaskChoices } from '@/lib/server/tasks/list-task-choices';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { parseTaskListParams, type TaskListSearch } from '@/lib/core/schemas/task-list';
 import { expectedProgress, trafficLight } from '@/lib/core/schedule/progress';
-import { isReportMissed } from '@/lib/core/schedule/cadence';
+import { missedReportPeriod } from '@/lib/core/schedule/cadence';
 import { databaseKind, sessionUser, testDb, unitId } from '../support/db';
 
 // 2024-07-01, noon in Shanghai. Every list call pins it so the lights are known.
@@ -168,9 +168,7 @@ describe(`task list (${databaseKind} PostgreSQL)`, () => {
       const { rows } = await list('admin', { light });
       for (const row of rows) {
         const task = await testDb.task.findUniqueOrThrow({ where: { id: row.id } });
-        const reportMissed =
-          isReportMissed({ cadence: task.cadence, start: task.startDate, today: TODAY, status: task.status, reportedPeriodKeys: [] }) &&
-          (task.lastReportAt === null || task.lastReportAt < new Date('2024-05-31T16:00:00Z'));
+        const reportMissed = missedReportPeriod({ cadence: task.cadence, startDate: task.startDate, today: TODAY, status: task.status, lastReportAt: task.lastReportAt }) !== null;
         const pure = trafficLight({
           status: task.status,
           deadline: task.deadline,

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   CADENCE_LABELS,
   currentPeriod,
-  isReportMissed,
+  missedReportPeriod,
   parsePeriodKey,
   periodDays,
   periodKey,
   periodLabel,
   previousPeriod,
-  type ReportMissedInput,
+  type LastReportInput,
 } from '@/lib/core/schedule/cadence';
 import { dayNumberFromIsoDate, isoDateFromDayNumber } from '@/lib/core/schedule/calendar-day';
 
@@ -148,42 +148,40 @@ describe('previousPeriod', () => {
   });
 });
 
-describe('isReportMissed', () => {
-  const weekly: ReportMissedInput = {
+describe('missedReportPeriod (the due rule)', () => {
+  const weekly: LastReportInput = {
     cadence: 'WEEKLY',
-    start: day('2024-02-01'), // Thursday of W05
+    startDate: day('2024-02-01'), // Thursday of W05
     today: day('2024-02-14'), // Wednesday of W07; previous is W06 (02-05..02-11)
-    reportedPeriodKeys: [],
+    lastReportAt: null,
     status: 'IN_PROGRESS',
   };
-  const missed = (overrides: Partial<ReportMissedInput>) => isReportMissed({ ...weekly, ...overrides });
+  const missed = (overrides: Partial<LastReportInput>) => missedReportPeriod({ ...weekly, ...overrides }) !== null;
 
   it('is true when the previous full week has no report', () => {
     expect(missed({})).toBe(true);
-    expect(missed({ reportedPeriodKeys: ['2024-W05'] })).toBe(true);
+    expect(missedReportPeriod(weekly)).toBe('2024-W06');
+    expect(missed({ lastReportAt: day('2024-02-02') })).toBe(true); // reported in W05
   });
 
-  it('is false when the previous week was reported', () => {
-    expect(missed({ reportedPeriodKeys: ['2024-W06'] })).toBe(false);
-    expect(missed({ reportedPeriodKeys: new Set(['2024-W05', '2024-W06']) })).toBe(false);
-  });
-
-  it('does not let a report this week make up for last week', () => {
-    expect(missed({ reportedPeriodKeys: ['2024-W07'] })).toBe(true);
+  it('is false when the previous week was reported, or reported late this week', () => {
+    expect(missed({ lastReportAt: day('2024-02-06') })).toBe(false);
+    expect(missed({ lastReportAt: day('2024-02-05') })).toBe(false); // its first day
+    expect(missed({ lastReportAt: day('2024-02-13') })).toBe(false); // 补报 in W07
   });
 
   it('owes nothing for a week the task started part-way through', () => {
-    expect(missed({ start: day('2024-02-07') })).toBe(false); // Wednesday of W06
-    expect(missed({ start: day('2024-02-11') })).toBe(false); // Sunday of W06
-    expect(missed({ start: day('2024-02-05') })).toBe(true); // Monday of W06: full week
-    expect(missed({ start: new Date('2024-02-04T16:00:00Z') })).toBe(true); // Monday 00:00 Shanghai
-    expect(missed({ start: new Date('2024-02-05T16:00:00Z') })).toBe(false); // Tuesday in Shanghai
+    expect(missed({ startDate: day('2024-02-07') })).toBe(false); // Wednesday of W06
+    expect(missed({ startDate: day('2024-02-11') })).toBe(false); // Sunday of W06
+    expect(missed({ startDate: day('2024-02-05') })).toBe(true); // Monday of W06: full week
+    expect(missed({ startDate: new Date('2024-02-04T16:00:00Z') })).toBe(true); // Monday 00:00 Shanghai
+    expect(missed({ startDate: new Date('2024-02-05T16:00:00Z') })).toBe(false); // Tuesday in Shanghai
   });
 
   it('owes nothing before the first full week has passed', () => {
-    expect(missed({ start: day('2024-02-12'), today: day('2024-02-18') })).toBe(false);
-    expect(missed({ start: day('2024-02-12'), today: day('2024-02-19') })).toBe(true);
-    expect(missed({ start: day('2024-03-01'), today: day('2024-02-14') })).toBe(false); // not started
+    expect(missed({ startDate: day('2024-02-12'), today: day('2024-02-18') })).toBe(false);
+    expect(missed({ startDate: day('2024-02-12'), today: day('2024-02-19') })).toBe(true);
+    expect(missed({ startDate: day('2024-03-01'), today: day('2024-02-14') })).toBe(false); // not started
   });
 
   it('only applies while the task is being worked on', () => {
@@ -194,18 +192,16 @@ describe('isReportMissed', () => {
   });
 
   it('never applies to milestone cadence', () => {
-    expect(missed({ cadence: 'MILESTONE', reportedPeriodKeys: [] })).toBe(false);
+    expect(missed({ cadence: 'MILESTONE' })).toBe(false);
   });
 
   it('checks the previous full month for monthly cadence', () => {
-    const monthly = { ...weekly, cadence: 'MONTHLY' as const, start: day('2024-03-15') };
-    expect(isReportMissed({ ...monthly, today: day('2024-04-10') })).toBe(false); // March not full
-    expect(isReportMissed({ ...monthly, today: day('2024-05-01') })).toBe(true); // April owed
-    expect(isReportMissed({ ...monthly, today: day('2024-05-31'), reportedPeriodKeys: ['2024-04'] })).toBe(false);
+    const monthly = { ...weekly, cadence: 'MONTHLY' as const, startDate: day('2024-03-15') };
+    expect(missedReportPeriod({ ...monthly, today: day('2024-04-10') })).toBeNull(); // March not full
+    expect(missedReportPeriod({ ...monthly, today: day('2024-05-01') })).toBe('2024-04'); // April owed
+    expect(missedReportPeriod({ ...monthly, today: day('2024-05-31'), lastReportAt: day('2024-04-20') })).toBeNull();
     // Start on 1 April at Shanghai midnight makes April a full month.
-    expect(
-      isReportMissed({ ...monthly, start: new Date('2024-03-31T16:00:00Z'), today: day('2024-05-01') }),
-    ).toBe(true);
+    expect(missedReportPeriod({ ...monthly, startDate: new Date('2024-03-31T16:00:00Z'), today: day('2024-05-01') })).toBe('2024-04');
     expect(dayNumberFromIsoDate('2024-04-01')).toBe(periodDays('2024-04')!.firstDay);
   });
 });

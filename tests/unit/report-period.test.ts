@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportPeriodChoices, resolveReportPeriod } from '@/lib/core/schedule/report-period';
-import { missedReportPeriod, taskSchedule } from '@/lib/core/schedule/task-schedule';
+import { taskSchedule } from '@/lib/core/schedule/task-schedule';
+import { missedReportPeriod } from '@/lib/core/schedule/cadence';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 // 2024-03-13 is a Wednesday in ISO week 11.

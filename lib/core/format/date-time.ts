@@ -1,8 +1,8 @@
-import { SHANGHAI_UTC_OFFSET_MINUTES, shanghaiDayNumber, ymdFromDayNumber } from '@/lib/core/schedule/calendar-day';
+import { formatInShanghai, shanghaiDayNumber, ymdFromDayNumber } from '@/lib/core/schedule/calendar-day';
 
 /** 'YYYY-MM-DD HH:mm' on the Asia/Shanghai clock, whatever the server's time zone. */
 export function formatShanghaiDateTime(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+  return formatInShanghai(instant, 'yyyy-MM-dd HH:mm');
 }
 
 /** '2024年3月5日': the Asia/Shanghai calendar day of an instant, as letters and ledgers write it. */

@@ -1,5 +1,9 @@
 /**
- * Report cadence (调度频次) and report periods.
+ * Report cadences (调度频次): one registry, `CADENCES`, says for each cadence its label, how its
+ * period keys are written and read, and so which period comes before the current one. The report
+ * rule (`missedReportPeriod`), the report form's choices, the SQL light
+ * (lib/server/tasks/light-sql.ts) and the dashboards all read the registry, so a new cadence is one
+ * entry here plus its migration (the `ReportCadence` enum value in schema.prisma and SQL).
  *
  * Period keys are stable strings stored with each progress report:
  *   WEEKLY    → ISO week of the Shanghai calendar day, '2024-W07' (weeks start Monday; the
@@ -11,172 +15,164 @@
 
 import {
   dayNumberFromYmd,
-  isoWeekday,
+  isoWeekOfDay,
+  isoWeekStart,
+  isoWeeksInYear,
   shanghaiDayNumber,
   ymdFromDayNumber,
   type DayNumber,
 } from '@/lib/core/schedule/calendar-day';
 import type { TaskStatus } from '@/lib/core/workflow/task-status';
 
-export const REPORT_CADENCES = ['WEEKLY', 'MONTHLY', 'MILESTONE'] as const;
-export type ReportCadence = (typeof REPORT_CADENCES)[number];
-
-export const CADENCE_LABELS: Record<ReportCadence, string> = {
-  WEEKLY: '周调度',
-  MONTHLY: '月报',
-  MILESTONE: '按节点',
-};
-
-export const MILESTONE_PERIOD_KEY = 'milestone';
-
-export type ParsedPeriodKey =
-  | { cadence: 'WEEKLY'; year: number; week: number }
-  | { cadence: 'MONTHLY'; year: number; month: number }
-  | { cadence: 'MILESTONE' };
-
-const WEEK_KEY = /^(\d{4})-W(\d{2})$/;
-const MONTH_KEY = /^(\d{4})-(\d{2})$/;
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** Monday of ISO week 1: the week containing 4 January. */
-function isoWeekOneMonday(weekYear: number): DayNumber {
-  const jan4 = dayNumberFromYmd(weekYear, 1, 4);
-  return jan4 - (isoWeekday(jan4) - 1);
-}
-
-function isoWeekOf(day: DayNumber): { year: number; week: number } {
-  // The ISO week belongs to the year that contains its Thursday.
-  const thursday = day - isoWeekday(day) + 4;
-  const year = ymdFromDayNumber(thursday).year;
-  const week = Math.floor((thursday - isoWeekOneMonday(year)) / 7) + 1;
-  return { year, week };
-}
-
-function isoWeeksInYear(year: number): number {
-  // 28 December is always in the last ISO week of its year.
-  return isoWeekOf(dayNumberFromYmd(year, 12, 28)).week;
-}
-
-function keyForDay(cadence: ReportCadence, day: DayNumber): string {
-  switch (cadence) {
-    case 'WEEKLY': {
-      const { year, week } = isoWeekOf(day);
-      return `${year}-W${pad2(week)}`;
-    }
-    case 'MONTHLY': {
-      const { year, month } = ymdFromDayNumber(day);
-      return `${year}-${pad2(month)}`;
-    }
-    case 'MILESTONE':
-      return MILESTONE_PERIOD_KEY;
-  }
-}
-
-/** The period (in `cadence`) containing the Shanghai calendar day of `date`. */
-export function periodKey(cadence: ReportCadence, date: Date): string {
-  return keyForDay(cadence, shanghaiDayNumber(date));
-}
-
-/** Parses a period key; null for anything malformed (e.g. week 54, month 13). */
-export function parsePeriodKey(key: string): ParsedPeriodKey | null {
-  if (key === MILESTONE_PERIOD_KEY) return { cadence: 'MILESTONE' };
-  const week = WEEK_KEY.exec(key);
-  if (week) {
-    const year = Number(week[1]);
-    const weekNo = Number(week[2]);
-    if (weekNo < 1 || weekNo > isoWeeksInYear(year)) return null;
-    return { cadence: 'WEEKLY', year, week: weekNo };
-  }
-  const month = MONTH_KEY.exec(key);
-  if (month) {
-    const year = Number(month[1]);
-    const monthNo = Number(month[2]);
-    if (monthNo < 1 || monthNo > 12) return null;
-    return { cadence: 'MONTHLY', year, month: monthNo };
-  }
-  return null;
-}
-
-/** Chinese label: '2024年第7周', '2024年3月', '按节点'. Unknown keys are shown as-is. */
-export function periodLabel(key: string): string {
-  const parsed = parsePeriodKey(key);
-  if (!parsed) return key;
-  switch (parsed.cadence) {
-    case 'WEEKLY':
-      return `${parsed.year}年第${parsed.week}周`;
-    case 'MONTHLY':
-      return `${parsed.year}年${parsed.month}月`;
-    case 'MILESTONE':
-      return CADENCE_LABELS.MILESTONE;
-  }
-}
-
 export interface PeriodDays {
   firstDay: DayNumber;
   lastDay: DayNumber;
 }
 
-/** Inclusive day range of a weekly or monthly period; null for milestone or malformed keys. */
-export function periodDays(key: string): PeriodDays | null {
-  const parsed = parsePeriodKey(key);
-  if (!parsed) return null;
-  switch (parsed.cadence) {
-    case 'WEEKLY': {
-      const firstDay = isoWeekOneMonday(parsed.year) + (parsed.week - 1) * 7;
-      return { firstDay, lastDay: firstDay + 6 };
-    }
-    case 'MONTHLY':
-      return {
-        firstDay: dayNumberFromYmd(parsed.year, parsed.month, 1),
-        // Day 0 of the next month is the last day of this one.
-        lastDay: dayNumberFromYmd(parsed.year, parsed.month + 1, 0),
-      };
-    case 'MILESTONE':
-      return null;
+/** One period read back from its key. */
+export interface CalendarPeriod extends PeriodDays {
+  /** The key's numeric parts, e.g. { year: 2024, week: 7 }. */
+  parts: Record<string, number>;
+  /** '2024年第7周' */
+  label: string;
+}
+
+/** How a calendar cadence cuts time into periods. */
+export interface CalendarPeriods {
+  /** The key of the period containing `day`. */
+  keyOf(day: DayNumber): string;
+  /** The period of a key of this cadence; null for another cadence's key or a malformed one. */
+  read(key: string): CalendarPeriod | null;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+const WEEKS: CalendarPeriods = {
+  keyOf(day) {
+    const { year, week } = isoWeekOfDay(day);
+    return `${year}-W${pad2(week)}`;
+  },
+  read(key) {
+    const match = /^(\d{4})-W(\d{2})$/.exec(key);
+    if (!match) return null;
+    const year = Number(match[1]);
+    const week = Number(match[2]);
+    if (week < 1 || week > isoWeeksInYear(year)) return null;
+    const firstDay = isoWeekStart(year, week);
+    return { parts: { year, week }, firstDay, lastDay: firstDay + 6, label: `${year}年第${week}周` };
+  },
+};
+
+const MONTHS: CalendarPeriods = {
+  keyOf(day) {
+    const { year, month } = ymdFromDayNumber(day);
+    return `${year}-${pad2(month)}`;
+  },
+  read(key) {
+    const match = /^(\d{4})-(\d{2})$/.exec(key);
+    if (!match) return null;
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    if (month < 1 || month > 12) return null;
+    // Day 0 of the next month is the last day of this one.
+    return { parts: { year, month }, firstDay: dayNumberFromYmd(year, month, 1), lastDay: dayNumberFromYmd(year, month + 1, 0), label: `${year}年${month}月` };
+  },
+};
+
+export const MILESTONE_PERIOD_KEY = 'milestone';
+
+/** The registry. `periods: null` means reports follow the task's nodes, not the calendar, and are never owed by date. */
+export const CADENCES = {
+  WEEKLY: { label: '周调度', periods: WEEKS },
+  MONTHLY: { label: '月报', periods: MONTHS },
+  MILESTONE: { label: '按节点', periods: null },
+} as const satisfies Record<string, { label: string; periods: CalendarPeriods | null }>;
+
+/** Values match the Prisma `ReportCadence` enum. */
+export type ReportCadence = keyof typeof CADENCES;
+export const REPORT_CADENCES = Object.keys(CADENCES) as [ReportCadence, ...ReportCadence[]];
+export type CalendarCadence = { [C in ReportCadence]: (typeof CADENCES)[C]['periods'] extends null ? never : C }[ReportCadence];
+export function isCalendarCadence(cadence: ReportCadence): cadence is CalendarCadence {
+  return CADENCES[cadence].periods !== null;
+}
+export const CALENDAR_CADENCES = REPORT_CADENCES.filter(isCalendarCadence);
+
+export const CADENCE_LABELS = Object.fromEntries(REPORT_CADENCES.map((c) => [c, CADENCES[c].label])) as Record<ReportCadence, string>;
+
+function calendarPeriods(cadence: ReportCadence): CalendarPeriods | null {
+  return CADENCES[cadence].periods;
+}
+
+/** The period (in `cadence`) containing the Shanghai calendar day of `date`. */
+export function periodKey(cadence: ReportCadence, date: Date): string {
+  return calendarPeriods(cadence)?.keyOf(shanghaiDayNumber(date)) ?? MILESTONE_PERIOD_KEY;
+}
+
+export type ParsedPeriodKey = { cadence: ReportCadence } & Record<string, number | string>;
+
+function readPeriodKey(key: string): { cadence: CalendarCadence; period: CalendarPeriod } | null {
+  for (const cadence of CALENDAR_CADENCES) {
+    const period = CADENCES[cadence].periods.read(key);
+    if (period) return { cadence, period };
   }
+  return null;
+}
+
+/** Parses a period key into its cadence and parts; null for anything malformed (e.g. week 54, month 13). */
+export function parsePeriodKey(key: string): ParsedPeriodKey | null {
+  if (key === MILESTONE_PERIOD_KEY) return { cadence: 'MILESTONE' };
+  const read = readPeriodKey(key);
+  return read && { cadence: read.cadence, ...read.period.parts };
+}
+
+/** Chinese label: '2024年第7周', '2024年3月', '按节点'. Unknown keys are shown as-is. */
+export function periodLabel(key: string): string {
+  if (key === MILESTONE_PERIOD_KEY) return CADENCES.MILESTONE.label;
+  return readPeriodKey(key)?.period.label ?? key;
+}
+
+/** Inclusive day range of a calendar period; null for milestone or malformed keys. */
+export function periodDays(key: string): PeriodDays | null {
+  const read = readPeriodKey(key);
+  return read && { firstDay: read.period.firstDay, lastDay: read.period.lastDay };
 }
 
 export function currentPeriod(cadence: ReportCadence, today: Date): string {
   return periodKey(cadence, today);
 }
 
-/** The period just before the current one; null for milestone cadence (no calendar periods). */
+/** The period just before the current one; null for a cadence without calendar periods. */
 export function previousPeriod(cadence: ReportCadence, today: Date): string | null {
-  if (cadence === 'MILESTONE') return null;
-  const current = periodDays(periodKey(cadence, today));
-  if (!current) return null;
-  return keyForDay(cadence, current.firstDay - 1);
+  const periods = calendarPeriods(cadence);
+  if (!periods) return null;
+  const current = periods.read(periods.keyOf(shanghaiDayNumber(today)))!;
+  return periods.keyOf(current.firstDay - 1);
 }
 
 /** Reports are owed while the task is being worked on; not once closure is requested or granted. */
-const REPORTING_STATUSES: readonly TaskStatus[] = ['ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS'];
+export const REPORTING_STATUSES = ['ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS'] as const satisfies readonly TaskStatus[];
 
-export interface ReportMissedInput {
-  cadence: ReportCadence;
-  /** Task start (交办) date. */
-  start: Date;
-  today: Date;
-  /** Period keys that have at least one progress report. */
-  reportedPeriodKeys: Iterable<string>;
+export interface LastReportInput {
   status: TaskStatus;
+  cadence: ReportCadence;
+  startDate: Date;
+  /** When the lead unit last reported (Task.lastReportAt). */
+  lastReportAt: Date | null;
+  today: Date;
 }
 
 /**
- * True when the previous full period has no report. A period only counts if it lies wholly
- * on or after the task's start day, so a task assigned mid-week owes nothing for that week.
- * Milestone cadence never misses by the calendar.
+ * The due rule: the period whose report is missing, or null. The previous full period is owed if it
+ * lies wholly on or after the start day (a task assigned mid-week owes nothing for that week) and
+ * no lead-unit report was filed on or after its first day (filing late for it counts). The SQL
+ * light (`taskReportMissedSql`) is this rule for every calendar cadence, so a task shows the same
+ * colour in the list and on its page. A cadence without calendar periods never misses by date.
  */
-export function isReportMissed(input: ReportMissedInput): boolean {
-  if (input.cadence === 'MILESTONE' || !REPORTING_STATUSES.includes(input.status)) return false;
+export function missedReportPeriod(input: LastReportInput): string | null {
+  if (!(REPORTING_STATUSES as readonly TaskStatus[]).includes(input.status)) return null;
   const previous = previousPeriod(input.cadence, input.today);
   const days = previous === null ? null : periodDays(previous);
-  if (previous === null || days === null) return false;
-  if (days.firstDay < shanghaiDayNumber(input.start)) return false;
-  for (const key of input.reportedPeriodKeys) {
-    if (key === previous) return false;
-  }
-  return true;
+  if (previous === null || days === null || days.firstDay < shanghaiDayNumber(input.startDate)) return null;
+  if (input.lastReportAt !== null && shanghaiDayNumber(input.lastReportAt) >= days.firstDay) return null;
+  return previous;
 }

@@ -1,30 +1,57 @@
 /**
- * Calendar days in the county's time zone (Asia/Shanghai).
+ * The county's calendar (Asia/Shanghai): the one place that turns instants into calendar days and
+ * back, and does date arithmetic. Everything else counts in `DayNumber`s or calls these functions.
  *
- * Every schedule rule (序时进度, deadlines, reminders, report periods) counts whole
- * calendar days as a Chinese office sees them, not UTC days. China has used a fixed
- * UTC+8 offset with no daylight saving since 1991, so a constant offset is exact for
- * every date this app handles and avoids depending on the runtime's ICU time-zone data.
+ * Every schedule rule (序时进度, deadlines, reminders, report periods) counts whole calendar days as
+ * a Chinese office sees them, not UTC days. Time-zone conversion is date-fns with @date-fns/tz;
+ * arithmetic on whole days (weeks, months, ISO weeks) is date-fns on UTC midnights, where every
+ * day is exactly `DAY_MS` long.
  *
- * Both common storage conventions land on the intended day: a date-only value stored as
- * UTC midnight (Prisma `@db.Date` → 2024-06-30T00:00Z is 08:00 in Shanghai) and a value
- * stored as Shanghai midnight (2024-06-29T16:00Z is 00:00 on 2024-06-30 in Shanghai).
+ * Both common storage conventions land on the intended day: a date-only value stored as UTC
+ * midnight (Prisma `@db.Date` → 2024-06-30T00:00Z is 08:00 in Shanghai) and a value stored as
+ * Shanghai midnight (2024-06-29T16:00Z is 00:00 on 2024-06-30 in Shanghai).
  */
+
+import { TZDate, tz, tzOffset } from '@date-fns/tz';
+import { addDays, format, getISODay, getISOWeek, getISOWeekYear, getISOWeeksInYear, startOfISOWeekYear } from 'date-fns';
 
 /** A calendar day as an integer: days since 1970-01-01 (day 0 was a Thursday). */
 export type DayNumber = number;
 
-export const SHANGHAI_UTC_OFFSET_MINUTES = 8 * 60;
+export const COUNTY_TIME_ZONE = 'Asia/Shanghai';
 
-const MS_PER_DAY = 86_400_000;
-const OFFSET_MS = SHANGHAI_UTC_OFFSET_MINUTES * 60_000;
+/** The length of a day in the day-number encoding (UTC days; JavaScript time has no leap seconds). */
+const DAY_MS = 86_400_000;
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const IN_SHANGHAI = { in: tz(COUNTY_TIME_ZONE) };
+const IN_UTC = { in: tz('UTC') };
+
+/** UTC midnight of a day: how a `@db.Date` column holds it, and the date-fns value for whole-day arithmetic. */
+export function dbDateOfDay(day: DayNumber): Date {
+  return new Date(day * DAY_MS);
+}
+
+function dayOfUtcMidnight(date: Date): DayNumber {
+  return Math.floor(date.getTime() / DAY_MS);
+}
 
 /** The Asia/Shanghai calendar day that contains `instant`. */
 export function shanghaiDayNumber(instant: Date): DayNumber {
   const ms = instant.getTime();
   if (Number.isNaN(ms)) throw new RangeError('无效日期');
-  return Math.floor((ms + OFFSET_MS) / MS_PER_DAY);
+  // The zone's offset at that instant from the time-zone database (one Intl call; a TZDate costs several).
+  return Math.floor((ms + tzOffset(COUNTY_TIME_ZONE, instant) * 60_000) / DAY_MS);
+}
+
+/** The first instant of a calendar day in Shanghai (its midnight). */
+export function shanghaiMidnight(day: DayNumber): Date {
+  const { year, month, day: date } = ymdFromDayNumber(day);
+  return new Date(new TZDate(year, month - 1, date, COUNTY_TIME_ZONE).getTime());
+}
+
+/** `instant` on the Shanghai wall clock in a date-fns `format` pattern, e.g. 'yyyy-MM-dd HH:mm'. */
+export function formatInShanghai(instant: Date, pattern: string): string {
+  return format(instant, pattern, IN_SHANGHAI);
 }
 
 /** Day number of a proleptic-Gregorian year/month(1–12)/day; out-of-range parts roll over like Date. */
@@ -32,7 +59,7 @@ export function dayNumberFromYmd(year: number, month: number, day: number): DayN
   // setUTCFullYear, unlike Date.UTC, does not remap years 0–99 to 1900–1999.
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
-  return Math.floor(d.getTime() / MS_PER_DAY);
+  return dayOfUtcMidnight(d);
 }
 
 export interface CalendarDate {
@@ -43,7 +70,7 @@ export interface CalendarDate {
 }
 
 export function ymdFromDayNumber(dayNumber: DayNumber): CalendarDate {
-  const d = new Date(dayNumber * MS_PER_DAY);
+  const d = dbDateOfDay(dayNumber);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
@@ -85,6 +112,23 @@ export function dayNumberFromIsoDate(isoDate: string): DayNumber {
 
 /** ISO weekday of a day number: Monday = 1 … Sunday = 7. */
 export function isoWeekday(dayNumber: DayNumber): number {
-  // Day 0 (1970-01-01) was a Thursday (4).
-  return (((dayNumber + 3) % 7) + 7) % 7 + 1;
+  return getISODay(dbDateOfDay(dayNumber), IN_UTC);
+}
+
+/** The ISO week (weeks start Monday; the week-year can differ from the calendar year around New Year). */
+export function isoWeekOfDay(dayNumber: DayNumber): { year: number; week: number } {
+  const date = dbDateOfDay(dayNumber);
+  return { year: getISOWeekYear(date, IN_UTC), week: getISOWeek(date, IN_UTC) };
+}
+
+/** 52 or 53. */
+export function isoWeeksInYear(weekYear: number): number {
+  // 28 December is always in the last ISO week of its year.
+  return getISOWeeksInYear(dbDateOfDay(dayNumberFromYmd(weekYear, 12, 28)), IN_UTC);
+}
+
+/** The Monday that starts ISO week `week` of `weekYear`. */
+export function isoWeekStart(weekYear: number, week: number): DayNumber {
+  const weekOne = startOfISOWeekYear(dbDateOfDay(dayNumberFromYmd(weekYear, 1, 4)), IN_UTC);
+  return dayOfUtcMidnight(addDays(weekOne, (week - 1) * 7, IN_UTC));
 }

@@ -10,6 +10,7 @@ import { shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
 import {
   MILESTONE_PERIOD_KEY,
   currentPeriod,
+  isCalendarCadence,
   parsePeriodKey,
   periodDays,
   periodKey,
@@ -32,7 +33,7 @@ export type ReportPeriodResult = { ok: true; periodKey: string } | { ok: false; 
 
 export function resolveReportPeriod(input: ReportPeriodInput): ReportPeriodResult {
   const requested = input.requested?.trim() ?? '';
-  if (input.cadence === 'MILESTONE') {
+  if (!isCalendarCadence(input.cadence)) {
     if ([...requested].length > MAX_MILESTONE_LABEL_LENGTH) return { ok: false, message: `节点名称不超过 ${MAX_MILESTONE_LABEL_LENGTH} 个字` };
     return { ok: true, periodKey: requested || MILESTONE_PERIOD_KEY };
   }
@@ -50,7 +51,7 @@ export function resolveReportPeriod(input: ReportPeriodInput): ReportPeriodResul
 
 /** The periods a report form offers: the current one and, once the task has one, the previous one (补报). */
 export function reportPeriodChoices(cadence: ReportCadence, start: Date, today: Date): string[] {
-  if (cadence === 'MILESTONE') return [];
+  if (!isCalendarCadence(cadence)) return [];
   const current = currentPeriod(cadence, today);
   const previous = previousPeriod(cadence, today);
   const choices = [current];

@@ -10,7 +10,7 @@ import { bulletinPeriodSchema } from '@/lib/core/schemas/bulletin';
 import { formErrors } from '@/lib/core/schemas/common';
 import { rankUnits } from '@/lib/core/ranking/score-units';
 import { periodDays, periodLabel } from '@/lib/core/schedule/cadence';
-import { isoDateFromDayNumber, shanghaiDayNumber, type DayNumber } from '@/lib/core/schedule/calendar-day';
+import { dbDateOfDay, isoDateFromDayNumber, shanghaiDayNumber, type DayNumber } from '@/lib/core/schedule/calendar-day';
 
 /** The overdue list shows the longest-overdue tasks first, at most this many (the count is exact). */
 export const BULLETIN_OVERDUE_LIMIT = 500;
@@ -50,7 +50,7 @@ export async function buildBulletin({ user, period, today = new Date() }: { user
   const todayDay = shanghaiDayNumber(today);
   if (days.firstDay > todayDay) throw new UserFacingError('不能生成未来月份的通报', 'INVALID', { period: ['不能生成未来月份的通报'] });
   const asOfDay: DayNumber = Math.min(days.lastDay, todayDay);
-  const asOf = new Date(asOfDay * 86_400_000);
+  const asOf = dbDateOfDay(asOfDay);
   const asOfIso = isoDateFromDayNumber(asOfDay);
   const year = Number(key.slice(0, 4));
   const endOfDay = utcTimestampOfShanghaiMidnight(asOfDay + 1);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { isoDateFromDayNumber, shanghaiDayNumber, SHANGHAI_UTC_OFFSET_MINUTES, type DayNumber } from '@/lib/core/schedule/calendar-day';
-import { periodDays, previousPeriod } from '@/lib/core/schedule/cadence';
+import { dbDateOfDay, isoDateFromDayNumber, shanghaiDayNumber, shanghaiMidnight, type DayNumber } from '@/lib/core/schedule/calendar-day';
+import { CALENDAR_CADENCES, REPORTING_STATUSES, periodDays, previousPeriod } from '@/lib/core/schedule/cadence';
 import { SCHEDULE_SETTINGS } from '@/lib/core/schedule/progress';
 
 /**
@@ -9,32 +9,22 @@ import { SCHEDULE_SETTINGS } from '@/lib/core/schedule/progress';
  * Prisma stores a DateTime in a `timestamp(3)` column — for comparisons such as `::timestamp`.
  */
 export function utcTimestampOfShanghaiMidnight(day: DayNumber): string {
-  const instant = new Date(day * 86_400_000 - SHANGHAI_UTC_OFFSET_MINUTES * 60_000);
-  return instant.toISOString().replace('T', ' ').replace('Z', '');
-}
-
-/** First day of the previous full period of a calendar cadence (MILESTONE has none). */
-function previousPeriodStart(cadence: 'WEEKLY' | 'MONTHLY', today: Date): DayNumber {
-  const key = previousPeriod(cadence, today);
-  const days = key === null ? null : periodDays(key);
-  if (!days) throw new Error(`no previous ${cadence} period`);
-  return days.firstDay;
+  return shanghaiMidnight(day).toISOString().replace('T', ' ').replace('Z', '');
 }
 
 /**
- * SQL condition: the "Task" row `t` has missed its last report on the Shanghai day of `today` —
- * status ASSIGNED/ACKNOWLEDGED/IN_PROGRESS, cadence WEEKLY (previous ISO week) or MONTHLY (previous
- * month), that period starts on/after the start date, and `lastReportAt` is null or before the
- * period's first Shanghai midnight. (The pure `isReportMissed` looks at report period keys; here any
- * report since the previous period began counts, which is what filing late for it looks like.)
+ * SQL condition: the "Task" row `t` has missed its last report on the Shanghai day of `today` — the
+ * due rule of `missedReportPeriod` (lib/core/schedule/cadence.ts) for every calendar cadence of the
+ * registry: a reporting status, the previous full period starts on/after the start date, and
+ * `lastReportAt` is null or before that period's first Shanghai midnight.
  */
 export function taskReportMissedSql(today: Date): Prisma.Sql {
-  const missedSince = (start: DayNumber) =>
-    Prisma.sql`(t."startDate" <= ${isoDateFromDayNumber(start)}::date
+  const owed = CALENDAR_CADENCES.map((cadence) => {
+    const start = periodDays(previousPeriod(cadence, today)!)!.firstDay;
+    return Prisma.sql`(t."cadence" = ${cadence}::"ReportCadence" AND t."startDate" <= ${isoDateFromDayNumber(start)}::date
       AND (t."lastReportAt" IS NULL OR t."lastReportAt" < ${utcTimestampOfShanghaiMidnight(start)}::timestamp))`;
-  return Prisma.sql`(t."status" IN ('ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS') AND (
-      (t."cadence" = 'WEEKLY' AND ${missedSince(previousPeriodStart('WEEKLY', today))})
-      OR (t."cadence" = 'MONTHLY' AND ${missedSince(previousPeriodStart('MONTHLY', today))})))`;
+  });
+  return Prisma.sql`(t."status" IN (${Prisma.join(REPORTING_STATUSES.map((status) => Prisma.sql`${status}::"TaskStatus"`))}) AND (${Prisma.join(owed, ' OR ')}))`;
 }
 
 /**
@@ -82,5 +72,5 @@ export function taskLightSql(today: Date): Prisma.Sql {
 
 /** The Shanghai calendar day of `today` (plus `offsetDays`) as a `@db.Date` value (UTC midnight), for Prisma filters. */
 export function shanghaiDbDate(today: Date, offsetDays = 0): Date {
-  return new Date((shanghaiDayNumber(today) + offsetDays) * 86_400_000);
+  return dbDateOfDay(shanghaiDayNumber(today) + offsetDays);
 }

@@ -8,11 +8,11 @@ import { getTask } from '@/lib/server/tasks/get-task';
 import { listTaskTimeline, type TimelineExtension, type TimelineReport } from '@/lib/server/tasks/list-task-timeline';
 import { LightBadge, StatusBadge } from '@/app/_components/badges';
 import { idSchema, isoFromDate } from '@/lib/core/schemas/common';
-import { CADENCE_LABELS, periodLabel } from '@/lib/core/schedule/cadence';
+import { CADENCE_LABELS, isCalendarCadence, periodLabel } from '@/lib/core/schedule/cadence';
 import { LIGHT_REASON_LABELS, targetCompletion } from '@/lib/core/schedule/progress';
 import { reportPeriodChoices } from '@/lib/core/schedule/report-period';
 import { taskSchedule } from '@/lib/core/schedule/task-schedule';
-import { shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
+import { dayNumberFromIsoDate, isoDateFromDayNumber, shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
 import { numberFromDecimal, storedTargetFigure } from '@/lib/core/targets/stored-target';
 import { targetGoalText } from '@/lib/core/targets/target-text';
 import { actorKindFor } from '@/lib/core/workflow/task-status';
@@ -74,7 +74,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
     pendingExtension: pendingExtension !== undefined,
   });
   const deadlineIso = isoFromDate(task.deadline);
-  const nextDay = isoFromDate(new Date(task.deadline.getTime() + 86_400_000));
+  const nextDay = isoDateFromDayNumber(dayNumberFromIsoDate(deadlineIso) + 1);
   const source = task.sourceText ?? task.planItem?.text ?? null;
 
   return (
@@ -219,7 +219,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                 version={task.version}
                 targets={targets.map(({ id, metric, unit, actual }) => ({ id, metric, unit, actual }))}
                 periods={reportPeriodChoices(task.cadence, task.startDate, today).map((key) => ({ key, label: periodLabel(key) }))}
-                milestone={task.cadence === 'MILESTONE'}
+                milestone={!isCalendarCadence(task.cadence)}
                 canRequestClosure={may.requestClosure}
               />
             </div>
