@@ -27,10 +27,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               </span>
             )}
           </Link>
-          <span data-testid="current-user">
+          <Link href="/account" data-testid="current-user" title="我的账号">
             {user.name}
             <span className="hide-sm"> · {ROLE_LABELS[user.role]}</span>
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </header>

@@ -3,7 +3,7 @@ import bcrypt from 'bcryptjs';
 import { z } from 'zod';
 import { db } from '@/lib/server/db';
 import type { SessionUser } from '@/lib/server/auth/permissions';
-import { lockoutState, LOCKOUT_POLICY } from '@/lib/core/auth/lockout';
+import { getAccountLock } from '@/lib/server/accounts/get-account-lock';
 
 export const credentialsSchema = z.object({
   username: z.string().trim().min(1, '请输入账号').max(64, '账号过长'),
@@ -22,15 +22,8 @@ export async function verifyCredentials(input: unknown, ip: string | null): Prom
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) throw new SignInRefused(parsed.error.issues[0]?.message ?? '账号或密码格式不正确');
   const { username, password } = parsed.data;
-  const now = new Date();
 
-  const recentFailures = await db.loginAttempt.findMany({
-    where: { username, success: false, createdAt: { gte: new Date(now.getTime() - 2 * LOCKOUT_POLICY.windowMs) } },
-    orderBy: { createdAt: 'desc' },
-    take: LOCKOUT_POLICY.maxFailures,
-    select: { createdAt: true },
-  });
-  const lock = lockoutState(recentFailures.map((f) => f.createdAt), now);
+  const lock = await getAccountLock(username);
   if (lock.locked) {
     throw new SignInRefused(`登录失败次数过多，账号已锁定，请在 ${lock.minutesLeft} 分钟后再试`);
   }

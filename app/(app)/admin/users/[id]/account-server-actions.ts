@@ -1,0 +1,31 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { formText } from '@/lib/core/forms/form-data';
+import { requestMeta, runAction, withUser, type ActionState } from '@/lib/server/action-result';
+import { resetUserPassword } from '@/lib/server/accounts/reset-user-password';
+import { unlockUserAccount } from '@/lib/server/accounts/unlock-user-account';
+
+/** The reset's answer carries the one-time password, shown once and never stored in clear. */
+export type ResetPasswordState = ActionState & { oneTimePassword?: string; username?: string };
+
+export async function resetPasswordAction(_previous: ResetPasswordState, form: FormData): Promise<ResetPasswordState> {
+  return withUser(async (user) => {
+    const { ip } = await requestMeta();
+    let result: { username: string; oneTimePassword: string } | undefined;
+    const state = await runAction(async () => {
+      result = await resetUserPassword({ user, input: { userId: formText(form, 'userId') }, ip });
+    }, '密码已重置，该用户的登录已全部退出');
+    return result ? { ...state, ...result } : state;
+  });
+}
+
+export async function unlockAccountAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return withUser(async (user) => {
+    const { ip } = await requestMeta();
+    const userId = formText(form, 'userId');
+    const state = await runAction(() => unlockUserAccount({ user, input: { userId }, ip }), '已解除锁定');
+    if (state.ok) revalidatePath(`/admin/users/${userId}`);
+    return state;
+  });
+}
