@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { archiveCheckpointLog } from '../lib/platform/keys/checkpoint-log';
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
@@ -199,6 +200,9 @@ async function main() {
   if (command === 'reset') {
     if (!args.includes('--force')) throw new Error('reset drops every table: pass --force');
     await resetSchema(url);
+    // A new database starts a new audit chain: the old chain's checkpoint file would not match it.
+    const archived = archiveCheckpointLog();
+    if (archived) console.log(`audit checkpoint file moved aside: ${archived}`);
   }
 
   const { SchemaEngine } = await loadEngineModule();

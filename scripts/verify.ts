@@ -1,7 +1,8 @@
-// npm run verify: recomputes every letter hash, signature hash and the audit chain, prints one
-// line per row changed behind the application's back, and exits 1 if there is any.
+// npm run verify: recomputes every letter hash and county signature, the audit chain and its signed
+// checkpoints (database and file), prints one line per record changed behind the application's back
+// and exits 1 if there is any. A clean run anchors the chain with a new checkpoint.
 import { createPrismaClient } from '@/lib/platform/db/create-client';
-import { verifyIntegrity } from '@/lib/server/verify/verify-integrity';
+import { runIntegrityCheck } from '@/lib/server/verify/run-integrity-check';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -10,10 +11,12 @@ if (!url) {
 }
 const db = createPrismaClient(url, 2);
 try {
-  const { problems, checked } = await verifyIntegrity(db);
+  const { report, outcome } = await runIntegrityCheck(db);
+  const { problems, checked } = report;
   for (const line of problems) console.log(line);
-  const scope = `${checked.versions} letter versions, ${checked.signatures} signatures, ${checked.auditEvents} audit events`;
+  const scope = `${checked.versions} letter versions, ${checked.signatures} signatures, ${checked.auditEvents} audit events, ${checked.checkpoints} checkpoints`;
   console.log(problems.length === 0 ? `verify: OK — checked ${scope}` : `verify: ${problems.length} problem(s) — checked ${scope}`);
+  if (outcome.checkpoint) console.log(`verify: wrote audit checkpoint ${outcome.checkpoint.seq} (event seq ${outcome.checkpoint.eventSeq})`);
   process.exitCode = problems.length === 0 ? 0 : 1;
 } finally {
   await db.$disconnect();

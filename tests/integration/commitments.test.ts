@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createTask } from '@/lib/server/tasks/create-task';
-import { updateTask } from '@/lib/server/tasks/update-task';
+import { editTask } from '@/lib/server/tasks/edit-task';
 import { generateCommitmentDraft } from '@/lib/server/commitments/generate-commitment-draft';
 import { updateCommitmentPreamble } from '@/lib/server/commitments/update-commitment-preamble';
 import { issueCommitmentVersion } from '@/lib/server/commitments/issue-commitment-version';
@@ -214,7 +214,7 @@ describe(`commitment letters through the data layer (${databaseKind} PostgreSQL)
 
   test('a changed deadline, a changed target and a new task make the locked letter out of date, with a diff', async () => {
     const task = await testDb.task.findUniqueOrThrow({ where: { id: leadTaskId }, include: { targets: true } });
-    await updateTask({ user: admin, input: { taskId: leadTaskId, version: task.version, deadline: `${YEAR}-09-30` } });
+    await editTask({ user: admin, input: { taskId: leadTaskId, version: task.version, deadline: `${YEAR}-09-30`, reason: '调整时限' } });
     await testDb.target.update({ where: { id: task.targets[0]!.id }, data: { value: 0.5 } });
     await createTask({
       user: admin,
@@ -262,7 +262,7 @@ describe(`commitment letters through the data layer (${databaseKind} PostgreSQL)
     const draft = await generateCommitmentDraft({ user: admin, input: { unitId: fgjId, year: YEAR } });
     await issueCommitmentVersion({ user: admin, input: { versionId: draft.id } });
     const task = await testDb.task.findUniqueOrThrow({ where: { id: coTaskId } });
-    await updateTask({ user: admin, input: { taskId: coTaskId, version: task.version, title: '全年固定资产投资增长9%' } });
+    await editTask({ user: admin, input: { taskId: coTaskId, version: task.version, title: '全年固定资产投资增长9%', reason: '修正任务名称' } });
     expect((await listCommitmentStatus({ user: admin, year: YEAR })).rows.find((r) => r.unit.id === fgjId)!.state).toBe('outdated');
     const amended = await amendCommitment({ user: admin, input: { unitId: fgjId, year: YEAR } });
     expect(amended.version).toBe(2);
@@ -344,9 +344,13 @@ describe('verifyIntegrity detects rows changed behind the application’s back',
         v.id,
       );
       const problems = (await verifyIntegrity(testDb)).problems;
-      expect(problems[0]).toBe(`${label}: content hash differs from the audit record`);
-      expect(problems.slice(1).sort()).toEqual(
-        v.signatures.map((s) => `signature ${s.id} (县统计局, ${YEAR}, v2, ${s.signerRole}): signed hash differs from the version's content hash`).sort(),
+      // The county's SM2 seal cannot be recomputed from the database.
+      expect([...problems].sort()).toEqual(
+        [
+          `${label}: seal county key signature invalid`,
+          `${label}: content hash differs from the audit record`,
+          ...v.signatures.map((s) => `signature ${s.id} (县统计局, ${YEAR}, v2, ${s.signerRole}): signed hash differs from the version's content hash`),
+        ].sort(),
       );
     } finally {
       await testDb.$executeRawUnsafe(
@@ -368,10 +372,14 @@ describe('verifyIntegrity detects rows changed behind the application’s back',
       await testDb.$executeRawUnsafe(`UPDATE "Signature" SET "signedAt" = "signedAt" - interval '1 day' WHERE id = $1`, signature.id);
       expect((await verifyIntegrity(testDb)).problems).toEqual([
         `${label}: signature hash mismatch`,
+        `${label}: county key signature invalid`,
         `${label}: differs from the audit record (signedAt)`,
       ]);
       await testDb.signature.update({ where: { id: signature.id }, data: { signedAt: signature.signedAt, signerName: '冒名' } });
-      expect((await verifyIntegrity(testDb)).problems).toEqual([`${label}: differs from the audit record (signerName)`]);
+      expect((await verifyIntegrity(testDb)).problems).toEqual([
+        `${label}: county key signature invalid`,
+        `${label}: differs from the audit record (signerName)`,
+      ]);
     } finally {
       await testDb.signature.update({ where: { id: signature.id }, data: { signedAt: signature.signedAt, signerName: signature.signerName } });
     }

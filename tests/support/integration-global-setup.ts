@@ -12,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     databaseKind: 'embedded' | 'external';
+    keyDir: string;
+    checkpointLog: string;
   }
 }
 
@@ -25,13 +27,19 @@ export async function setup(project: TestProject) {
     });
   }
   const url = external ?? embedded!.url;
-  const env = { ...process.env, DATABASE_URL: url };
+  // The county key and the checkpoint file belong with this test database, not with data/keys.
+  const keyHome = path.resolve(`${process.env.LUOSHI_TEST_PG_DIR ?? 'data/pg-test'}-keys`);
+  const keyDir = path.join(keyHome, 'keys');
+  const checkpointLog = path.join(keyHome, 'audit-checkpoints.log');
+  const env = { ...process.env, DATABASE_URL: url, LUOSHI_KEY_DIR: keyDir, LUOSHI_CHECKPOINT_LOG: checkpointLog };
   const run = (script: string, ...args: string[]) =>
     execFileSync('npx', ['tsx', script, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   run('scripts/migrate.ts', 'reset', '--force');
   run('--conditions=react-server', 'prisma/seed.ts');
   project.provide('databaseUrl', url);
   project.provide('databaseKind', external ? 'external' : 'embedded');
+  project.provide('keyDir', keyDir);
+  project.provide('checkpointLog', checkpointLog);
 }
 
 export async function teardown() {

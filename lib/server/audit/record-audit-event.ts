@@ -18,7 +18,7 @@ export function snapshot(value: unknown): unknown {
 }
 
 // Serialises chain appends across concurrent transactions; released at commit or rollback.
-const AUDIT_CHAIN_LOCK = 7_240_001;
+export const AUDIT_CHAIN_LOCK = 7_240_001;
 
 /**
  * Appends audit events inside the caller's transaction, each linked to the previous event's hash.

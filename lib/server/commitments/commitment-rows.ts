@@ -4,7 +4,9 @@ import type { Db, Tx } from '@/lib/server/db';
 import { unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { UserFacingError } from '@/lib/server/errors';
 import { commitmentContentSchema, type CommitmentContent } from '@/lib/core/commitment/canonical';
-import { buildCommitmentContent, checkVersionSeal, signatureHash, type LetterTaskRow } from '@/lib/core/commitment/letter';
+import { buildCommitmentContent, type LetterTaskRow } from '@/lib/core/commitment/letter';
+import { checkLetterRecord } from '@/lib/core/integrity/signed-records';
+import { countyPublicKeys } from '@/lib/platform/keys/county-keys';
 import { isoFromDate } from '@/lib/core/schemas/common';
 import { storedTargetFigure } from '@/lib/core/targets/stored-target';
 
@@ -94,7 +96,8 @@ type StoredVersion = Prisma.CommitmentVersionGetPayload<{ include: typeof versio
  */
 export function presentVersion(version: StoredVersion, user: SessionUser) {
   const parsed = commitmentContentSchema.safeParse(version.content);
-  const seal = checkVersionSeal(version);
+  // Hashes, the county's SM2 seal and signatures, and the signatures the status requires.
+  const problems = checkLetterRecord({ ...version, versionId: version.id }, version.signatures, countyPublicKeys());
   return {
     id: version.id,
     version: version.version,
@@ -102,7 +105,9 @@ export function presentVersion(version: StoredVersion, user: SessionUser) {
     preamble: version.preamble,
     content: parsed.success ? parsed.data : null,
     contentHash: version.contentHash,
-    intact: parsed.success && seal.contentMatchesCanonical && seal.hashMatches,
+    intact: parsed.success && problems.length === 0,
+    /** What failed, in Chinese, when not intact. */
+    problems: problems.map((p) => p.zh),
     issuedAt: version.issuedAt,
     lockedAt: version.lockedAt,
     createdAt: version.createdAt,
@@ -113,9 +118,7 @@ export function presentVersion(version: StoredVersion, user: SessionUser) {
       signedHash: s.signedHash,
       signatureHash: s.signatureHash,
       signedAt: s.signedAt,
-      intact:
-        s.signedHash === version.contentHash &&
-        s.signatureHash === signatureHash({ signedHash: s.signedHash, signerId: s.signerId, signerRole: s.signerRole, signedAt: s.signedAt.toISOString() }),
+      intact: !problems.some((p) => p.record === 'signature' && p.id === s.id),
       ip: user.role === 'ADMIN' ? s.ip : null,
       userAgent: user.role === 'ADMIN' ? s.userAgent : null,
     })),

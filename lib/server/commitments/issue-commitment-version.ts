@@ -6,6 +6,9 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { commitmentVersionSchema } from '@/lib/core/schemas/commitment';
 import { sealCommitmentContent } from '@/lib/core/commitment/letter';
+import { letterSealPayload } from '@/lib/core/integrity/signed-records';
+import { signPayload } from '@/lib/core/integrity/sm2';
+import { countySigningKey } from '@/lib/platform/keys/county-keys';
 import { currentContent, frozenVersion, lockCommitment } from './commitment-rows';
 
 /**
@@ -32,9 +35,11 @@ export async function issueCommitmentVersion({ user, input, ip }: { user: Sessio
       throw new UserFacingError('草稿生成后任务已有变化，请先刷新草稿并核对后再下发', 'CONFLICT');
     }
     const issuedAt = new Date();
+    // The county key signs the frozen hash: a later rewrite of content and hash cannot be re-signed from the database.
+    const seal = signPayload(letterSealPayload({ versionId, commitmentId: version.commitmentId, version: version.version, contentHash: version.contentHash }), countySigningKey());
     const issued = await tx.commitmentVersion.updateMany({
       where: { id: versionId, status: 'DRAFT', contentHash: version.contentHash },
-      data: { status: 'ISSUED', issuedAt },
+      data: { status: 'ISSUED', issuedAt, sealKeyId: seal.keyId, sealSignature: seal.signature },
     });
     if (issued.count === 0) throw frozenVersion();
     await recordAuditEvent(tx, {
@@ -43,7 +48,7 @@ export async function issueCommitmentVersion({ user, input, ip }: { user: Sessio
       entity: 'CommitmentVersion',
       entityId: versionId,
       before: { status: 'DRAFT' },
-      after: { status: 'ISSUED', unitId: unit.id, year, version: version.version, contentHash: version.contentHash, issuedAt },
+      after: { status: 'ISSUED', unitId: unit.id, year, version: version.version, contentHash: version.contentHash, issuedAt, sealKeyId: seal.keyId },
       ip,
     });
     await createNotifications(

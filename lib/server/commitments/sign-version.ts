@@ -6,6 +6,9 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { commitmentSignSchema } from '@/lib/core/schemas/commitment';
 import { checkVersionSeal, signatureHash, type SignerRoleName } from '@/lib/core/commitment/letter';
 import type { CommitmentVersionStatus } from '@/lib/core/commitment/tracking';
+import { signaturePayload } from '@/lib/core/integrity/signed-records';
+import { signPayload } from '@/lib/core/integrity/sm2';
+import { countySigningKey } from '@/lib/platform/keys/county-keys';
 import { commitmentScopeWhere, lockCommitment, versionVisibleWhere } from './commitment-rows';
 import { confirmPassword } from './confirm-password';
 
@@ -67,6 +70,10 @@ export async function signVersion(step: SignStep) {
     });
     if (moved.count === 0) throw new UserFacingError('该版本当前不能签署', 'CONFLICT');
     const signedAt = new Date();
+    const keyed = signPayload(
+      signaturePayload({ versionId, signerId: user.id, signerRole: step.role, signerName: signer.name, signedHash, signedAt: signedAt.toISOString() }),
+      countySigningKey(),
+    );
     const signature = await tx.signature.create({
       data: {
         versionId,
@@ -78,6 +85,8 @@ export async function signVersion(step: SignStep) {
         ip: meta.ip,
         userAgent: meta.userAgent,
         signedAt,
+        keyId: keyed.keyId,
+        keySignature: keyed.signature,
       },
     });
     await recordAuditEvent(tx, {

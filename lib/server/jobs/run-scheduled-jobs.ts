@@ -3,10 +3,11 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
+import { runIntegrityCheck } from '@/lib/server/verify/run-integrity-check';
 import { shanghaiDbDate, taskReportMissedSql } from '@/lib/server/tasks/light-sql';
 import { dueReminders, REMINDER_KIND_LABELS, supervisionEscalationDue, type ReminderKind } from '@/lib/core/schedule/reminders';
 import { shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
-import { periodLabel, previousPeriod, type CalendarCadence } from '@/lib/core/schedule/cadence';
+import { periodLabel, previousPeriod } from '@/lib/core/schedule/cadence';
 
 export type JobSummary = {
   /** New deadline reminders (notifications) created. */
@@ -15,6 +16,8 @@ export type JobSummary = {
   escalations: number;
   /** New missed-report notices (one per unit and period). */
   missedReportNotices: number;
+  /** Problems found by the integrity check (0: clean, and the audit chain was anchored by a new checkpoint). */
+  integrityProblems: number;
 };
 
 const REMINDER_NOTIFICATION_KINDS: Record<ReminderKind, string> = {
@@ -117,7 +120,7 @@ async function escalateUnansweredSupervision(today: Date) {
  * grow with the number of tasks. The period is in the dedupeKey: one notice per unit and period.
  */
 async function noticeMissedReports(today: Date) {
-  const groups = await db.$queryRaw<{ unitId: string; cadence: CalendarCadence; missed: number }[]>(Prisma.sql`
+  const groups = await db.$queryRaw<{ unitId: string; cadence: 'WEEKLY' | 'MONTHLY'; missed: number }[]>(Prisma.sql`
     SELECT t."leadUnitId" AS "unitId", t."cadence"::text AS "cadence", count(*)::int AS "missed" FROM "Task" t
     WHERE ${taskReportMissedSql(today)}
     GROUP BY t."leadUnitId", t."cadence"`);
@@ -149,5 +152,7 @@ export async function runScheduledJobs({ today = new Date() }: { today?: Date } 
   const reminders = await sendDeadlineReminders(today);
   const escalations = await escalateUnansweredSupervision(today);
   const missedReportNotices = await noticeMissedReports(today);
-  return { reminders, escalations, missedReportNotices };
+  // Last, so the checkpoint anchors what this run wrote.
+  const { report } = await runIntegrityCheck(db);
+  return { reminders, escalations, missedReportNotices, integrityProblems: report.problems.length };
 }
