@@ -48,13 +48,14 @@ describe('directory workbook', () => {
   });
 
   test('the template has the three sheets with their headers and no rows', async () => {
+    const template = new Uint8Array(await buildDirectoryWorkbook({ units: [], users: [], leaders: [] }));
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await buildDirectoryWorkbook({ units: [], users: [], leaders: [] }));
+    await book.xlsx.load(template.slice().buffer);
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['单位', '人员', '分管']);
     expect(book.getWorksheet('人员')!.getRow(1).values).toEqual([
       undefined, '账号', '姓名', '职务', '角色', '单位编码', '单位全称', '手机', '启用', '初始密码',
     ]);
-    const { raw, issues } = await readDirectoryWorkbook(new Uint8Array(await buildDirectoryWorkbook({ units: [], users: [], leaders: [] })));
+    const { raw, issues } = await readDirectoryWorkbook(template);
     expect(issues).toEqual([]);
     expect(raw).toEqual({ 单位: [], 人员: [], 分管: [] });
   });
