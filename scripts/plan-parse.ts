@@ -11,6 +11,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodePlanFile, PlanInputError } from '../lib/core/plan/input';
+import { readOfficeInWorker } from '../lib/platform/office-reader';
 import { MAX_PLAN_FILE_BYTES } from '../lib/core/schemas/plan';
 import { parsePlan, toContract } from '../lib/core/plan/parse';
 import { planParseResultSchema, type UnitDirectoryEntry } from '../lib/core/plan/schema';
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
     } catch {
       throw new PlanInputError('unreadable', file);
     }
-    text = await decodePlanFile(bytes, file);
+    text = await decodePlanFile(bytes, file, readOfficeInWorker);
   } catch (err) {
     if (err instanceof PlanInputError) {
       process.stderr.write(`${err.message}\n`);

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { changedFieldGroups, planItemEditFromForm, proposalFormValues } from '@/lib/core/forms/plan-item-form';
 import { documentMarks, splitPoints, type DocumentNode } from '@/lib/core/plan/review-document';
 import { itemsWithNextSibling, reviewSummary, type ReviewItem } from '@/lib/core/plan/review-summary';
+import { readOfficeText } from '@/lib/core/plan/input';
 import { planFileKind, planSourceText } from '@/lib/core/plan/source-file';
 import type { Proposal } from '@/lib/core/plan/proposal';
 import { buildDocx, wp, wtable } from './plan/helpers';
@@ -152,25 +153,25 @@ describe('uploaded plan files', () => {
   });
 
   test('UTF-8 text is read without its BOM; invalid UTF-8 and binary content are refused', async () => {
-    const text = (bytes: Uint8Array) => planSourceText({ name: '计划.txt', bytes });
+    const text = (bytes: Uint8Array) => planSourceText({ name: '计划.txt', bytes }, readOfficeText);
     expect(await text(new Uint8Array([0xef, 0xbb, 0xbf, ...encode('一、总体要求')]))).toEqual({ ok: true, text: '一、总体要求' });
     expect((await text(new Uint8Array([0xd2, 0xbb, 0xa1, 0xa2]))).ok).toBe(false); // GBK 一、
     expect((await text(encode('abc\u0000def'))).ok).toBe(false);
   });
 
   test('refusals come back in Chinese', async () => {
-    expect(await planSourceText({ name: '计划.pdf', bytes: encode('x') })).toEqual({ ok: false, message: '只支持 .txt、.docx、.xlsx 文件' });
-    expect(await planSourceText({ name: '计划.txt', bytes: new Uint8Array() })).toEqual({ ok: false, message: '文件为空' });
-    expect(await planSourceText({ name: '计划.txt', bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41) })).toEqual({ ok: false, message: '文件过大（上限 5 MB）' });
-    const gbk = await planSourceText({ name: '计划.txt', bytes: new Uint8Array([0xd2, 0xbb, 0xa1, 0xa2]) });
+    expect(await planSourceText({ name: '计划.pdf', bytes: encode('x') }, readOfficeText)).toEqual({ ok: false, message: '只支持 .txt、.docx、.xlsx 文件' });
+    expect(await planSourceText({ name: '计划.txt', bytes: new Uint8Array() }, readOfficeText)).toEqual({ ok: false, message: '文件为空' });
+    expect(await planSourceText({ name: '计划.txt', bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41) }, readOfficeText)).toEqual({ ok: false, message: '文件过大（上限 5 MB）' });
+    const gbk = await planSourceText({ name: '计划.txt', bytes: new Uint8Array([0xd2, 0xbb, 0xa1, 0xa2]) }, readOfficeText);
     expect(gbk.ok === false && gbk.message).toContain('不是 UTF-8 编码');
-    expect(await planSourceText({ name: '计划.docx', bytes: encode('一、总体要求') })).toEqual({ ok: false, message: '文件不是有效的 .docx 文档' });
-    expect(await planSourceText({ name: '计划.xlsx', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) })).toEqual({ ok: false, message: '无法读取该 .xlsx 文件，请确认文件未损坏' });
+    expect(await planSourceText({ name: '计划.docx', bytes: encode('一、总体要求') }, readOfficeText)).toEqual({ ok: false, message: '文件不是有效的 .docx 文档' });
+    expect(await planSourceText({ name: '计划.xlsx', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) }, readOfficeText)).toEqual({ ok: false, message: '无法读取该 .xlsx 文件，请确认文件未损坏' });
   });
 
   test('.docx paragraphs and tables become lines', async () => {
     const bytes = await buildDocx(wp('2024年重点工作任务分解表') + wtable([['序号', '重点任务', '牵头单位'], ['1', '完成投资40亿元', '县发改局']]));
-    expect(await planSourceText({ name: '分解表.docx', bytes })).toEqual({ ok: true, text: '2024年重点工作任务分解表\n序号\n重点任务\n牵头单位\n1\n完成投资40亿元\n县发改局' });
+    expect(await planSourceText({ name: '分解表.docx', bytes }, readOfficeText)).toEqual({ ok: true, text: '2024年重点工作任务分解表\n序号\n重点任务\n牵头单位\n1\n完成投资40亿元\n县发改局' });
   });
 
   test('.xlsx rows become tab-separated lines', async () => {
@@ -179,6 +180,6 @@ describe('uploaded plan files', () => {
     sheet.addRow(['序号', '重点任务', '牵头单位', '完成时限']);
     sheet.addRow([1, '完成投资40亿元', '县发改局', '12月底前']);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    expect(await planSourceText({ name: '分解表.xlsx', bytes })).toEqual({ ok: true, text: '序号\t重点任务\t牵头单位\t完成时限\n1\t完成投资40亿元\t县发改局\t12月底前' });
+    expect(await planSourceText({ name: '分解表.xlsx', bytes }, readOfficeText)).toEqual({ ok: true, text: '序号\t重点任务\t牵头单位\t完成时限\n1\t完成投资40亿元\t县发改局\t12月底前' });
   });
 });

@@ -3,7 +3,7 @@
  *   parsePlan(text, { year?, units? })      → title, year, items (+ cleaned/simplified text)
  *   cleanText(raw)                          → cleaned text, simplified form, offset map
  *   extractTargets / extractDeadline / extractOwners / matchUnits
- *   docxToText(buf) / xlsxToRows(buf) + rowsToText(rows) / decodePlanFile(bytes, name)
+ *   docxToText(buf) / xlsxToRows(buf) + rowsToText(rows) / decodePlanFile(bytes, name, readOffice) (zip bounds, then the reader: lib/platform/office-reader.ts runs it in a capped worker)
  * Output contract: planParseResultSchema (schema.ts).
  */
 export { parsePlan, toContract, type ParseOptions, type PlanParseOutput } from './parse';

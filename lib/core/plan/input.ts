@@ -1,7 +1,9 @@
 /**
  * Turning an uploaded/opened plan file into text, with the checks the CLI and the importer
  * share: size ≤ 5 MB, not empty, not binary, valid UTF-8 (UTF-16 with a BOM is accepted),
- * and .docx/.xlsx read through mammoth/exceljs. Errors carry a code (the import screen words
+ * and .docx/.xlsx read through mammoth/exceljs — after the package passed the zip bounds
+ * (zip-bounds.ts), and by the reader the caller passes (the server and the CLI run it in a
+ * worker with a memory cap and a timeout, lib/platform/office-reader.ts). Errors carry a code (the import screen words
  * its own Chinese message from it, see source-file.ts) and the CLI's one-line Chinese + English
  * message: `错误：文件为空 / error: file is empty`.
  */
@@ -9,6 +11,7 @@ import { MAX_PLAN_FILE_BYTES } from '../schemas/plan';
 import { docxToText } from './docx';
 import { rowsToText } from './table';
 import { xlsxToRows } from './xlsx';
+import { checkZipBounds, ZIP_LIMITS } from './zip-bounds';
 
 export type PlanInputErrorCode =
   | 'missing'
@@ -22,7 +25,11 @@ export type PlanInputErrorCode =
   | 'not-docx'
   | 'not-xlsx'
   | 'bad-docx'
-  | 'bad-xlsx';
+  | 'bad-xlsx'
+  /** Inflates past the zip bounds (a zip bomb, or far beyond any plan). */
+  | 'zip-bomb'
+  /** The parser ran out of its memory or time budget. */
+  | 'too-complex';
 
 const MESSAGES: Record<PlanInputErrorCode, [zh: string, en: string]> = {
   missing: ['文件不存在', 'file not found'],
@@ -36,6 +43,11 @@ const MESSAGES: Record<PlanInputErrorCode, [zh: string, en: string]> = {
   'not-xlsx': ['无法读取 .xlsx 文件', 'cannot read the .xlsx file'],
   'bad-docx': ['无法读取 .docx 文件', 'cannot read the .docx file'],
   'bad-xlsx': ['无法读取 .xlsx 文件', 'cannot read the .xlsx file'],
+  'zip-bomb': [
+    `文件解压后超过 ${ZIP_LIMITS.maxTotalBytes / 1024 / 1024} MB 或包含过多条目，已拒绝`,
+    `file inflates beyond ${ZIP_LIMITS.maxTotalBytes / 1024 / 1024} MB or has too many entries; refused`,
+  ],
+  'too-complex': ['文件内容过于复杂，无法在限定的内存和时间内读取', 'file is too complex to read within the memory and time limits'],
 };
 
 export class PlanInputError extends Error {
@@ -102,17 +114,29 @@ export function decodeTextBytes(bytes: Uint8Array): string {
   return text;
 }
 
+export type OfficeFormat = 'docx' | 'xlsx';
+/** Turns a bounds-checked package into text; may throw PlanInputError('too-complex'). */
+export type OfficeReader = (bytes: Uint8Array, format: OfficeFormat) => Promise<string>;
+
+/** The parse itself, in this thread: what the worker runs (lib/platform/office-reader.ts). */
+export async function readOfficeText(bytes: Uint8Array, format: OfficeFormat): Promise<string> {
+  return format === 'docx' ? docxToText(bytes) : rowsToText(await xlsxToRows(bytes));
+}
+
 /** Text of a plan file of any supported format. Throws PlanInputError. */
-export async function decodePlanFile(bytes: Uint8Array, fileName: string): Promise<string> {
+export async function decodePlanFile(bytes: Uint8Array, fileName: string, readOffice: OfficeReader): Promise<string> {
   if (bytes.length === 0) throw new PlanInputError('empty');
   if (bytes.length > MAX_PLAN_FILE_BYTES) throw new PlanInputError('too-large');
   const format = formatOf(fileName);
   if (format === 'text') return decodeTextBytes(bytes);
   if (!isZip(bytes)) throw new PlanInputError(format === 'docx' ? 'not-docx' : 'not-xlsx');
+  const bounds = await checkZipBounds(bytes);
+  if (!bounds.ok) throw new PlanInputError(bounds.reason === 'not-zip' ? (format === 'docx' ? 'bad-docx' : 'bad-xlsx') : 'zip-bomb');
   let text: string;
   try {
-    text = format === 'docx' ? await docxToText(bytes) : rowsToText(await xlsxToRows(bytes));
-  } catch {
+    text = await readOffice(bytes, format);
+  } catch (error) {
+    if (error instanceof PlanInputError) throw error;
     throw new PlanInputError(format === 'docx' ? 'bad-docx' : 'bad-xlsx');
   }
   if (text.trim().length === 0) throw new PlanInputError('empty');

@@ -2,6 +2,7 @@ import 'server-only';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, UserFacingError } from '@/lib/server/errors';
 import { planSourceText } from '@/lib/core/plan/source-file';
+import { readOfficeInWorker } from '@/lib/platform/office-reader';
 import { createPlanDraft } from '@/lib/server/plans/create-plan-draft';
 
 export type PlanSourceInput = {
@@ -25,7 +26,7 @@ export async function importPlanSource({ user, input }: { user: SessionUser; inp
   let sourceName: string | undefined;
   if (input.file) {
     if (pasted.trim()) throw new UserFacingError('请只选择一种方式：粘贴文本或上传文件', 'INVALID', { file: ['已粘贴文本时不能同时上传文件'] });
-    const converted = await planSourceText(input.file);
+    const converted = await planSourceText(input.file, readOfficeInWorker);
     if (!converted.ok) throw new UserFacingError(converted.message, 'INVALID', { file: [converted.message] });
     text = converted.text;
     sourceName = input.file.name.slice(0, 200);

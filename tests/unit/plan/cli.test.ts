@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { decodePlanFile, decodeTextBytes, PlanInputError } from '@/lib/core/plan/input';
+import { decodePlanFile, decodeTextBytes, PlanInputError, readOfficeText } from '@/lib/core/plan/input';
 import { planParseResultSchema } from '@/lib/core/plan/schema';
 import { buildDocx, ROOT, SEED_DIR, SEEDS, wp, wtable } from './helpers';
 
@@ -136,10 +136,10 @@ describe('input decoding (shared with the importer)', () => {
   });
 
   test('errors carry a code and the bilingual message', async () => {
-    await expect(decodePlanFile(new Uint8Array(), 'a.txt')).rejects.toMatchObject({ code: 'empty', message: '错误：文件为空 / error: file is empty' });
-    await expect(decodePlanFile(new Uint8Array([1, 2, 0, 3]), 'a.txt')).rejects.toBeInstanceOf(PlanInputError);
-    await expect(decodePlanFile(new Uint8Array([0xff, 0xff, 0xff]), 'a.txt')).rejects.toMatchObject({ code: 'not-utf8' });
-    await expect(decodePlanFile(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2]), 'a.xlsx')).rejects.toMatchObject({ code: 'bad-xlsx' });
-    await expect(decodePlanFile(new TextEncoder().encode('x'), 'scan.pdf')).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(decodePlanFile(new Uint8Array(), 'a.txt', readOfficeText)).rejects.toMatchObject({ code: 'empty', message: '错误：文件为空 / error: file is empty' });
+    await expect(decodePlanFile(new Uint8Array([1, 2, 0, 3]), 'a.txt', readOfficeText)).rejects.toBeInstanceOf(PlanInputError);
+    await expect(decodePlanFile(new Uint8Array([0xff, 0xff, 0xff]), 'a.txt', readOfficeText)).rejects.toMatchObject({ code: 'not-utf8' });
+    await expect(decodePlanFile(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2]), 'a.xlsx', readOfficeText)).rejects.toMatchObject({ code: 'bad-xlsx' });
+    await expect(decodePlanFile(new TextEncoder().encode('x'), 'scan.pdf', readOfficeText)).rejects.toMatchObject({ code: 'unsupported' });
   });
 });
