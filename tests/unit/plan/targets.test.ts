@@ -29,7 +29,7 @@ describe('extractTargets: comparators', () => {
     expect(t('城镇调查失业率控制在5.5%以内')).toEqual([['<=', 5.5, null, '%', false]]);
     expect(t('单位GDP能耗增幅不超过3%')).toEqual([['<=', 3, null, '%', false]]);
     expect(t('办理时限压缩至3个工作日内')).toEqual([['<=', 3, null, '个工作日', false]]);
-    expect(t('事故起数低于5起，死亡人数少于2人')).toEqual([['<', 2, null, '人', false]]);
+    expect(t('事故起数低于5起，死亡人数少于2人')).toEqual([['<', 5, null, '起', false], ['<', 2, null, '人', false]]);
   });
 
   test('ranges 2—3家 / 2-3家 / 2至3家 / 2~3家 / 20%-30%', () => {
@@ -45,6 +45,17 @@ describe('extractTargets: comparators', () => {
 });
 
 describe('extractTargets: units', () => {
+  test('起 counts cases (事故, 案件, 火灾), with any comparator', () => {
+    expect(t('较大及以上生产安全事故不超过1起')).toEqual([['<=', 1, null, '起', false]]);
+    expect(t('全年查办违法案件30起以上')).toEqual([['>=', 30, null, '起', false]]);
+    expect(t('火灾起数控制在12起以内，亡人火灾0起')).toEqual([['<=', 12, null, '起', false], ['=', 0, null, '起', false]]);
+  });
+
+  test('起 after a date or in 起步/起点/起算 is not a unit', () => {
+    expect(t('本办法自2025年3月1日起施行')).toEqual([]);
+    expect(t('出租车运价以8起步，里程从3起算')).toEqual([]);
+  });
+
   test('the document words are kept: 万元, 亿元, 万亩, 万人次, 公里, 吨, 万平方米', () => {
     expect(t('年度完成投资150亿元以上')).toEqual([['>=', 150, null, '亿元', false]]);
     expect(t('技术合同成交总金额8300万元以上')).toEqual([['>=', 8300, null, '万元', false]]);
