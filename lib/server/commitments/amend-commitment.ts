@@ -5,6 +5,7 @@ import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/e
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { commitmentKeySchema } from '@/lib/core/schemas/commitment';
 import { sealCommitmentContent } from '@/lib/core/commitment/letter';
+import { commitmentStep } from '@/lib/core/commitment/version-status';
 import { contentJson, currentContent, lockCommitment } from './commitment-rows';
 
 /**
@@ -33,15 +34,17 @@ export async function amendCommitment({ user, input, ip }: { user: SessionUser; 
     const seal = sealCommitmentContent(content);
     if (seal.contentHash === latest.contentHash) throw new UserFacingError('承诺书与当前任务一致，无需修订', 'CONFLICT');
 
-    if (latest.status === 'ISSUED' || latest.status === 'SIGNED') {
-      await tx.commitmentVersion.updateMany({ where: { id: latest.id, status: latest.status }, data: { status: 'SUPERSEDED' } });
+    // A version still being signed was never in force: it is replaced at once (a locked one stays until the new one locks).
+    const retired = commitmentStep(latest.status, 'amend');
+    if (retired.ok) {
+      await tx.commitmentVersion.updateMany({ where: { id: latest.id, status: latest.status }, data: { status: retired.status } });
       await recordAuditEvent(tx, {
         actorId: user.id,
         action: 'commitment.supersede',
         entity: 'CommitmentVersion',
         entityId: latest.id,
         before: { status: latest.status, version: latest.version },
-        after: { status: 'SUPERSEDED', version: latest.version },
+        after: { status: retired.status, version: latest.version },
         ip,
       });
     }

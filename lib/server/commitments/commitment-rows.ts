@@ -5,6 +5,7 @@ import { unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions'
 import { UserFacingError } from '@/lib/server/errors';
 import { commitmentContentSchema, type CommitmentContent } from '@/lib/core/commitment/canonical';
 import { buildCommitmentContent, type LetterTaskRow } from '@/lib/core/commitment/letter';
+import { COMMITMENT_FROZEN_MESSAGE } from '@/lib/core/commitment/version-status';
 import { checkLetterRecord } from '@/lib/core/integrity/signed-records';
 import { countyPublicKeys } from '@/lib/platform/keys/county-keys';
 import { isoFromDate } from '@/lib/core/schemas/common';
@@ -77,7 +78,7 @@ export function parseStoredContent(content: unknown): CommitmentContent {
 }
 
 /** Refusal for any edit of a version that has left DRAFT: issued content is frozen for good. */
-export const frozenVersion = () => new UserFacingError('该版本已下发，内容已冻结，不能修改', 'CONFLICT');
+export const frozenVersion = () => new UserFacingError(COMMITMENT_FROZEN_MESSAGE, 'CONFLICT');
 
 /** Letter content as a Prisma JSON value (the interface has no index signature, the JSON type wants one). */
 export function contentJson(content: CommitmentContent): Prisma.InputJsonObject {

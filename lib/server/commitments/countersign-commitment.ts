@@ -4,6 +4,7 @@ import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
+import { statusAfter, statusesAllowing } from '@/lib/core/commitment/version-status';
 import { signVersion, type SignatureMeta } from './sign-version';
 
 /**
@@ -17,20 +18,18 @@ export async function countersignCommitment({ user, input, meta }: { user: Sessi
     input,
     meta,
     role: 'LEADER',
-    from: 'SIGNED',
-    to: 'LOCKED',
     mayAct: async (actor, unitId) =>
       can(actor, 'commitment.countersign') &&
       (await db.leaderUnit.count({ where: { leaderId: actor.id, unitId } })) > 0,
     refuse: () => forbidden('会签承诺书（须由分管县领导会签）'),
     after: async (tx, version) => {
       const replaced = await tx.commitmentVersion.findMany({
-        where: { commitmentId: version.commitmentId, version: { lt: version.version }, status: 'LOCKED' },
-        select: { id: true, version: true },
+        where: { commitmentId: version.commitmentId, version: { lt: version.version }, status: { in: statusesAllowing('replace') } },
+        select: { id: true, version: true, status: true },
       });
       await tx.commitmentVersion.updateMany({
-        where: { id: { in: replaced.map((r) => r.id) }, status: 'LOCKED' },
-        data: { status: 'SUPERSEDED' },
+        where: { id: { in: replaced.map((r) => r.id) }, status: { in: statusesAllowing('replace') } },
+        data: { status: statusAfter('replace') },
       });
       for (const old of replaced) {
         await recordAuditEvent(tx, {
@@ -38,8 +37,8 @@ export async function countersignCommitment({ user, input, meta }: { user: Sessi
           action: 'commitment.supersede',
           entity: 'CommitmentVersion',
           entityId: old.id,
-          before: { status: 'LOCKED', version: old.version },
-          after: { status: 'SUPERSEDED', version: old.version, supersededBy: version.id },
+          before: { status: old.status, version: old.version },
+          after: { status: statusAfter('replace'), version: old.version, supersededBy: version.id },
           ip: meta.ip,
         });
       }

@@ -5,6 +5,7 @@ import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/e
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { commitmentKeySchema } from '@/lib/core/schemas/commitment';
 import { defaultPreamble, sealCommitmentContent } from '@/lib/core/commitment/letter';
+import { commitmentStep } from '@/lib/core/commitment/version-status';
 import { serverEnv } from '@/lib/platform/env';
 import { contentJson, currentContent, frozenVersion, lockCommitment } from './commitment-rows';
 
@@ -45,14 +46,14 @@ export async function generateCommitmentDraft({ user, input, ip }: { user: Sessi
       return version;
     }
 
-    if (latest.status !== 'DRAFT') {
+    if (!commitmentStep(latest.status, 'edit').ok) {
       throw new UserFacingError('该承诺书已下发，不能重新生成；任务有变化时请使用“修订”生成新版本', 'CONFLICT');
     }
     const content = await currentContent(tx, { unit, year, preamble: latest.preamble });
     const seal = sealCommitmentContent(content);
     // The status in the WHERE keeps the refresh from landing on a version issued meanwhile.
     const refreshed = await tx.commitmentVersion.updateMany({
-      where: { id: latest.id, status: 'DRAFT' },
+      where: { id: latest.id, status: latest.status },
       data: { content: contentJson(content), ...seal },
     });
     if (refreshed.count === 0) throw frozenVersion();

@@ -6,6 +6,7 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { commitmentVersionSchema } from '@/lib/core/schemas/commitment';
 import { sealCommitmentContent } from '@/lib/core/commitment/letter';
+import { commitmentStep } from '@/lib/core/commitment/version-status';
 import { letterSealPayload } from '@/lib/core/integrity/signed-records';
 import { signPayload } from '@/lib/core/integrity/sm2';
 import { countySigningKey } from '@/lib/platform/keys/county-keys';
@@ -28,7 +29,8 @@ export async function issueCommitmentVersion({ user, input, ip }: { user: Sessio
       where: { id: versionId },
       include: { commitment: { include: { unit: { select: { id: true, code: true, name: true } } } } },
     });
-    if (version.status !== 'DRAFT') throw frozenVersion();
+    const move = commitmentStep(version.status, 'issue');
+    if (!move.ok) throw new UserFacingError(move.message, 'CONFLICT');
     const { unit, year } = version.commitment;
     const current = sealCommitmentContent(await currentContent(tx, { unit, year, preamble: version.preamble }));
     if (current.contentHash !== version.contentHash) {
@@ -38,8 +40,8 @@ export async function issueCommitmentVersion({ user, input, ip }: { user: Sessio
     // The county key signs the frozen hash: a later rewrite of content and hash cannot be re-signed from the database.
     const seal = signPayload(letterSealPayload({ versionId, commitmentId: version.commitmentId, version: version.version, contentHash: version.contentHash }), countySigningKey());
     const issued = await tx.commitmentVersion.updateMany({
-      where: { id: versionId, status: 'DRAFT', contentHash: version.contentHash },
-      data: { status: 'ISSUED', issuedAt, sealKeyId: seal.keyId, sealSignature: seal.signature },
+      where: { id: versionId, status: version.status, contentHash: version.contentHash },
+      data: { status: move.status, issuedAt, sealKeyId: seal.keyId, sealSignature: seal.signature },
     });
     if (issued.count === 0) throw frozenVersion();
     await recordAuditEvent(tx, {
@@ -47,8 +49,8 @@ export async function issueCommitmentVersion({ user, input, ip }: { user: Sessio
       action: 'commitment.issue',
       entity: 'CommitmentVersion',
       entityId: versionId,
-      before: { status: 'DRAFT' },
-      after: { status: 'ISSUED', unitId: unit.id, year, version: version.version, contentHash: version.contentHash, issuedAt, sealKeyId: seal.keyId },
+      before: { status: version.status },
+      after: { status: move.status, unitId: unit.id, year, version: version.version, contentHash: version.contentHash, issuedAt, sealKeyId: seal.keyId },
       ip,
     });
     await createNotifications(

@@ -14,8 +14,6 @@ export async function signCommitment({ user, input, meta }: { user: SessionUser;
     input,
     meta,
     role: 'UNIT_HEAD',
-    from: 'ISSUED',
-    to: 'SIGNED',
     mayAct: (actor, unitId) => can(actor, 'commitment.signUnit') && actor.unitId === unitId,
     refuse: () => forbidden('签署承诺书（须由本单位负责人签署）'),
     after: async (tx, version) => {

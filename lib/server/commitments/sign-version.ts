@@ -5,7 +5,7 @@ import { notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { commitmentSignSchema } from '@/lib/core/schemas/commitment';
 import { checkVersionSeal, signatureHash, type SignerRoleName } from '@/lib/core/commitment/letter';
-import type { CommitmentVersionStatus } from '@/lib/core/commitment/tracking';
+import { commitmentStep, SIGNING_EVENTS } from '@/lib/core/commitment/version-status';
 import { signaturePayload } from '@/lib/core/integrity/signed-records';
 import { signPayload } from '@/lib/core/integrity/sm2';
 import { countySigningKey } from '@/lib/platform/keys/county-keys';
@@ -14,21 +14,12 @@ import { confirmPassword } from './confirm-password';
 
 export type SignatureMeta = { ip: string | null; userAgent: string | null };
 
-const REFUSALS: Partial<Record<CommitmentVersionStatus, string>> = {
-  ISSUED: '该版本尚待单位负责人签署',
-  SIGNED: '该版本单位负责人已签署',
-  LOCKED: '该版本已签署锁定，不能再次签署',
-  SUPERSEDED: '该版本已被新版本替代，不能签署',
-};
-
 type SignStep = {
   user: SessionUser;
   input: unknown;
   meta: SignatureMeta;
+  /** The signer's role, and so the step of the letter's state machine (`SIGNING_EVENTS`). */
   role: SignerRoleName;
-  /** The status a version must have to take this signature, and the one it moves to. */
-  from: CommitmentVersionStatus;
-  to: CommitmentVersionStatus;
   /** Checked after the scope: the user may see the letter but not sign it in this role. */
   mayAct: (user: SessionUser, unitId: string) => Promise<boolean> | boolean;
   refuse: () => Error;
@@ -56,7 +47,8 @@ export async function signVersion(step: SignStep) {
     const found = await tx.commitmentVersion.findUniqueOrThrow({ where: { id: versionId }, select: { commitmentId: true } });
     await lockCommitment(tx, found.commitmentId);
     const version = await tx.commitmentVersion.findUniqueOrThrow({ where: { id: versionId }, include: { commitment: true } });
-    if (version.status !== step.from) throw new UserFacingError(REFUSALS[version.status] ?? '该版本当前不能签署', 'CONFLICT');
+    const move = commitmentStep(version.status, SIGNING_EVENTS[step.role]);
+    if (!move.ok) throw new UserFacingError(move.message, 'CONFLICT');
     if (signedHash !== version.contentHash) {
       throw new UserFacingError('承诺书内容与您核对的不一致，请刷新页面重新核对后再签署', 'CONFLICT');
     }
@@ -65,8 +57,8 @@ export async function signVersion(step: SignStep) {
       throw new UserFacingError('承诺书内容校验失败，不能签署，请联系督查室', 'CONFLICT');
     }
     const moved = await tx.commitmentVersion.updateMany({
-      where: { id: versionId, status: step.from, contentHash: signedHash },
-      data: { status: step.to, ...(step.to === 'LOCKED' ? { lockedAt: new Date() } : {}) },
+      where: { id: versionId, status: version.status, contentHash: signedHash },
+      data: { status: move.status, ...(move.status === 'LOCKED' ? { lockedAt: new Date() } : {}) },
     });
     if (moved.count === 0) throw new UserFacingError('该版本当前不能签署', 'CONFLICT');
     const signedAt = new Date();
@@ -94,8 +86,8 @@ export async function signVersion(step: SignStep) {
       action: step.role === 'UNIT_HEAD' ? 'commitment.sign' : 'commitment.countersign',
       entity: 'Signature',
       entityId: signature.id,
-      before: { versionStatus: step.from },
-      after: { ...signature, versionStatus: step.to },
+      before: { versionStatus: version.status },
+      after: { ...signature, versionStatus: move.status },
       ip: meta.ip,
     });
     const { unitId, year } = version.commitment;

@@ -5,6 +5,7 @@ import { forbidden, notFound, parseInput } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { commitmentPreambleSchema } from '@/lib/core/schemas/commitment';
 import { sealCommitmentContent } from '@/lib/core/commitment/letter';
+import { commitmentStep } from '@/lib/core/commitment/version-status';
 import { contentJson, frozenVersion, lockCommitment, parseStoredContent } from './commitment-rows';
 
 /** Edits the opening text of a DRAFT letter (督查室 only); an issued version is refused. */
@@ -17,11 +18,11 @@ export async function updateCommitmentPreamble({ user, input, ip }: { user: Sess
     if (!found) throw notFound();
     await lockCommitment(tx, found.commitmentId);
     const version = await tx.commitmentVersion.findUniqueOrThrow({ where: { id: versionId } });
-    if (version.status !== 'DRAFT') throw frozenVersion();
+    if (!commitmentStep(version.status, 'edit').ok) throw frozenVersion();
     const content = { ...parseStoredContent(version.content), preamble };
     const seal = sealCommitmentContent(content);
     const updated = await tx.commitmentVersion.updateMany({
-      where: { id: versionId, status: 'DRAFT' },
+      where: { id: versionId, status: version.status },
       data: { preamble, content: contentJson(content), ...seal },
     });
     if (updated.count === 0) throw frozenVersion();
