@@ -1,6 +1,8 @@
 // Seeds the demo county: units, leaders with 分管 units, the office, a head and a liaison for every
 // unit, and the five documents in seeds/ imported and published through the importer.
 // Idempotent: running it again changes nothing. Run with `--conditions=react-server` (see package.json).
+// It refuses a database that `npm run setup` made a real installation, and marks the ones it seeds
+// as the demo, which `npm run setup` in turn refuses.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
@@ -10,6 +12,8 @@ import { ADMINS, DEMO_PASSWORD, LEADERS, UNITS, unitPeopleNames } from './seed/d
 import { seedPlans } from './seed/plans';
 import { seedActivity } from './seed/activity';
 import { shanghaiYear } from '@/lib/core/schedule/calendar-day';
+import { markDemoInstallation } from '@/lib/server/installation/mark-demo-installation';
+import { InstallationRefused } from '@/lib/server/installation/set-up-installation';
 
 /** The demo runs its plans in the current year (Asia/Shanghai), whatever year the documents name. */
 function demoYear() {
@@ -17,6 +21,7 @@ function demoYear() {
 }
 
 async function main() {
+  await markDemoInstallation(db);
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
   const unitIds = new Map<string, string>();
   for (const [index, unit] of UNITS.entries()) {
@@ -72,7 +77,7 @@ async function main() {
 
 main()
   .catch((error) => {
-    console.error(error);
+    console.error(error instanceof InstallationRefused ? `seed: ${error.message}` : error);
     process.exitCode = 1;
   })
   .finally(() => db.$disconnect());

@@ -6,7 +6,7 @@ import { can } from '@/lib/server/auth/permissions';
 import { getUnitRanking } from '@/lib/server/ranking/get-unit-ranking';
 import { rankingParamsSchema } from '@/lib/core/schemas/ranking';
 import { formatRate, SCORE_FORMULA_TEXT } from '@/lib/core/ranking/score-units';
-import { shanghaiYear } from '@/lib/core/schedule/calendar-day';
+import { getInstallationSettings } from '@/lib/server/settings/installation-settings';
 import '../dashboard.css';
 
 export const metadata: Metadata = { title: '单位排名' };
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: '单位排名' };
 export default async function RankingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   if (!can(user, 'ranking.view')) notFound();
-  const currentYear = shanghaiYear(new Date());
+  const currentYear = (await getInstallationSettings()).workingYear;
   const year = rankingParamsSchema.parse(await searchParams).year ?? currentYear;
   const ranking = await getUnitRanking({ user, year });
 

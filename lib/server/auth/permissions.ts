@@ -30,14 +30,15 @@ export type Permission =
   | 'commitment.signUnit'
   | 'commitment.countersign'
   | 'audit.view'
-  | 'user.manage';
+  | 'user.manage'
+  | 'settings.manage'; // county name, working year
 
 // One map per role: the single source of what a role may do. Row-level scope is in taskScopeWhere.
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set<Permission>([
     'task.viewAll', 'task.create', 'task.edit', 'task.close', 'report.review', 'extension.decide',
     'supervision.urge', 'supervision.instruct', 'plan.import', 'bulletin.issue', 'ranking.view',
-    'commitment.manage', 'audit.view', 'user.manage',
+    'commitment.manage', 'audit.view', 'user.manage', 'settings.manage',
   ]),
   LEADER: new Set<Permission>(['supervision.instruct', 'supervision.urge', 'ranking.view', 'commitment.countersign']),
   UNIT_HEAD: new Set<Permission>([

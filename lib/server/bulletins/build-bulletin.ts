@@ -3,7 +3,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, UserFacingError } from '@/lib/server/errors';
-import { serverEnv } from '@/lib/platform/env';
+import { getCountyName } from '@/lib/server/settings/installation-settings';
 import { getUnitTaskStats } from '@/lib/server/ranking/get-unit-task-stats';
 import { utcTimestampOfShanghaiMidnight } from '@/lib/server/tasks/light-sql';
 import { bulletinPeriodSchema } from '@/lib/core/schemas/bulletin';
@@ -70,7 +70,7 @@ export async function buildBulletin({ user, period, today = new Date() }: { user
   return {
     period: key,
     periodLabel: label,
-    title: `${serverEnv().LUOSHI_COUNTY_NAME}重点工作督查通报（${label}）`,
+    title: `${await getCountyName()}重点工作督查通报（${label}）`,
     asOf: asOfIso,
     year,
     totals: { total, closed, completionRate: total === 0 ? null : Math.round((closed / total) * 10_000) / 10_000, overdue: overdueCount },

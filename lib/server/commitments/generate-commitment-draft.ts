@@ -6,7 +6,7 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { commitmentKeySchema } from '@/lib/core/schemas/commitment';
 import { defaultPreamble, sealCommitmentContent } from '@/lib/core/commitment/letter';
 import { commitmentStep } from '@/lib/core/commitment/version-status';
-import { serverEnv } from '@/lib/platform/env';
+import { getCountyName } from '@/lib/server/settings/installation-settings';
 import { contentJson, currentContent, frozenVersion, lockCommitment } from './commitment-rows';
 
 /**
@@ -19,6 +19,7 @@ export async function generateCommitmentDraft({ user, input, ip }: { user: Sessi
   const { unitId, year } = parseInput(commitmentKeySchema, input);
   const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true, code: true, name: true } });
   if (!unit) throw notFound();
+  const countyName = await getCountyName();
 
   return db.$transaction(async (tx) => {
     const commitment = await tx.commitment.upsert({
@@ -30,7 +31,7 @@ export async function generateCommitmentDraft({ user, input, ip }: { user: Sessi
     const latest = await tx.commitmentVersion.findFirst({ where: { commitmentId: commitment.id }, orderBy: { version: 'desc' } });
 
     if (!latest) {
-      const preamble = defaultPreamble({ countyName: serverEnv().LUOSHI_COUNTY_NAME, unitName: unit.name, year });
+      const preamble = defaultPreamble({ countyName, unitName: unit.name, year });
       const content = await currentContent(tx, { unit, year, preamble });
       const version = await tx.commitmentVersion.create({
         data: { commitmentId: commitment.id, version: 1, preamble, content: contentJson(content), ...sealCommitmentContent(content) },
