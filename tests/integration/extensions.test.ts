@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { requestExtension } from '@/lib/server/extensions/request-extension';
 import { decideExtension } from '@/lib/server/extensions/decide-extension';
 import { transitionTask } from '@/lib/server/tasks/transition-task';
-import { updateTask } from '@/lib/server/tasks/update-task';
+import { editTask } from '@/lib/server/tasks/edit-task';
 import { dueReminders } from '@/lib/core/schedule/reminders';
 import { databaseKind, sessionUser, testDb } from '../support/db';
 import { auditActions, taskRow, workflowTask } from '../support/workflow';
@@ -90,7 +90,7 @@ describe(`extension requests (${databaseKind} PostgreSQL)`, () => {
 
     const closedTask = await workflowTask('已销号不能延期');
     await testDb.task.update({ where: { id: closedTask.id }, data: { status: 'CLOSED' } });
-    await expect(requestExtension({ user: await as('fgj_staff'), input: { ...input, taskId: closedTask.id } })).rejects.toThrow('已销号的任务不能申请延期');
+    await expect(requestExtension({ user: await as('fgj_staff'), input: { ...input, taskId: closedTask.id } })).rejects.toThrow('已销号或已撤销的任务不能申请延期');
   });
 
   test('only the office decides, and approval never shortens a deadline the office has since moved', async () => {
@@ -100,7 +100,7 @@ describe(`extension requests (${databaseKind} PostgreSQL)`, () => {
       await expect(decideExtension({ user: await as(username), input: { extensionId: request.id, decision: 'approve' } })).rejects.toThrow('无权执行审批延期');
     }
     const admin = await as('admin');
-    await updateTask({ user: admin, input: { taskId: task.id, version: 1, deadline: '2025-02-28' } });
+    await editTask({ user: admin, input: { taskId: task.id, version: 1, deadline: '2025-02-28', reason: '调整时限' } });
     await expect(decideExtension({ user: admin, input: { extensionId: request.id, decision: 'approve' } })).rejects.toThrow('申请的时限不晚于现行完成时限 2025-02-28');
     expect((await taskRow(task.id)).deadline).toEqual(day('2025-02-28'));
     expect((await testDb.extensionRequest.findUniqueOrThrow({ where: { id: request.id } })).decision).toBe('PENDING');

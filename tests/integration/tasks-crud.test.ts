@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createTask } from '@/lib/server/tasks/create-task';
 import { getTask } from '@/lib/server/tasks/get-task';
-import { updateTask } from '@/lib/server/tasks/update-task';
+import { editTask } from '@/lib/server/tasks/edit-task';
 import { databaseKind, sessionUser, testDb, unitId } from '../support/db';
 import { workflowTask } from '../support/workflow';
 
@@ -31,10 +31,10 @@ describe(`tasks through the data layer (${databaseKind} PostgreSQL)`, () => {
   test('update with the current version succeeds; a stale version is refused and changes nothing', async () => {
     const task = await workflowTask('招商引资到位资金50亿元');
     const admin = await sessionUser('admin');
-    const updated = await updateTask({ user: admin, input: { taskId: task.id, version: 1, title: '招商引资到位资金55亿元' } });
+    const updated = await editTask({ user: admin, input: { taskId: task.id, version: 1, title: '招商引资到位资金55亿元', reason: '按会议纪要修正' } });
     expect(updated.version).toBe(2);
-    expect(updated.title).toBe('招商引资到位资金55亿元');
-    await expect(updateTask({ user: admin, input: { taskId: task.id, version: 1, title: '覆盖' } })).rejects.toThrow('已被他人修改');
+    expect(updated.changed).toEqual(['title']);
+    await expect(editTask({ user: admin, input: { taskId: task.id, version: 1, title: '覆盖', reason: '覆盖' } })).rejects.toThrow('已被他人修改');
     const stored = await testDb.task.findUniqueOrThrow({ where: { id: task.id } });
     expect(stored.title).toBe('招商引资到位资金55亿元');
     expect(stored.version).toBe(2);

@@ -62,9 +62,9 @@ describe('dueReminders', () => {
     expect(after[0]?.key).toBe('task-42:DEADLINE_1D:2024-07-31');
   });
 
-  it('sends nothing for a closed task, and sends for every other status', () => {
+  it('sends nothing for a closed or cancelled task, and sends for every other status', () => {
     for (const status of TASK_STATUSES) {
-      expect(due(day('2024-07-01'), { status }).length, status).toBe(status === 'CLOSED' ? 0 : 1);
+      expect(due(day('2024-07-01'), { status }).length, status).toBe(status === 'CLOSED' || status === 'CANCELLED' ? 0 : 1);
     }
   });
 

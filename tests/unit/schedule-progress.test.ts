@@ -23,7 +23,7 @@ describe('SCHEDULE_SETTINGS and labels', () => {
   });
 
   it('labels lights in Chinese', () => {
-    expect(LIGHT_LABELS).toEqual({ red: '红', yellow: '黄', green: '绿', done: '已完成' });
+    expect(LIGHT_LABELS).toEqual({ red: '红', yellow: '黄', green: '绿', done: '已完成', cancelled: '已撤销' });
   });
 });
 
@@ -218,6 +218,11 @@ describe('trafficLight', () => {
 
   it('is done when closed, whatever else holds', () => {
     expect(light({ status: 'CLOSED', today: day('2024-08-01'), expected: 100, actual: 0, reportMissed: true })).toBe('done');
+  });
+
+  it('has no colour once cancelled, whatever else holds, and is never overdue', () => {
+    expect(light({ status: 'CANCELLED', today: day('2024-08-01'), expected: 100, actual: 0, reportMissed: true })).toBe('cancelled');
+    expect(isOverdue(day('2024-07-01'), day('2024-08-01'), 'CANCELLED')).toBe(false);
   });
 
   it('turns yellow exactly 7 days before the deadline, not 8', () => {

@@ -12,6 +12,9 @@ describe('taskOptions', () => {
       requestExtension: true,
       reviewReports: false,
       decideExtension: false,
+      edit: false,
+      split: false,
+      cancel: false,
     });
   });
 
@@ -23,6 +26,9 @@ describe('taskOptions', () => {
       requestExtension: false,
       reviewReports: false,
       decideExtension: false,
+      edit: false,
+      split: false,
+      cancel: false,
     });
   });
 
@@ -47,9 +53,27 @@ describe('taskOptions', () => {
       requestExtension: false,
       reviewReports: true,
       decideExtension: true,
+      edit: true,
+      split: true,
+      cancel: true,
     });
     expect(taskOptions({ status: 'CLOSURE_REQUESTED', actor: 'ADMIN', ...none }).directActions).toEqual(['approveClosure', 'returnToProgress']);
     expect(taskOptions({ status: 'CLOSED', actor: 'ADMIN', ...none }).directActions).toEqual(['reopen']);
+  });
+
+  it('office: edits any task but a cancelled one; cancels and splits only open tasks', () => {
+    expect(taskOptions({ status: 'CLOSED', actor: 'ADMIN', ...none })).toMatchObject({ edit: true, split: false, cancel: false });
+    expect(taskOptions({ status: 'CANCELLED', actor: 'ADMIN', ...none })).toMatchObject({ directActions: [], edit: false, split: false, cancel: false });
+    expect(taskOptions({ status: 'IN_PROGRESS', actor: 'LEAD_UNIT', ...none })).toMatchObject({ edit: false, split: false, cancel: false });
+  });
+
+  it('a cancelled task takes no more reports, extensions or steps', () => {
+    expect(taskOptions({ status: 'CANCELLED', actor: 'LEAD_UNIT', ...none })).toMatchObject({
+      directActions: [],
+      report: false,
+      requestClosure: false,
+      requestExtension: false,
+    });
   });
 
   it('leaders and outsiders get nothing', () => {
@@ -61,6 +85,9 @@ describe('taskOptions', () => {
         requestExtension: false,
         reviewReports: false,
         decideExtension: false,
+        edit: false,
+        split: false,
+        cancel: false,
       });
     }
   });

@@ -29,15 +29,21 @@ const ALLOWED = new Set([
   'CLOSURE_REQUESTED approveClosure ADMIN',
   'CLOSURE_REQUESTED returnToProgress ADMIN',
   'CLOSED reopen ADMIN',
+  'ASSIGNED cancel ADMIN',
+  'ACKNOWLEDGED cancel ADMIN',
+  'IN_PROGRESS cancel ADMIN',
+  'CLOSURE_REQUESTED cancel ADMIN',
 ]);
 
-const EXPECTED_NEXT: Record<TaskAction, [TaskStatus, TaskStatus]> = {
-  acknowledge: ['ASSIGNED', 'ACKNOWLEDGED'],
-  start: ['ACKNOWLEDGED', 'IN_PROGRESS'],
-  requestClosure: ['IN_PROGRESS', 'CLOSURE_REQUESTED'],
-  approveClosure: ['CLOSURE_REQUESTED', 'CLOSED'],
-  returnToProgress: ['CLOSURE_REQUESTED', 'IN_PROGRESS'],
-  reopen: ['CLOSED', 'IN_PROGRESS'],
+/** Each action's from-statuses and the status it leads to. */
+const EXPECTED_NEXT: Record<TaskAction, [TaskStatus[], TaskStatus]> = {
+  acknowledge: [['ASSIGNED'], 'ACKNOWLEDGED'],
+  start: [['ACKNOWLEDGED'], 'IN_PROGRESS'],
+  requestClosure: [['IN_PROGRESS'], 'CLOSURE_REQUESTED'],
+  approveClosure: [['CLOSURE_REQUESTED'], 'CLOSED'],
+  returnToProgress: [['CLOSURE_REQUESTED'], 'IN_PROGRESS'],
+  reopen: [['CLOSED'], 'IN_PROGRESS'],
+  cancel: [['ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'CLOSURE_REQUESTED'], 'CANCELLED'],
 };
 
 describe('labels', () => {
@@ -48,6 +54,7 @@ describe('labels', () => {
       IN_PROGRESS: '办理中',
       CLOSURE_REQUESTED: '申请销号',
       CLOSED: '已销号',
+      CANCELLED: '已撤销',
     });
   });
 
@@ -60,13 +67,13 @@ describe('labels', () => {
 
 describe('nextStatus', () => {
   it.each(Object.entries(EXPECTED_NEXT))('%s goes %j', (action, [from, to]) => {
-    expect(nextStatus(from, action as TaskAction)).toBe(to);
+    for (const status of from) expect(nextStatus(status, action as TaskAction)).toBe(to);
   });
 
   it('is null from every other status', () => {
     for (const action of TASK_ACTIONS) {
       for (const status of TASK_STATUSES) {
-        if (status === EXPECTED_NEXT[action][0]) continue;
+        if (EXPECTED_NEXT[action][0].includes(status)) continue;
         expect(nextStatus(status, action), `${status} ${action}`).toBeNull();
       }
     }
@@ -79,7 +86,7 @@ describe('nextStatus', () => {
 });
 
 describe('canTransition', () => {
-  it('matches the allowed matrix exactly (all 5×6×4 combinations)', () => {
+  it('matches the allowed matrix exactly (all 6×7×4 combinations)', () => {
     let allowedCount = 0;
     for (const status of TASK_STATUSES) {
       for (const action of TASK_ACTIONS) {
@@ -109,13 +116,15 @@ describe('canTransition', () => {
 describe('availableActions', () => {
   it.each<[TaskStatus, ActorKind | null, TaskAction[]]>([
     ['ASSIGNED', 'LEAD_UNIT', ['acknowledge']],
-    ['ASSIGNED', 'ADMIN', []],
+    ['ASSIGNED', 'ADMIN', ['cancel']],
     ['ACKNOWLEDGED', 'LEAD_UNIT', ['start']],
     ['IN_PROGRESS', 'LEAD_UNIT', ['requestClosure']],
     ['IN_PROGRESS', 'CO_UNIT', []],
-    ['CLOSURE_REQUESTED', 'ADMIN', ['approveClosure', 'returnToProgress']],
+    ['CLOSURE_REQUESTED', 'ADMIN', ['approveClosure', 'returnToProgress', 'cancel']],
     ['CLOSURE_REQUESTED', 'LEAD_UNIT', []],
     ['CLOSED', 'ADMIN', ['reopen']],
+    ['CANCELLED', 'ADMIN', []],
+    ['CANCELLED', 'LEAD_UNIT', []],
     ['CLOSED', 'LEADER', []],
     ['CLOSED', null, []],
   ])('%s as %s → %j', (status, actor, expected) => {
@@ -124,6 +133,15 @@ describe('availableActions', () => {
 });
 
 describe('transition', () => {
+  it('cancels an open task for the office with a reason, and nothing after', () => {
+    expect(transition('IN_PROGRESS', 'cancel', 'ADMIN', { reason: '任务已由上级取消' })).toEqual({ ok: true, status: 'CANCELLED' });
+    expect(transition('IN_PROGRESS', 'cancel', 'ADMIN', { reason: '\u3000 ' })).toEqual({ ok: false, message: '请填写撤销理由' });
+    expect(transition('IN_PROGRESS', 'cancel', 'LEAD_UNIT', { reason: '不想做' })).toEqual({ ok: false, message: '无权执行该操作' });
+    expect(transition('IN_PROGRESS', 'cancel', 'LEADER', { reason: '不想做' })).toEqual({ ok: false, message: '无权执行该操作' });
+    expect(transition('CLOSED', 'cancel', 'ADMIN', { reason: '理由' })).toEqual({ ok: false, message: '当前状态不能执行该操作' });
+    for (const action of TASK_ACTIONS) expect(nextStatus('CANCELLED', action), action).toBeNull();
+  });
+
   it('acknowledges, starts, requests closure, approves', () => {
     expect(transition('ASSIGNED', 'acknowledge', 'LEAD_UNIT')).toEqual({ ok: true, status: 'ACKNOWLEDGED' });
     expect(transition('ACKNOWLEDGED', 'start', 'LEAD_UNIT')).toEqual({ ok: true, status: 'IN_PROGRESS' });
@@ -223,9 +241,9 @@ describe('progress reports', () => {
 });
 
 describe('extensions', () => {
-  it('lets the lead unit request an extension until the task is closed', () => {
+  it('lets the lead unit request an extension until the task is closed or cancelled', () => {
     for (const status of TASK_STATUSES) {
-      expect(canRequestExtension(status, 'LEAD_UNIT'), status).toBe(status !== 'CLOSED');
+      expect(canRequestExtension(status, 'LEAD_UNIT'), status).toBe(status !== 'CLOSED' && status !== 'CANCELLED');
       expect(canRequestExtension(status, 'CO_UNIT')).toBe(false);
       expect(canRequestExtension(status, 'ADMIN')).toBe(false);
       expect(canRequestExtension(status, 'LEADER')).toBe(false);

@@ -68,7 +68,7 @@ export function TaskFilters({ params, choices }: { params: TaskListParams; choic
         <input type="date" name="deadlineTo" defaultValue={params.deadlineTo ?? ''} />
       </label>
       <fieldset className={styles.checks}>
-        <legend>状态</legend>
+        <legend>状态（不选时不含已撤销）</legend>
         {TASK_STATUSES.map((status) => (
           <label key={status} className={styles.check}>
             <input type="checkbox" name="status" value={status} defaultChecked={params.status.includes(status)} />

@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = {
   'task.returnToProgress': { label: '退回销号申请', entity: 'Task' },
   'task.reopen': { label: '重新办理', entity: 'Task' },
   'task.deadline.extend': { label: '批准延期，调整完成时限', entity: 'Task' },
+  'task.cancel': { label: '撤销任务', entity: 'Task' },
+  'task.split': { label: '拆分任务（原任务撤销）', entity: 'Task' },
 
   'report.file': { label: '报送进度报告', entity: 'ProgressReport' },
   'report.accept': { label: '审核通过进度报告', entity: 'ProgressReport' },

@@ -56,7 +56,7 @@ function ledgerProgressText(progress: LedgerRow['progress']): string {
 }
 
 function ledgerStatusText(status: TaskStatus, light: TrafficLight): string {
-  return status === 'CLOSED' ? TASK_STATUS_LABELS.CLOSED : `${TASK_STATUS_LABELS[status]}（${LIGHT_LABELS[light]}灯）`;
+  return status === 'CLOSED' || status === 'CANCELLED' ? TASK_STATUS_LABELS[status] : `${TASK_STATUS_LABELS[status]}（${LIGHT_LABELS[light]}灯）`;
 }
 
 function targetsText(targets: readonly string[]): string {

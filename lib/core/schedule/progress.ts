@@ -9,7 +9,7 @@
 
 import { shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
 import { isUpperLimit, type TargetComparator } from '@/lib/core/targets/comparator';
-import type { TaskStatus } from '@/lib/core/workflow/task-status';
+import { isOpenStatus, type TaskStatus } from '@/lib/core/workflow/task-status';
 
 export interface ScheduleSettings {
   /** Lag (expected − actual, percentage points) at or above which a task is red. */
@@ -26,13 +26,15 @@ export const SCHEDULE_SETTINGS: Readonly<ScheduleSettings> = Object.freeze({
   dueSoonDays: 7,
 });
 
-export type TrafficLight = 'red' | 'yellow' | 'green' | 'done';
+/** 'cancelled': a 撤销 task has no colour; it is kept for history and counted nowhere. */
+export type TrafficLight = 'red' | 'yellow' | 'green' | 'done' | 'cancelled';
 
 export const LIGHT_LABELS: Record<TrafficLight, string> = {
   red: '红',
   yellow: '黄',
   green: '绿',
   done: '已完成',
+  cancelled: '已撤销',
 };
 
 /** Rounds to 2 decimals so float noise cannot tip a threshold comparison. */
@@ -117,9 +119,9 @@ export function actualProgress(input: ActualProgressInput): number {
   return 0;
 }
 
-/** Past the deadline day (Shanghai calendar) and not closed. */
+/** Past the deadline day (Shanghai calendar) and still open (neither closed nor cancelled). */
 export function isOverdue(deadline: Date, today: Date, status: TaskStatus): boolean {
-  return status !== 'CLOSED' && shanghaiDayNumber(today) > shanghaiDayNumber(deadline);
+  return isOpenStatus(status) && shanghaiDayNumber(today) > shanghaiDayNumber(deadline);
 }
 
 /** Whole calendar days from today to the deadline day: 0 on the deadline, negative after. */
@@ -139,10 +141,11 @@ export interface TrafficLightInput {
   reportMissed: boolean;
 }
 
-export type LightReason = 'closed' | 'overdue' | 'severeLag' | 'dueSoon' | 'lag' | 'reportMissed';
+export type LightReason = 'closed' | 'cancelled' | 'overdue' | 'severeLag' | 'dueSoon' | 'lag' | 'reportMissed';
 
 export const LIGHT_REASON_LABELS: Record<LightReason, string> = {
   closed: '已销号',
+  cancelled: '已撤销',
   overdue: '已逾期',
   severeLag: '严重滞后序时进度',
   dueSoon: '临近完成时限',
@@ -165,6 +168,7 @@ export function assessSchedule(input: TrafficLightInput, settings: ScheduleSetti
   const daysLeft = daysUntilDeadline(input.deadline, input.today);
 
   if (input.status === 'CLOSED') return { light: 'done', reasons: ['closed'], lagPoints, daysLeft };
+  if (input.status === 'CANCELLED') return { light: 'cancelled', reasons: ['cancelled'], lagPoints, daysLeft };
 
   const red: LightReason[] = [];
   if (isOverdue(input.deadline, input.today, input.status)) red.push('overdue');

@@ -8,7 +8,7 @@
  */
 
 import { shanghaiDayNumber, shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
-import type { TaskStatus } from '@/lib/core/workflow/task-status';
+import { isOpenStatus, type TaskStatus } from '@/lib/core/workflow/task-status';
 
 export const REMINDER_KINDS = ['DEADLINE_7D', 'DEADLINE_1D', 'OVERDUE'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -45,9 +45,9 @@ export function reminderKey(taskId: string, kind: ReminderKind, deadlineIsoDate:
   return `${taskId}:${kind}:${deadlineIsoDate}`;
 }
 
-/** Reminders due on `today` (at most one kind per day); none for closed tasks. */
+/** Reminders due on `today` (at most one kind per day); none for closed or cancelled tasks. */
 export function dueReminders(input: DueRemindersInput): DueReminder[] {
-  if (input.status === 'CLOSED') return [];
+  if (!isOpenStatus(input.status)) return [];
   const offset = shanghaiDayNumber(input.today) - shanghaiDayNumber(input.deadline);
   const deadline = shanghaiIsoDate(input.deadline);
   return REMINDER_KINDS.filter((kind) => FIRES_ON_DAY_OFFSET[kind] === offset).map((kind) => ({

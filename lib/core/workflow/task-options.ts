@@ -6,6 +6,9 @@
 import {
   availableActions,
   canDecideExtension,
+  canEditTask,
+  canSplitTask,
+  DIRECT_TASK_ACTIONS,
   canReportProgress,
   canRequestExtension,
   canTransition,
@@ -34,11 +37,16 @@ export interface TaskOptions {
   /** The office reviews pending reports (a closure request is decided on its report). */
   reviewReports: boolean;
   decideExtension: boolean;
+  /** The office's changes to the task itself: 修改, 拆分, 撤销 (each on the edit page). */
+  edit: boolean;
+  split: boolean;
+  cancel: boolean;
 }
 
 export function taskOptions({ status, actor, pendingClosureReport, pendingExtension }: TaskOptionsInput): TaskOptions {
   const directActions = availableActions(status, actor).filter(
-    (a): a is DirectTaskAction => a !== 'requestClosure' && !(pendingClosureReport && (a === 'approveClosure' || a === 'returnToProgress')),
+    (a): a is DirectTaskAction =>
+      (DIRECT_TASK_ACTIONS as readonly string[]).includes(a) && !(pendingClosureReport && (a === 'approveClosure' || a === 'returnToProgress')),
   );
   return {
     directActions,
@@ -47,5 +55,8 @@ export function taskOptions({ status, actor, pendingClosureReport, pendingExtens
     requestExtension: canRequestExtension(status, actor) && !pendingExtension,
     reviewReports: actor === 'ADMIN',
     decideExtension: canDecideExtension(actor) && pendingExtension,
+    edit: canEditTask(status, actor),
+    split: canSplitTask(status, actor),
+    cancel: canTransition(status, 'cancel', actor),
   };
 }

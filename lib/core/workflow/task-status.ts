@@ -25,6 +25,7 @@ export const TASK_ACTIONS = [
   'approveClosure',
   'returnToProgress',
   'reopen',
+  'cancel',
 ] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
@@ -39,6 +40,7 @@ export const TASK_ACTION_LABELS: Record<TaskAction, string> = {
   approveClosure: '同意销号',
   returnToProgress: '退回',
   reopen: '重新办理',
+  cancel: '撤销',
 };
 
 /**
@@ -60,6 +62,13 @@ export type UserRole = 'ADMIN' | 'LEADER' | 'UNIT_HEAD' | 'UNIT_STAFF';
 
 type Requirement = 'reason' | 'evidence';
 
+/** Statuses of a task still being worked on: neither 已销号 nor 已撤销. */
+export const OPEN_STATUSES = ['ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'CLOSURE_REQUESTED'] as const satisfies readonly TaskStatus[];
+
+export function isOpenStatus(status: TaskStatus): boolean {
+  return (OPEN_STATUSES as readonly TaskStatus[]).includes(status);
+}
+
 interface TransitionRule {
   from: readonly TaskStatus[];
   to: TaskStatus;
@@ -75,6 +84,8 @@ const TRANSITIONS: Record<TaskAction, TransitionRule> = {
   approveClosure: { from: ['CLOSURE_REQUESTED'], to: 'CLOSED', actors: ['ADMIN'] },
   returnToProgress: { from: ['CLOSURE_REQUESTED'], to: 'IN_PROGRESS', actors: ['ADMIN'], requires: 'reason' },
   reopen: { from: ['CLOSED'], to: 'IN_PROGRESS', actors: ['ADMIN'], requires: 'reason' },
+  // 撤销 (also how a split ends the original): only open tasks; a closed task is history already.
+  cancel: { from: OPEN_STATUSES, to: 'CANCELLED', actors: ['ADMIN'], requires: 'reason' },
 };
 
 export const TRANSITION_MESSAGES = {
@@ -82,6 +93,7 @@ export const TRANSITION_MESSAGES = {
   forbidden: '无权执行该操作',
   returnReasonRequired: '请填写退回理由',
   reopenReasonRequired: '请填写重新办理理由',
+  cancelReasonRequired: '请填写撤销理由',
   evidenceRequired: '申请销号须提供佐证材料',
 } as const;
 
@@ -146,10 +158,13 @@ export function transition(
 
   const requirement = TRANSITIONS[action].requires;
   if (requirement === 'reason' && !hasText(input.reason)) {
-    return {
-      ok: false,
-      message: action === 'reopen' ? TRANSITION_MESSAGES.reopenReasonRequired : TRANSITION_MESSAGES.returnReasonRequired,
-    };
+    const message =
+      action === 'reopen'
+        ? TRANSITION_MESSAGES.reopenReasonRequired
+        : action === 'cancel'
+          ? TRANSITION_MESSAGES.cancelReasonRequired
+          : TRANSITION_MESSAGES.returnReasonRequired;
+    return { ok: false, message };
   }
   if (requirement === 'evidence' && !hasEvidence(input.evidence)) {
     return { ok: false, message: TRANSITION_MESSAGES.evidenceRequired };
@@ -173,9 +188,21 @@ export function statusAfterProgressReport(status: TaskStatus): TaskStatus {
   return status === 'ASSIGNED' || status === 'ACKNOWLEDGED' ? 'IN_PROGRESS' : status;
 }
 
-/** 申请延期: the lead unit, for any task not yet closed. */
+/** 申请延期: the lead unit, for any open task (not closed or cancelled). */
 export function canRequestExtension(status: TaskStatus, actor: ActorKind | null): boolean {
-  return actor === 'LEAD_UNIT' && isTaskStatus(status) && status !== 'CLOSED';
+  return actor === 'LEAD_UNIT' && isTaskStatus(status) && isOpenStatus(status);
+}
+
+/**
+ * Changing a published task itself (修改, 拆分) is the office's: editing any task not cancelled,
+ * splitting an open one (the original is cancelled by it).
+ */
+export function canEditTask(status: TaskStatus, actor: ActorKind | null): boolean {
+  return actor === 'ADMIN' && status !== 'CANCELLED';
+}
+
+export function canSplitTask(status: TaskStatus, actor: ActorKind | null): boolean {
+  return canTransition(status, 'cancel', actor);
 }
 
 /** Extension requests are approved or rejected by the supervision office. */

@@ -6,6 +6,7 @@ import { forbidden, UserFacingError } from '@/lib/server/errors';
 import { getCountyName } from '@/lib/server/settings/installation-settings';
 import { getUnitTaskStats } from '@/lib/server/ranking/get-unit-task-stats';
 import { utcTimestampOfShanghaiMidnight } from '@/lib/server/tasks/light-sql';
+import { COUNTED_TASK_SQL } from '@/lib/server/dashboard/task-figures-sql';
 import { bulletinPeriodSchema } from '@/lib/core/schemas/bulletin';
 import { formErrors } from '@/lib/core/schemas/common';
 import { rankUnits } from '@/lib/core/ranking/score-units';
@@ -55,7 +56,7 @@ export async function buildBulletin({ user, period, today = new Date() }: { user
   const year = Number(key.slice(0, 4));
   const endOfDay = utcTimestampOfShanghaiMidnight(asOfDay + 1);
 
-  const openOverdue = Prisma.sql`t."year" = ${year} AND t."createdAt" < ${endOfDay}::timestamp AND t."deadline" < ${asOfIso}::date
+  const openOverdue = Prisma.sql`${COUNTED_TASK_SQL} AND t."year" = ${year} AND t."createdAt" < ${endOfDay}::timestamp AND t."deadline" < ${asOfIso}::date
     AND NOT (t."status" = 'CLOSED' AND (t."closedAt" IS NULL OR t."closedAt" < ${endOfDay}::timestamp))`;
   const [stats, overdueRows] = await Promise.all([
     getUnitTaskStats({ user, scope: 'county', year, asOf, existingAsOf: true }),

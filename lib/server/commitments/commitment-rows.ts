@@ -30,10 +30,13 @@ export async function lockCommitment(tx: Tx, commitmentId: string) {
 
 export type UnitTaskRows = { lead: LetterTaskRow[]; co: LetterTaskRow[] };
 
-/** Every task of the year that the units lead or support, as letter rows, per unit. Nothing is filtered out. */
+/**
+ * Every task of the year that the units lead or support, as letter rows, per unit; a cancelled
+ * (已撤销) task is no longer committed to, so it leaves the letter (and a signed letter goes out of date).
+ */
 export async function loadLetterTaskRows(client: Db | Tx, { unitIds, year }: { unitIds: string[]; year: number }) {
   const tasks = await client.task.findMany({
-    where: { year, OR: [{ leadUnitId: { in: unitIds } }, { coUnits: { some: { unitId: { in: unitIds } } } }] },
+    where: { year, status: { not: 'CANCELLED' }, OR: [{ leadUnitId: { in: unitIds } }, { coUnits: { some: { unitId: { in: unitIds } } } }] },
     select: {
       id: true,
       code: true,

@@ -4,7 +4,7 @@ import { db } from '@/lib/server/db';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden } from '@/lib/server/errors';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
-import { figureColumnsSql, figureCountsSql, URGENT_ORDER_SQL, urgentFocusSql } from '@/lib/server/dashboard/task-figures-sql';
+import { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql, URGENT_ORDER_SQL, urgentFocusSql } from '@/lib/server/dashboard/task-figures-sql';
 import { loadUrgentRows, URGENT_TASKS_PAGE_SIZE } from '@/lib/server/dashboard/list-urgent-tasks';
 import type { TaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 import { loadFigureUnits, unitTaskStats } from '@/lib/server/ranking/get-unit-task-stats';
@@ -33,7 +33,7 @@ export async function getLeaderDashboard({ user, focus = 'red', page = 1, today 
   const units = await loadFigureUnits({ user, scope: 'own' });
   const focusSql = urgentFocusSql(focus, today);
   const [row] = await db.$queryRaw<DashboardQueryRow[]>(Prisma.sql`
-    WITH scoped AS MATERIALIZED (SELECT ${figureColumnsSql(today)} FROM "Task" t WHERE ${taskScopeSql(user)})
+    WITH scoped AS MATERIALIZED (SELECT ${figureColumnsSql(today)} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user)})
     SELECT
       (SELECT row_to_json(c) FROM (SELECT ${figureCountsSql(today)} FROM scoped s) c) AS "counts",
       (SELECT count(*)::int FROM scoped s WHERE ${focusSql}) AS "focusTotal",

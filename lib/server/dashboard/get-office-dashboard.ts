@@ -18,7 +18,8 @@ const taskSummary = { select: { id: true, code: true, title: true, leadUnit: { s
  */
 export async function getOfficeDashboard({ user, today = new Date() }: { user: SessionUser; today?: Date }) {
   if (!can(user, 'task.viewAll')) throw forbidden('查看督查工作台');
-  const scope = { task: taskScopeWhere(user) };
+  // Queues about a cancelled task are moot: it takes no more reports, decisions or answers.
+  const scope = { task: { AND: [taskScopeWhere(user), { status: { not: 'CANCELLED' as const } }] } };
   const pendingReports = { ...scope, reviewState: 'PENDING' as const, closureRequest: false };
   const closureRequests = { ...scope, reviewState: 'PENDING' as const, closureRequest: true };
   const pendingExtensions = { ...scope, decision: 'PENDING' as const };

@@ -7,6 +7,7 @@ import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts
 import { listUrgentTasks } from '@/lib/server/dashboard/list-urgent-tasks';
 import { listNotifications } from '@/lib/server/notifications/list-notifications';
 import { shanghaiDbDate } from '@/lib/server/tasks/light-sql';
+import { OPEN_STATUSES } from '@/lib/core/workflow/task-status';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { isoFromDate } from '@/lib/core/schemas/common';
 import { isoWeekday, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
@@ -25,7 +26,7 @@ export async function getUnitDashboard({ user, focus = 'open', page = 1, today =
     getTaskLightCounts({ user, today }),
     listUrgentTasks({ user, focus, page, today }),
     db.task.findMany({
-      where: { AND: [taskScopeWhere(user), { status: { not: 'CLOSED' }, deadline: { gte: shanghaiDbDate(today, 1 - weekday), lte: shanghaiDbDate(today, 7 - weekday) } }] },
+      where: { AND: [taskScopeWhere(user), { status: { in: [...OPEN_STATUSES] }, deadline: { gte: shanghaiDbDate(today, 1 - weekday), lte: shanghaiDbDate(today, 7 - weekday) } }] },
       orderBy: [{ deadline: 'asc' }, { code: 'asc' }],
       take: 50,
       select: { id: true, code: true, title: true, deadline: true, leadUnitId: true },

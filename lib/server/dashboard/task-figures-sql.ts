@@ -12,6 +12,12 @@ import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
  *   closed (closed by the end of the as-of day), closedDay (Shanghai day of closedAt)
  */
 
+/**
+ * The rows every figure counts: a cancelled (已撤销) task is kept for the record but is out of every
+ * count, light summary, queue and ranking. Each row source of `figureColumnsSql` filters on it.
+ */
+export const COUNTED_TASK_SQL = Prisma.sql`t."status" <> 'CANCELLED'`;
+
 /** The source columns, on the Shanghai day of `asOf` (see the module comment). */
 export function figureColumnsSql(asOf: Date): Prisma.Sql {
   const endOfDay = utcTimestampOfShanghaiMidnight(shanghaiDayNumber(asOf) + 1);
@@ -45,7 +51,7 @@ export function urgentFocusSql(focus: UrgentFocus, today: Date): Prisma.Sql {
     case 'red':
       return Prisma.sql`s."light" = 'red'`;
     case 'open':
-      return Prisma.sql`s."status" <> 'CLOSED'`;
+      return Prisma.sql`s."status" NOT IN ('CLOSED', 'CANCELLED')`;
   }
 }
 

@@ -20,7 +20,7 @@ export async function requestExtension({ user, input, ip }: { user: SessionUser;
   return db.$transaction(async (tx) => {
     const { task, actor } = await loadTaskForActor(tx, { user, taskId: data.taskId });
     if (actor !== 'LEAD_UNIT') throw new UserFacingError('只有牵头单位可以申请延期', 'FORBIDDEN');
-    if (!canRequestExtension(task.status, actor)) throw new UserFacingError('已销号的任务不能申请延期', 'CONFLICT');
+    if (!canRequestExtension(task.status, actor)) throw new UserFacingError('已销号或已撤销的任务不能申请延期', 'CONFLICT');
     const requestedDeadline = dateFromIso(data.requestedDeadline);
     if (requestedDeadline <= task.deadline) {
       const message = `新的完成时限应晚于现行时限 ${isoFromDate(task.deadline)}`;

@@ -5,6 +5,7 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { runIntegrityCheck } from '@/lib/server/verify/run-integrity-check';
 import { shanghaiDbDate, taskReportMissedSql } from '@/lib/server/tasks/light-sql';
+import { OPEN_STATUSES } from '@/lib/core/workflow/task-status';
 import { dueReminders, REMINDER_KIND_LABELS, supervisionEscalationDue, type ReminderKind } from '@/lib/core/schedule/reminders';
 import { shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
 import { periodLabel, previousPeriod } from '@/lib/core/schedule/cadence';
@@ -35,7 +36,7 @@ const INSERT_CHUNK = 5000;
  */
 async function sendDeadlineReminders(today: Date) {
   const tasks = await db.task.findMany({
-    where: { status: { not: 'CLOSED' }, deadline: { in: [7, 1, -1].map((offset) => shanghaiDbDate(today, offset)) } },
+    where: { status: { in: [...OPEN_STATUSES] }, deadline: { in: [7, 1, -1].map((offset) => shanghaiDbDate(today, offset)) } },
     select: { id: true, title: true, deadline: true, status: true, leadUnitId: true },
   });
   const reminders = tasks.flatMap((task) => dueReminders({ taskId: task.id, deadline: task.deadline, status: task.status, today }).map((reminder) => ({ task, reminder })));
@@ -77,7 +78,7 @@ async function sendDeadlineReminders(today: Date) {
  */
 async function escalateUnansweredSupervision(today: Date) {
   const candidates = await db.supervisionAction.findMany({
-    where: { kind: 'SUPERVISE', respondedAt: null, escalatedAt: null, responseDue: { lt: shanghaiDbDate(today) } },
+    where: { kind: 'SUPERVISE', respondedAt: null, escalatedAt: null, responseDue: { lt: shanghaiDbDate(today) }, task: { status: { not: 'CANCELLED' } } },
     select: {
       id: true,
       responseDue: true,

@@ -4,7 +4,7 @@ import { db } from '@/lib/server/db';
 import { can, unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden } from '@/lib/server/errors';
 import { utcTimestampOfShanghaiMidnight } from '@/lib/server/tasks/light-sql';
-import { figureColumnsSql, figureCountsSql } from '@/lib/server/dashboard/task-figures-sql';
+import { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql } from '@/lib/server/dashboard/task-figures-sql';
 import { shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
 import type { UnitTaskStats } from '@/lib/core/ranking/score-units';
 
@@ -71,7 +71,7 @@ export async function getUnitTaskStats({
     SELECT s."leadUnitId" AS "unitId", ${figureCountsSql(asOf)}
     FROM (
       SELECT ${figureColumnsSql(asOf)} FROM "Task" t
-      WHERE t."leadUnitId" = ANY(${units.map((u) => u.id)})
+      WHERE ${COUNTED_TASK_SQL} AND t."leadUnitId" = ANY(${units.map((u) => u.id)})
         ${existingAsOf ? Prisma.sql`AND t."createdAt" < ${endOfDay}::timestamp` : Prisma.empty}
         ${year === undefined ? Prisma.empty : Prisma.sql`AND t."year" = ${year}`}
     ) s

@@ -25,6 +25,7 @@ export async function createSupervisionAction({ user, input, ip, today = new Dat
     select: { id: true, code: true, title: true, status: true, leadUnitId: true, coUnits: { select: { unitId: true } } },
   });
   if (!task) throw notFound();
+  if (task.status === 'CANCELLED') throw new UserFacingError('任务已撤销', 'CONFLICT');
   if (kind !== 'INSTRUCTION' && task.status === 'CLOSED') throw new UserFacingError(`任务已销号，无需${SUPERVISION_KIND_LABELS[kind]}`, 'CONFLICT');
   if (responseDue !== undefined && kind === 'SUPERVISE' && shanghaiDayNumber(dateFromIso(responseDue)) < shanghaiDayNumber(today)) {
     throw new UserFacingError('答复期限不能早于今天', 'INVALID', { responseDue: ['答复期限不能早于今天'] });

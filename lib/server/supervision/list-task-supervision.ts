@@ -3,10 +3,11 @@ import { db } from '@/lib/server/db';
 import { can, taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { notFound } from '@/lib/server/errors';
 import { isoFromDate } from '@/lib/core/schemas/common';
+import { isOpenStatus } from '@/lib/core/workflow/task-status';
 
 /**
  * A task's 批示 (instructions) and 催办/督办 (actions), newest first, with what the user may do:
- * urge/supervise (office, leaders in scope; not on a closed task), instruct, and answer the open
+ * urge/supervise (office, leaders in scope; only on an open task), instruct (not on a cancelled task), and answer the open
  * 督办 addressed to their unit.
  */
 export async function listTaskSupervision({ user, taskId }: { user: SessionUser; taskId: string }) {
@@ -40,8 +41,8 @@ export async function listTaskSupervision({ user, taskId }: { user: SessionUser;
   return {
     instructions: items.filter((item) => item.kind === 'INSTRUCTION'),
     actions: items.filter((item) => item.kind !== 'INSTRUCTION'),
-    canUrge: can(user, 'supervision.urge') && task.status !== 'CLOSED',
-    canInstruct: can(user, 'supervision.instruct'),
+    canUrge: can(user, 'supervision.urge') && isOpenStatus(task.status),
+    canInstruct: can(user, 'supervision.instruct') && task.status !== 'CANCELLED',
   };
 }
 

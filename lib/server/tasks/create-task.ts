@@ -1,8 +1,9 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/server/db';
+import { db, type Db, type Tx } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { taskInputSchema, type TaskInput } from '@/lib/core/schemas/task';
 import { dateFromIso } from '@/lib/core/schemas/common';
 import { targetRows } from '@/lib/core/targets/stored-target';
@@ -18,7 +19,7 @@ export async function reserveTaskCodes(tx: Tx, year: number, count: number) {
 }
 
 /** Creates a task and its targets inside an existing transaction (used by the plan importer too). */
-export async function insertTask(tx: Tx, { user, input, planItemId }: { user: SessionUser; input: TaskInput; planItemId?: string }) {
+export async function insertTask(tx: Tx, { user, input, planItemId, ip }: { user: SessionUser; input: TaskInput; planItemId?: string; ip?: string | null }) {
   const [code] = await reserveTaskCodes(tx, input.year, 1);
   const task = await tx.task.create({
     data: {
@@ -42,24 +43,33 @@ export async function insertTask(tx: Tx, { user, input, planItemId }: { user: Se
     },
     include: { targets: true, coUnits: true, leaders: true },
   });
-  await recordAuditEvent(tx, { actorId: user.id, action: 'task.create', entity: 'Task', entityId: task.id, after: task });
+  await recordAuditEvent(tx, { actorId: user.id, action: 'task.create', entity: 'Task', entityId: task.id, after: task, ip });
   return task;
 }
 
-async function assertReferences(input: TaskInput) {
-  const unitIds = [input.leadUnitId, ...input.coUnitIds];
+/** Refuses unknown units and anyone who is not a county leader, before a task points at them. */
+export async function assertTaskReferences(client: Db | Tx, { unitIds, leaderIds }: { unitIds: string[]; leaderIds: string[] }) {
   const [units, leaders] = await Promise.all([
-    db.unit.count({ where: { id: { in: unitIds } } }),
-    db.user.count({ where: { id: { in: input.leaderIds }, role: 'LEADER' } }),
+    client.unit.count({ where: { id: { in: unitIds } } }),
+    client.user.count({ where: { id: { in: leaderIds }, role: 'LEADER' } }),
   ]);
   if (units !== new Set(unitIds).size) throw new UserFacingError('所选单位不存在', 'INVALID', { leadUnitId: ['所选单位不存在'] });
-  if (leaders !== new Set(input.leaderIds).size) throw new UserFacingError('所选领导不存在', 'INVALID', { leaderIds: ['所选领导不存在'] });
+  if (leaders !== new Set(leaderIds).size) throw new UserFacingError('所选领导不存在', 'INVALID', { leaderIds: ['所选领导不存在'] });
 }
 
-/** Creates a task by hand (督查室 only). */
-export async function createTask({ user, input }: { user: SessionUser; input: unknown }) {
+/** Creates a task by hand (督查室 only); its units are notified that it is assigned to them (交办). */
+export async function createTask({ user, input, ip }: { user: SessionUser; input: unknown; ip?: string | null }) {
   if (!can(user, 'task.create')) throw forbidden('新建任务');
   const data = parseInput(taskInputSchema, input);
-  await assertReferences(data);
-  return db.$transaction((tx) => insertTask(tx, { user, input: data }));
+  await assertTaskReferences(db, { unitIds: [data.leadUnitId, ...data.coUnitIds], leaderIds: data.leaderIds });
+  return db.$transaction(async (tx) => {
+    const task = await insertTask(tx, { user, input: data, ip });
+    await createNotifications(
+      tx,
+      { unitIds: [task.leadUnitId, ...task.coUnits.map((c) => c.unitId)] },
+      { kind: 'task.assigned', title: `交办任务：${task.code} ${task.title}`, body: task.description ?? undefined, link: `/tasks/${task.id}` },
+      user.id,
+    );
+    return task;
+  });
 }

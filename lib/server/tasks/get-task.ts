@@ -17,7 +17,13 @@ export async function getTask({ user, taskId }: { user: SessionUser; taskId: str
     },
   });
   if (!task) throw notFound();
-  return task;
+  // The task it was split from and the parts it was split into, as far as the user may see them.
+  const related = await db.task.findMany({
+    where: { AND: [{ OR: [{ id: task.splitFromId ?? '__none__' }, { splitFromId: task.id }] }, taskScopeWhere(user)] },
+    select: { id: true, code: true, title: true },
+    orderBy: { code: 'asc' },
+  });
+  return { ...task, splitFrom: related.find((r) => r.id === task.splitFromId) ?? null, splitInto: related.filter((r) => r.id !== task.splitFromId) };
 }
 
 export type TaskDetail = Awaited<ReturnType<typeof getTask>>;

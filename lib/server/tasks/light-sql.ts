@@ -32,7 +32,8 @@ export function taskReportMissedSql(today: Date): Prisma.Sql {
  * of `today`: 'done' | 'red' | 'yellow' | 'green'. It is the pure `trafficLight` of
  * lib/schedule/progress.ts written in SQL (tests/integration/light-sql.test.ts checks they agree):
  *
- *   done   status = CLOSED
+ *   done       status = CLOSED
+ *   cancelled  status = CANCELLED (counted nowhere: see task-figures-sql.ts)
  *   red    deadline day < today (overdue), or lag ≥ 30 points
  *   yellow deadline within 7 days (deadline day included), or lag ≥ 10 points, or a missed report
  *   green  otherwise
@@ -64,6 +65,7 @@ export function taskLightSql(today: Date): Prisma.Sql {
 
   return Prisma.sql`(CASE
     WHEN t."status" = 'CLOSED' THEN 'done'
+    WHEN t."status" = 'CANCELLED' THEN 'cancelled'
     WHEN t."deadline" < ${todayIso}::date OR ${lag} >= ${redLagPoints} THEN 'red'
     WHEN t."deadline" - ${todayIso}::date <= ${dueSoonDays} OR ${lag} >= ${yellowLagPoints} OR ${taskReportMissedSql(today)} THEN 'yellow'
     ELSE 'green'

@@ -48,9 +48,12 @@ export function taskListWhereSql({ user, params, today }: { user: SessionUser; p
   if (params.leaderId) conditions.push(Prisma.sql`t."id" IN (SELECT tl."taskId" FROM "TaskLeader" tl WHERE tl."leaderId" = ${params.leaderId})`);
   if (params.status.length > 0) {
     conditions.push(Prisma.sql`t."status" IN (${Prisma.join(params.status.map((status) => Prisma.sql`${status}::"TaskStatus"`))})`);
+  } else {
+    // 已撤销 tasks stay in the ledger for the record but only show when that status is asked for.
+    conditions.push(Prisma.sql`t."status" <> 'CANCELLED'`);
   }
   if (params.light) conditions.push(Prisma.sql`${taskLightSql(today)} = ${params.light}`);
-  if (params.overdue) conditions.push(Prisma.sql`(t."status" <> 'CLOSED' AND t."deadline" < ${todayIso}::date)`);
+  if (params.overdue) conditions.push(Prisma.sql`(t."status" NOT IN ('CLOSED', 'CANCELLED') AND t."deadline" < ${todayIso}::date)`);
   if (params.deadlineFrom) conditions.push(Prisma.sql`t."deadline" >= ${params.deadlineFrom}::date`);
   if (params.deadlineTo) conditions.push(Prisma.sql`t."deadline" <= ${params.deadlineTo}::date`);
   if (params.q) {

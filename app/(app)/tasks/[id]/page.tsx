@@ -92,6 +92,37 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         </div>
       </div>
 
+      {task.status === 'CANCELLED' && (
+        <section className="panel" aria-label="撤销说明">
+          <p>
+            <strong>该任务已撤销</strong>
+            {task.cancelledAt && <span className="muted small">（{shanghaiIsoDate(task.cancelledAt)}）</span>}：{task.cancelReason}
+          </p>
+        </section>
+      )}
+      {(task.splitFrom || task.splitInto.length > 0) && (
+        <section className="panel" aria-label="拆分关系">
+          {task.splitFrom && (
+            <p>
+              由 <Link href={`/tasks/${task.splitFrom.id}`}>{task.splitFrom.code} {task.splitFrom.title}</Link> 拆分而来
+            </p>
+          )}
+          {task.splitInto.length > 0 && (
+            <p>
+              已拆分为：
+              {task.splitInto.map((part, index) => (
+                <span key={part.id}>
+                  {index > 0 && '、'}
+                  <Link href={`/tasks/${part.id}`}>
+                    {part.code} {part.title}
+                  </Link>
+                </span>
+              ))}
+            </p>
+          )}
+        </section>
+      )}
+
       <InstructionsBanner taskId={task.id} user={user} />
 
       <section className="panel" aria-label="任务信息">
@@ -128,10 +159,24 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
             </dd>
           </div>
         </dl>
-        {schedule.reasons.length > 0 && schedule.light !== 'done' && (
+        {may.edit && (
+          <div className="actions">
+            <Link href={`/tasks/${task.id}/edit`} className="button secondary">
+              {may.cancel ? '修改 / 拆分 / 撤销' : '修改任务'}
+            </Link>
+          </div>
+        )}
+        {schedule.reasons.length > 0 && schedule.light !== 'done' && schedule.light !== 'cancelled' && (
           <p className="small">提示：{schedule.reasons.map((r) => LIGHT_REASON_LABELS[r]).join('、')}</p>
         )}
       </section>
+
+      {task.description && (
+        <section className="panel" aria-label="任务说明">
+          <h2>任务说明</h2>
+          <p className={styles.description}>{task.description}</p>
+        </section>
+      )}
 
       {(source || task.plan) && (
         <section className="panel" aria-label="任务来源">
@@ -150,7 +195,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         <h2>进度</h2>
         <div className={styles.bars}>
           <ProgressBar label="序时进度" value={schedule.expected} tone={styles.fillExpected} />
-          <ProgressBar label="实际进度" value={schedule.actual} tone={schedule.light === 'done' ? undefined : styles[schedule.light]} />
+          <ProgressBar label="实际进度" value={schedule.actual} tone={schedule.light === 'done' || schedule.light === 'cancelled' ? undefined : styles[schedule.light]} />
         </div>
         {targets.length > 0 && (
           <div className="table-wrap">

@@ -1,21 +1,15 @@
 'use client';
 
-import { useState } from 'react';
 import { FieldError, FormMessage, SubmitButton } from '@/app/_components/form-feedback';
 import { useKeptForm } from '@/app/_components/use-kept-form';
 import type { TaskChoices } from '@/lib/server/tasks/list-task-choices';
 import { CADENCE_LABELS, REPORT_CADENCES } from '@/lib/core/schedule/cadence';
-import { comparatorOptionLabel, TARGET_COMPARATORS } from '@/lib/core/targets/comparator';
+import { MultiSelect, TargetRows } from '../task-form-fields';
 import { createTaskAction } from './actions';
 import styles from '../tasks.module.css';
 
-const MAX_TARGETS = 10;
-
 export function NewTaskForm({ choices, today }: { choices: TaskChoices; today: string }) {
   const { state, pending, ref, onSubmit } = useKeptForm(createTaskAction);
-  // Stable keys so removing a middle row keeps the other rows' typed values.
-  const [targetKeys, setTargetKeys] = useState<number[]>([]);
-  const [nextKey, setNextKey] = useState(0);
   const year = today.slice(0, 4);
 
   return (
@@ -85,89 +79,9 @@ export function NewTaskForm({ choices, today }: { choices: TaskChoices; today: s
           </label>
         )}
       </div>
-      <fieldset className={styles.fieldset}>
-        <legend>牵头领导</legend>
-        <div className={styles.unitGrid}>
-          {choices.leaders.map((leader) => (
-            <label key={leader.id} className={styles.check}>
-              <input type="checkbox" name="leaderIds" value={leader.id} />
-              {leader.name}
-            </label>
-          ))}
-        </div>
-        <FieldError state={state} name="leaderIds" />
-      </fieldset>
-      <fieldset className={styles.fieldset}>
-        <legend>配合单位</legend>
-        <div className={styles.unitGrid}>
-          {choices.units.map((unit) => (
-            <label key={unit.id} className={styles.check}>
-              <input type="checkbox" name="coUnitIds" value={unit.id} />
-              {unit.shortName}
-            </label>
-          ))}
-        </div>
-        <FieldError state={state} name="coUnitIds" />
-      </fieldset>
-      <fieldset className={styles.fieldset}>
-        <legend>量化指标</legend>
-        <input type="hidden" name="targetCount" value={targetKeys.length} />
-        {targetKeys.map((key, index) => (
-          <div key={key} className={styles.targetRow} data-testid={`target-row-${index}`}>
-            <label>
-              指标{index + 1}
-              <input name={`targets.${index}.metric`} placeholder="如：全年建设项目200个以上" maxLength={300} />
-              <FieldError state={state} name={`targets.${index}.metric`} />
-            </label>
-            <label>
-              比较方式
-              <select name={`targets.${index}.comparator`} defaultValue=">=">
-                {TARGET_COMPARATORS.map((comparator) => (
-                  <option key={comparator} value={comparator}>
-                    {comparatorOptionLabel(comparator)}
-                  </option>
-                ))}
-              </select>
-              <FieldError state={state} name={`targets.${index}.comparator`} />
-            </label>
-            <label>
-              目标值
-              <input name={`targets.${index}.value`} inputMode="decimal" />
-              <FieldError state={state} name={`targets.${index}.value`} />
-            </label>
-            <label>
-              上限（区间）
-              <input name={`targets.${index}.valueMax`} inputMode="decimal" />
-              <FieldError state={state} name={`targets.${index}.valueMax`} />
-            </label>
-            <label>
-              单位
-              <input name={`targets.${index}.unit`} maxLength={20} placeholder="个" />
-              <FieldError state={state} name={`targets.${index}.unit`} />
-            </label>
-            <div>
-              <button type="button" className="secondary" onClick={() => setTargetKeys((keys) => keys.filter((k) => k !== key))}>
-                删除指标{index + 1}
-              </button>
-            </div>
-          </div>
-        ))}
-        <FieldError state={state} name="targets" />
-        {targetKeys.length < MAX_TARGETS && (
-          <div>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setTargetKeys((keys) => [...keys, nextKey]);
-                setNextKey((k) => k + 1);
-              }}
-            >
-              添加指标
-            </button>
-          </div>
-        )}
-      </fieldset>
+      <MultiSelect name="leaderIds" label="牵头领导" choices={choices.leaders.map((l) => ({ id: l.id, label: l.name }))} state={state} />
+      <MultiSelect name="coUnitIds" label="配合单位" choices={choices.units.map((u) => ({ id: u.id, label: u.shortName }))} state={state} />
+      <TargetRows state={state} />
       <div className="actions">
         <SubmitButton pending={pending}>创建任务</SubmitButton>
       </div>
