@@ -4,8 +4,10 @@ import { ROLE_LABELS } from '@/lib/server/auth/permissions';
 import { getLeaderDashboard } from '@/lib/server/dashboard/get-leader-dashboard';
 import { getOfficeDashboard } from '@/lib/server/dashboard/get-office-dashboard';
 import { getUnitDashboard } from '@/lib/server/dashboard/get-unit-dashboard';
+import { listCommitmentStatus } from '@/lib/server/commitments/list-commitment-status';
 import { homeParamsSchema } from '@/lib/core/schemas/dashboard';
 import { LeaderHome } from './leader-home';
+import { OutdatedLetters } from './outdated-letters';
 import { OfficeHome } from './office-home';
 import { UnitHome } from './unit-home';
 import './dashboard.css';
@@ -35,19 +37,23 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       );
     case 'LEADER': {
       const focus = params.focus ?? 'red';
+      const [data, letters] = await Promise.all([getLeaderDashboard({ user, focus, page: params.page }), listCommitmentStatus({ user, state: 'outdated' })]);
       return (
         <>
           {head}
-          <LeaderHome data={await getLeaderDashboard({ user, focus, page: params.page })} focus={focus} page={params.page} />
+          <OutdatedLetters rows={letters.rows} year={letters.year} own={false} />
+          <LeaderHome data={data} focus={focus} page={params.page} />
         </>
       );
     }
     default: {
       const focus = params.focus ?? 'open';
+      const [data, letters] = await Promise.all([getUnitDashboard({ user, focus, page: params.page }), listCommitmentStatus({ user, state: 'outdated' })]);
       return (
         <>
           {head}
-          <UnitHome data={await getUnitDashboard({ user, focus, page: params.page })} focus={focus} page={params.page} />
+          <OutdatedLetters rows={letters.rows} year={letters.year} own />
+          <UnitHome data={data} focus={focus} page={params.page} />
         </>
       );
     }

@@ -10,6 +10,10 @@ import { getUnitTaskStats } from '@/lib/server/ranking/get-unit-task-stats';
 import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 import { fileProgressReport } from '@/lib/server/reports/file-progress-report';
 import { requestExtension } from '@/lib/server/extensions/request-extension';
+import { generateCommitmentDraft } from '@/lib/server/commitments/generate-commitment-draft';
+import { issueCommitmentVersion } from '@/lib/server/commitments/issue-commitment-version';
+import { checkCommitmentCurrency } from '@/lib/server/commitments/check-commitment-currency';
+import { listCommitmentStatus } from '@/lib/server/commitments/list-commitment-status';
 import { parseTaskListParams } from '@/lib/core/schemas/task-list';
 import { sessionUser, testDb, unitId } from '../support/db';
 import { auditActions, TODAY, workflowTask } from '../support/workflow';
@@ -127,12 +131,12 @@ describe('cancelling a task', () => {
   test('leaves rankings, lights and counts, refuses further reports, keeps it in the ledger under its filter', async () => {
     const admin = await sessionUser('admin');
     const fgj = await unitId('fgj');
-    const statsOf = async () => (await getUnitTaskStats({ user: admin, scope: 'county', year: 2031, asOf: TODAY })).find((u) => u.unitId === fgj)!;
+    const statsOf = async () => (await getUnitTaskStats({ user: admin, scope: 'county', year: 2033, asOf: TODAY })).find((u) => u.unitId === fgj)!;
     const ranked = (await statsOf()).total;
-    const task = await workflowTask('将被撤销的任务', { year: 2031, startDate: '2031-01-01', deadline: '2031-12-31' });
+    const task = await workflowTask('将被撤销的任务', { year: 2033, startDate: '2033-01-01', deadline: '2033-12-31' });
     expect((await statsOf()).total).toBe(ranked + 1);
     const countsBefore = await getTaskLightCounts({ user: await sessionUser('fgj_head'), today: TODAY });
-    await requestExtension({ user: await sessionUser('fgj_head'), input: { taskId: task.id, requestedDeadline: '2032-03-31', reason: '顺延' } });
+    await requestExtension({ user: await sessionUser('fgj_head'), input: { taskId: task.id, requestedDeadline: '2034-03-31', reason: '顺延' } });
 
     await expect(cancelTask({ user: admin, input: { taskId: task.id, version: 1, reason: '　' } })).rejects.toThrow('请填写撤销理由');
     await cancelTask({ user: admin, input: { taskId: task.id, version: 1, reason: '上级已取消该项工作' } });
@@ -161,6 +165,25 @@ describe('cancelling a task', () => {
     expect(await noticesOf('fgj_head', 'task.cancelled', task.code)).toHaveLength(1);
     expect(await noticesOf('czj_staff', 'task.cancelled', task.code)).toHaveLength(1);
     expect(await auditActions(task.id)).toEqual(['task.create', 'task.cancel']);
+  });
+});
+
+describe('a letter that lists a changed task', () => {
+  test('is out of date (需重新签署) for the unit and its leader once the task is cancelled', async () => {
+    const YEAR = 2034; // a year no other test uses: the letter holds only this task
+    const admin = await sessionUser('admin');
+    const swj = await unitId('swj');
+    const task = await workflowTask('承诺书所列任务', { year: YEAR, leadUnitId: swj, coUnitIds: [], startDate: `${YEAR}-01-01`, deadline: `${YEAR}-12-31` });
+    const draft = await generateCommitmentDraft({ user: admin, input: { unitId: swj, year: YEAR } });
+    await issueCommitmentVersion({ user: admin, input: { versionId: draft.id } });
+    expect((await checkCommitmentCurrency({ user: await sessionUser('swj_head'), unitId: swj, year: YEAR })).reference?.outOfDate).toBe(false);
+
+    await cancelTask({ user: admin, input: { taskId: task.id, version: 1, reason: '并入其他任务' } });
+    expect((await checkCommitmentCurrency({ user: await sessionUser('swj_head'), unitId: swj, year: YEAR })).reference?.outOfDate).toBe(true);
+    for (const username of ['swj_staff', 'leader']) {
+      const outdated = await listCommitmentStatus({ user: await sessionUser(username), year: YEAR, state: 'outdated' });
+      expect(outdated.rows.map((row) => row.unit.id), username).toEqual([swj]);
+    }
   });
 });
 

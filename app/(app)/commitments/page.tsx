@@ -151,7 +151,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
           </tbody>
         </table>
       </div>
-      <p className="muted small">共 {list.total} 个单位。任务或指标在签署后发生变化的承诺书显示为“已过期”，需由督查室修订后重新签署。</p>
+      <p className="muted small">共 {list.total} 个单位。任务或指标在签署后发生变化（修改、撤销、拆分或改派）的承诺书显示为“需重新签署”，由督查室修订后重新签署。</p>
     </>
   );
 }

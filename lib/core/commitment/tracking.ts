@@ -24,7 +24,7 @@ export const COMMITMENT_TRACKING_LABELS: Record<CommitmentTrackingState, string>
   issued: '待单位签署',
   signed: '待领导会签',
   locked: '已签署锁定',
-  outdated: '已过期',
+  outdated: '需重新签署',
 };
 
 /** Badge tone: red needs the office, yellow waits on a signer, green is done. */

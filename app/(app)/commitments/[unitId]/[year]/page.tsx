@@ -69,7 +69,7 @@ export default async function CommitmentPage({
 
       {currency.reference?.outOfDate && (
         <div className="panel banner-red" data-testid="outdated-banner">
-          <h2>承诺书已过期</h2>
+          <h2>承诺书需重新签署</h2>
           <p>第{currency.reference.version}版签署（或下发）后，以下任务或指标发生了变化，需修订后重新签署：</p>
           <ul className="changes">
             {currency.reference.changes.map((change, index) => (
