@@ -12,6 +12,7 @@ export const NAV_ITEMS: Record<Role, NavItem[]> = {
     { href: '/bulletins', label: '通报' },
     { href: '/commitments', label: '承诺书' },
     { href: '/verify', label: '核验' },
+    { href: '/admin', label: '组织机构' },
     { href: '/audit', label: '审计' },
   ],
   LEADER: [

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { unitFields, userFields } from '@/lib/core/schemas/directory';
+import { passwordProblems } from '@/lib/core/auth/password-policy';
 import type { Directory, DirectoryImport, IncomingLeader } from './directory-data';
 import { ROLE_LABELS, ROLES, splitList, UNIT_KIND_LABELS, UNIT_KINDS, UNIT_ROLES, type DirectoryRole } from './labels';
 import { DIRECTORY_COLUMNS, type DirectorySheet, type RawDirectory, type WorkbookIssue } from './workbook';
@@ -150,7 +151,8 @@ export function validateDirectory(raw: RawDirectory, current: Directory, actorUs
       const earlier = userRowByName.get(username);
       if (earlier !== undefined) add(row, 'username', `账号“${username}”与第 ${earlier} 行重复`);
       else userRowByName.set(username, row);
-      if (initialPassword !== undefined && initialPassword === username) add(row, 'initialPassword', '初始密码不能与账号相同');
+      const problems = initialPassword === undefined ? [] : passwordProblems(initialPassword, { username });
+      if (problems.length > 0) add(row, 'initialPassword', problems.join('；'));
       if (username === actorUsername && ((role !== undefined && role !== 'ADMIN') || active === false)) {
         add(row, 'role', '不能停用或降级当前登录的账号');
       }

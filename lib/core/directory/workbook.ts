@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { cellText } from '../plan/xlsx';
+import { checkZipBounds } from '../plan/zip-bounds';
 import type { Directory } from './directory-data';
 import { joinList, ROLE_LABELS, ROLES, UNIT_KIND_LABELS, UNIT_KINDS } from './labels';
 
@@ -175,6 +176,12 @@ export async function readDirectoryWorkbook(bytes: Uint8Array): Promise<{ raw: R
   const empty: RawDirectory = { 单位: null, 人员: null, 分管: null };
   if (bytes.length === 0) return { raw: empty, issues: [{ sheet: null, row: null, message: '文件为空' }] };
   if (bytes.length > MAX_DIRECTORY_FILE_BYTES) return { raw: empty, issues: [{ sheet: null, row: null, message: '文件过大（上限 5 MB）' }] };
+  // Inflated and counted before exceljs holds it in memory: a zip bomb is refused here.
+  const bounds = await checkZipBounds(bytes);
+  if (!bounds.ok) {
+    const message = bounds.reason === 'not-zip' ? '无法读取该文件，请上传 .xlsx 格式的目录工作簿' : '文件解压后过大或内容过多，请检查后重试';
+    return { raw: empty, issues: [{ sheet: null, row: null, message }] };
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     const copy = new Uint8Array(bytes.byteLength);

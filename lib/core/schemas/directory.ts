@@ -2,6 +2,7 @@
 // validates its cells with the same field schemas (lib/core/directory/validate-directory.ts).
 import { z } from 'zod';
 import { idSchema } from '@/lib/core/schemas/common';
+import { passwordProblems } from '@/lib/core/auth/password-policy';
 import { ROLES, splitList, UNIT_KINDS, UNIT_ROLES } from '@/lib/core/directory/labels';
 
 const LIST_ITEM_MAX = 30;
@@ -41,10 +42,8 @@ export const userFields = {
   title: z.preprocess(blankToUndefined, z.string().trim().max(50, '职务不超过 50 个字').optional()),
   role: z.enum(ROLES, { error: '角色应为 督查室、县领导、单位负责人 或 单位联络员' }),
   phone: z.preprocess(blankToUndefined, z.string().trim().regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确').optional()),
-  initialPassword: z.preprocess(
-    blankToUndefined,
-    z.string().min(8, '初始密码至少 8 位').max(64, '初始密码不超过 64 位').optional(),
-  ),
+  // Judged against the account by passwordProblems (the password policy), once the account is known.
+  initialPassword: z.preprocess(blankToUndefined, z.string().optional()),
 };
 
 const formBoolean = z.preprocess((value) => value === true || value === 'on' || value === '1' || value === 'true', z.boolean());
@@ -78,9 +77,9 @@ const UNIT_REQUIRED = { message: '单位负责人和联络员必须属于一个�
 export const userCreateSchema = userInputFields
   .extend({ initialPassword: userFields.initialPassword })
   .refine(unitRequired, UNIT_REQUIRED)
-  .refine((user) => user.initialPassword === undefined || user.initialPassword !== user.username, {
-    message: '初始密码不能与账号相同',
-    path: ['initialPassword'],
+  .superRefine((user, context) => {
+    const problems = user.initialPassword === undefined ? [] : passwordProblems(user.initialPassword, { username: user.username });
+    if (problems.length > 0) context.addIssue({ code: 'custom', message: problems.join('；'), path: ['initialPassword'] });
   });
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { notFound } from '@/lib/server/errors';
-import { lockoutState, LOCKOUT_POLICY } from '@/lib/core/auth/lockout';
+import { getAccountLock } from '@/lib/server/accounts/get-account-lock';
 
 /** One person for their edit page, with whether sign-in is locked after failed attempts. */
 export async function getUser({ user, userId }: { user: SessionUser; userId: string }) {
@@ -25,14 +25,7 @@ export async function getUser({ user, userId }: { user: SessionUser; userId: str
     },
   });
   if (!found) throw notFound();
-  const now = new Date();
-  const failures = await db.loginAttempt.findMany({
-    where: { username: found.username, success: false, createdAt: { gte: new Date(now.getTime() - 2 * LOCKOUT_POLICY.windowMs) } },
-    orderBy: { createdAt: 'desc' },
-    take: LOCKOUT_POLICY.maxFailures,
-    select: { createdAt: true },
-  });
-  return { ...found, locked: lockoutState(failures.map((failure) => failure.createdAt), now).locked };
+  return { ...found, locked: (await getAccountLock(found.username)).locked };
 }
 
 /** The units a person can be placed in, active ones first. */

@@ -1,0 +1,26 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import styles from './admin.module.css';
+
+const TABS = [
+  { href: '/admin/units', label: '单位' },
+  { href: '/admin/users', label: '人员' },
+  { href: '/admin/leaders', label: '分管' },
+  { href: '/admin/directory', label: '目录工作簿' },
+  { href: '/admin/settings', label: '设置' },
+];
+
+export function AdminTabs() {
+  const pathname = usePathname();
+  return (
+    <nav className={styles.tabs} aria-label="组织机构">
+      {TABS.map((tab) => (
+        <Link key={tab.href} href={tab.href} aria-current={pathname.startsWith(tab.href) ? 'page' : undefined}>
+          {tab.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
