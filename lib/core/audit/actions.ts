@@ -19,6 +19,7 @@ export const AUDIT_ENTITY_LABELS = {
   Unit: '单位',
   User: '用户',
   Job: '定时任务',
+  Setting: '系统设置',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -69,8 +70,21 @@ export const AUDIT_ACTIONS = {
 
   'bulletin.issue': { label: '发布通报', entity: 'Bulletin' },
 
+  'account.password.change': { label: '修改本人密码', entity: 'User' },
+  'account.password.reset': { label: '重置密码（下次登录须修改）', entity: 'User' },
+  'account.unlock': { label: '解除账号锁定', entity: 'User' },
+  'installation.setup': { label: '安装：创建首个管理员', entity: 'User' },
+  'setting.update': { label: '修改系统设置', entity: 'Setting' },
+
   'notification.read': { label: '阅读通知', entity: 'Notification' },
   'notification.readAll': { label: '全部通知标为已读', entity: 'User' },
+
+  'unit.create': { label: '新建单位', entity: 'Unit' },
+  'unit.update': { label: '修改单位', entity: 'Unit' },
+  'unit.delete': { label: '删除单位', entity: 'Unit' },
+  'user.create': { label: '新建用户', entity: 'User' },
+  'user.update': { label: '修改用户', entity: 'User' },
+  'leader.units.set': { label: '调整领导分管单位', entity: 'User' },
 
   'job.deadlineReminders': { label: '发送到期提醒', entity: 'Job' },
   'job.missedReportNotice': { label: '通知未按期报送', entity: 'Unit' },
