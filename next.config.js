@@ -4,7 +4,29 @@ const nextConfig = {
   poweredByHeader: false,
   // Parallel checkouts of the work (and CI) may build side by side.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  experimental: { serverActions: { bodySizeLimit: '12mb' } },
+  // One body-size policy (lib/core/attachments/policy.ts, MAX_REQUEST_BODY_BYTES; a unit test
+  // checks these numbers against it): actions accept 51 MB, five 10 MB files and the fields; the
+  // proxy buffers 1 MB more, so it never cuts a body short that the action would accept, and an
+  // oversized one is refused (413) by the proxy or the action instead of failing mid-parse.
+  // lib/core/security/headers.ts STATIC_SECURITY_HEADERS (a unit test keeps the two equal); the
+  // proxy adds the Content-Security-Policy with a per-request nonce, and HSTS on HTTPS.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+        ],
+      },
+    ];
+  },
+  experimental: {
+    serverActions: { bodySizeLimit: 51 * 1024 * 1024 },
+    proxyClientMaxBodySize: 52 * 1024 * 1024,
+  },
 };
 
 export default nextConfig;

@@ -2,6 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
+import { safeRedirectPath } from '@/lib/core/auth/redirect';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [message, setMessage] = useState<string | null>(null);
@@ -22,7 +23,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       setMessage(result?.error && result.error !== 'CredentialsSignin' ? result.error : '账号或密码错误');
       return;
     }
-    window.location.assign(callbackUrl);
+    window.location.assign(safeRedirectPath(callbackUrl));
   }
 
   return (

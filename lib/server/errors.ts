@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { formErrors } from '@/lib/core/schemas/common';
+import { findNulByte, formErrors, NUL_BYTE_MESSAGE } from '@/lib/core/schemas/common';
 
 /** A refusal or validation failure the user should read, in Chinese. Actions turn it into `{ message }`. */
 export class UserFacingError extends Error {
@@ -19,6 +19,9 @@ export const staleVersion = () => new UserFacingError('已被他人修改，请�
 
 /** Parses an input with its zod schema, or throws the Chinese `{ fieldErrors, message }` refusal. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  // PostgreSQL refuses NUL in text; said here, per field, rather than as a failed write.
+  const nulAt = findNulByte(input);
+  if (nulAt !== null) throw new UserFacingError(NUL_BYTE_MESSAGE, 'INVALID', { [nulAt]: [NUL_BYTE_MESSAGE] });
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const { fieldErrors, message } = formErrors(parsed.error);

@@ -8,6 +8,15 @@
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_REPORT = 5;
+/**
+ * The largest request body a form may send: everything the report form promises (five files of
+ * 10 MB) plus 1 MB for its fields and the multipart framing. next.config.js sets the server
+ * actions' limit to this and the proxy's buffer 1 MB above it, so a body the action accepts is
+ * never cut short by the proxy (a unit test holds the three together).
+ */
+export const MAX_REQUEST_BODY_BYTES = MAX_ATTACHMENTS_PER_REPORT * MAX_ATTACHMENT_BYTES + 1024 * 1024;
+export const PROXY_BODY_BUFFER_BYTES = MAX_REQUEST_BODY_BYTES + 1024 * 1024;
+export const REQUEST_TOO_LARGE_MESSAGE = `提交的内容超过 ${Math.floor(MAX_REQUEST_BODY_BYTES / 1024 / 1024)} MB，未提交；请减少附件后重试`;
 /** Longest kept display name, in characters (extension included). */
 export const MAX_FILE_NAME_LENGTH = 100;
 /** Bytes `checkAttachment` needs to sniff a file's type. */
@@ -145,11 +154,33 @@ export function checkAttachment(file: AttachmentCandidate): AttachmentCheck {
     return { ok: false, message: `“${name}”的文件类型不支持（${ATTACHMENT_RULES_TEXT}）` };
   }
   if (file.size <= 0) return { ok: false, message: `“${name}”是空文件` };
-  if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, message: `“${name}”超过 10MB` };
+  if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, message: oversizeMessage(name) };
   if (!matchesSignature(ALLOWED_TYPES[extension].signature, file.head)) {
     return { ok: false, message: `“${name}”的内容与扩展名不符` };
   }
   return { ok: true, name, extension, mime: ALLOWED_TYPES[extension].mime };
+}
+
+function oversizeMessage(name: string): string {
+  return `“${name}”超过 10MB`;
+}
+
+/**
+ * What the browser can tell before uploading: the number of files and their sizes (the type
+ * is sniffed by the server). Null when the selection may be sent.
+ */
+export function checkAttachmentSelection(files: readonly { name: string; size: number }[]): string | null {
+  const count = checkAttachmentCount(files.length);
+  if (!count.ok) return count.message;
+  const oversize = files.find((file) => file.size > MAX_ATTACHMENT_BYTES);
+  return oversize ? `${oversizeMessage(sanitizeFileName(oversize.name))}，未上传；已填写的内容仍保留` : null;
+}
+
+/** Bytes a FormData will take on the wire, near enough to refuse an oversized one before sending. */
+export function formDataSize(entries: Iterable<[string, FormDataEntryValue]>): number {
+  let size = 0;
+  for (const [name, value] of entries) size += name.length + 200 + (typeof value === 'string' ? new TextEncoder().encode(value).length : value.size);
+  return size;
 }
 
 export function checkAttachmentCount(count: number): { ok: true } | { ok: false; message: string } {

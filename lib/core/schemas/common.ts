@@ -1,4 +1,26 @@
 import { z } from 'zod';
+import './zod-config';
+
+/** Text PostgreSQL cannot store (a NUL byte) anywhere in an input; the path of the first, or null. */
+export function findNulByte(value: unknown, path: (string | number)[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '_' : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findNulByte(item, [...path, index]);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNulByte(item, [...path, key]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+export const NUL_BYTE_MESSAGE = '内容包含无法保存的空字符（NUL），请删除后重试';
 
 /** A calendar date typed as YYYY-MM-DD (what <input type="date"> sends). */
 export const isoDateSchema = z

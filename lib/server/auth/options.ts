@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { SignInRefused, verifyCredentials } from '@/lib/server/auth/sign-in';
+import { requestClientAddress } from '@/lib/server/client-address';
 import { endUserSession, SESSION_MAX_AGE_SECONDS, startUserSession } from '@/lib/server/auth/user-sessions';
 
 function header(headers: Record<string, unknown> | undefined, name: string): string | null {
@@ -10,7 +11,7 @@ function header(headers: Record<string, unknown> | undefined, name: string): str
 }
 
 function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  return header(headers, 'x-forwarded-for')?.split(',')[0]!.trim() ?? null;
+  return requestClientAddress((name) => header(headers, name));
 }
 
 // The JWT carries only who signed in and which server-side session it is (`sid`); role, unit and
@@ -31,7 +32,10 @@ export const authOptions: NextAuthOptions = {
         } catch (error) {
           // next-auth passes the message of a thrown error to the sign-in page.
           if (error instanceof SignInRefused) throw new Error(error.message);
-          throw error;
+          // Anything else (typically the database being down) is logged; the form is told so
+          // without the driver's message, which names the database host and port.
+          console.error(error);
+          throw new Error('暂时无法登录：系统或数据库暂不可用，请稍后重试；若持续出现，请联系管理员');
         }
       },
     }),

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { FieldError, FormMessage, SubmitButton } from '@/app/_components/form-feedback';
 import { useKeptForm } from '@/app/_components/use-kept-form';
-import { ATTACHMENT_ACCEPT, ATTACHMENT_RULES_TEXT } from '@/lib/core/attachments/policy';
+import { ATTACHMENT_ACCEPT, ATTACHMENT_RULES_TEXT, checkAttachmentSelection } from '@/lib/core/attachments/policy';
 import { TASK_ACTION_LABELS, type DirectTaskAction } from '@/lib/core/workflow/task-status';
 import { decideExtensionAction, fileReportAction, requestExtensionAction, reviewReportAction, transitionTaskAction } from './actions';
 import styles from './task-page.module.css';
@@ -36,6 +36,13 @@ export function TransitionForm({ taskId, version, action, needsReason }: { taskI
 
 export type ReportTarget = { id: string; metric: string; unit: string; actual: number | null };
 
+/** The report's attachments are checked in the browser first, so a 50 MB mistake is not uploaded at all. */
+function refuseOversizedFiles(form: FormData) {
+  const files = form.getAll('files').filter((value): value is File => value instanceof File && value.name !== '');
+  const message = checkAttachmentSelection(files);
+  return message ? { ok: false, message, fieldErrors: { files: [message] } } : null;
+}
+
 /** 进度报送: narrative, percent, the actual of each target, attachments, and (lead unit) 申请销号. */
 export function ReportForm({
   taskId,
@@ -52,7 +59,7 @@ export function ReportForm({
   milestone: boolean;
   canRequestClosure: boolean;
 }) {
-  const { state, pending, ref, onSubmit } = useKeptForm(fileReportAction);
+  const { state, pending, ref, onSubmit } = useKeptForm(fileReportAction, refuseOversizedFiles);
   const [closing, setClosing] = useState(false);
   return (
     <form ref={ref} className="stack" onSubmit={onSubmit} aria-label="进度报送" encType="multipart/form-data" noValidate>
