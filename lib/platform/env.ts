@@ -9,6 +9,8 @@ const serverEnvSchema = z.object({
   LUOSHI_UPLOAD_DIR: z.string().default('data/uploads'),
   LUOSHI_COUNTY_NAME: z.string().default('示范县'),
   LUOSHI_JOBS_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
+  /** Our reverse proxies (IPv4 addresses or networks, IPv6 addresses): only their X-Forwarded-For is believed. */
+  LUOSHI_TRUSTED_PROXIES: z.string().default(''),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -5,6 +5,7 @@ import { formErrors } from '@/lib/core/schemas/common';
 import { getSessionUser } from '@/lib/server/auth/session';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { UserFacingError } from '@/lib/server/errors';
+import { requestClientAddress } from '@/lib/server/client-address';
 
 /** What every server action returns to its form: Chinese messages, per-field errors. */
 export type ActionState = { ok: boolean; message: string; fieldErrors: Record<string, string[]> };
@@ -13,7 +14,7 @@ export type ActionState = { ok: boolean; message: string; fieldErrors: Record<st
  * A server action's body, run for the signed-in user. Actions are public endpoints, so each one
  * re-checks the session: without one nothing runs and the form says 请先登录.
  */
-export async function withUser(body: (user: SessionUser) => Promise<ActionState>): Promise<ActionState> {
+export async function withUser<S extends ActionState = ActionState>(body: (user: SessionUser) => Promise<S>): Promise<S | ActionState> {
   const user = await getSessionUser();
   if (!user) return { ok: false, message: '请先登录', fieldErrors: {} };
   return body(user);
@@ -38,9 +39,8 @@ export async function runAction(work: () => Promise<unknown>, successMessage = '
 /** Caller IP and user agent for audit rows and signatures. */
 export async function requestMeta() {
   const list = await headers();
-  const forwarded = list.get('x-forwarded-for');
   return {
-    ip: forwarded ? forwarded.split(',')[0]!.trim() : (list.get('x-real-ip') ?? null),
+    ip: requestClientAddress((name) => list.get(name)),
     userAgent: list.get('user-agent'),
   };
 }
