@@ -3,6 +3,7 @@ import { accountTargetSchema } from '@/lib/core/schemas/account';
 import { getAccountLock } from '@/lib/server/accounts/get-account-lock';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
+import { resetSignInThrottle } from '@/lib/server/auth/sign-in-throttle';
 import { db } from '@/lib/server/db';
 import { notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 
@@ -27,4 +28,5 @@ export async function unlockUserAccount({ user, input, ip }: { user: SessionUser
       ip,
     }),
   );
+  await resetSignInThrottle(target.username);
 }
