@@ -5,7 +5,8 @@ import { FieldError, FormMessage, SubmitButton } from '@/app/_components/form-fe
 import { useKeptForm } from '@/app/_components/use-kept-form';
 import type { TaskChoices } from '@/lib/server/tasks/list-task-choices';
 import { CADENCE_LABELS, REPORT_CADENCES, type ReportCadence } from '@/lib/core/schedule/cadence';
-import { MultiSelect, TargetRows, type TargetRowValue } from '../../task-form-fields';
+import { MultiSelect } from '@/app/_components/multi-select';
+import { TargetRows, type TargetRowValue } from '../../task-form-fields';
 import { cancelTaskAction, editTaskAction, splitTaskAction } from './actions';
 import styles from '../../tasks.module.css';
 
