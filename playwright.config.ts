@@ -1,7 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './lib/platform/chromium';
+import { REAL_INSTALL } from './tests/e2e/helpers';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+const PG_DIR = process.env.E2E_PG_DIR ?? 'data/pg-e2e';
+// The real-installation project: its own server and database, set up by `npm run setup`'s script.
+const REAL_PORT = Number(process.env.E2E_REAL_PORT ?? PORT + 1000);
+const REAL_PG_DIR = `${PG_DIR}-real`;
 
 // Debian's Chromium, never a downloaded browser (these machines cannot download one).
 export default defineConfig({
@@ -24,22 +29,50 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
-  ],
-  webServer: {
-    // A fresh embedded database (data/pg-e2e): reset, migrate, seed, then serve the built app.
-    command: `tsx scripts/with-db.ts bash -c "tsx scripts/migrate.ts reset --force && tsx --conditions=react-server prisma/seed.ts && next start -p ${PORT}"`,
-    env: {
-      LUOSHI_PG_DIR: process.env.E2E_PG_DIR ?? 'data/pg-e2e',
-      NEXTAUTH_URL: `http://localhost:${PORT}`,
-      PORT: String(PORT),
-      LUOSHI_UPLOAD_DIR: `${process.env.E2E_PG_DIR ?? 'data/pg-e2e'}-uploads`,
-      LUOSHI_JOBS_INTERVAL_MINUTES: '0',
+    // The demo county, one journey per role.
+    { name: 'desktop', testIgnore: /real-install\.spec\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // A fresh real installation: no demo data, one first administrator.
+    {
+      name: 'real-install',
+      testMatch: /real-install\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: `http://localhost:${REAL_PORT}` },
     },
-    url: `http://localhost:${PORT}/login`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  ],
+  webServer: [
+    {
+      // A fresh embedded database (data/pg-e2e): reset, migrate, seed, then serve the built app.
+      command: `tsx scripts/with-db.ts bash -c "tsx scripts/migrate.ts reset --force && tsx --conditions=react-server prisma/seed.ts && next start -p ${PORT}"`,
+      env: {
+        LUOSHI_PG_DIR: PG_DIR,
+        NEXTAUTH_URL: `http://localhost:${PORT}`,
+        PORT: String(PORT),
+        LUOSHI_UPLOAD_DIR: `${PG_DIR}-uploads`,
+        LUOSHI_JOBS_INTERVAL_MINUTES: '0',
+      },
+      url: `http://localhost:${PORT}/login`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // Another fresh database, made a real installation by `npm run setup`'s script (not the demo seed).
+      command: `tsx scripts/with-db.ts bash -c "tsx scripts/migrate.ts reset --force && tsx --conditions=react-server scripts/setup-installation.ts && next start -p ${REAL_PORT}"`,
+      env: {
+        LUOSHI_PG_DIR: REAL_PG_DIR,
+        NEXTAUTH_URL: `http://localhost:${REAL_PORT}`,
+        PORT: String(REAL_PORT),
+        LUOSHI_UPLOAD_DIR: `${REAL_PG_DIR}-uploads`,
+        LUOSHI_JOBS_INTERVAL_MINUTES: '0',
+        LUOSHI_COUNTY_NAME: REAL_INSTALL.countyName,
+        LUOSHI_ADMIN_USERNAME: REAL_INSTALL.adminUsername,
+        LUOSHI_ADMIN_PASSWORD: REAL_INSTALL.adminPassword,
+      },
+      url: `http://localhost:${REAL_PORT}/login`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

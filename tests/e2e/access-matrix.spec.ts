@@ -52,6 +52,10 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     { path: '/ranking', allowed: ['admin', 'leader', 'leader4'] },
     { path: '/commitments', allowed: ['admin', 'leader', 'leader4'], redirected: ['fgj_head', 'fgj_staff', 'czj_staff', 'jyj_head', 'jyj_staff'] },
     { path: `/commitments/${fgj.id}/${year}`, allowed: ['admin', 'leader', 'fgj_head', 'fgj_staff'] },
+    { path: '/account', allowed: [...USERS] },
+    // Only for a user who must change the password; anyone else is sent on to /account.
+    { path: '/account/password', allowed: [], redirected: [...USERS] },
+    { path: '/admin/settings', allowed: ['admin'] },
   ];
 });
 

@@ -14,3 +14,6 @@ export async function signOut(page: Page) {
   await page.getByRole('button', { name: '退出' }).click();
   await expect(page).toHaveURL(/\/login/);
 }
+
+/** The real-installation project's first administrator (playwright.config.ts passes these to `npm run setup`'s script). */
+export const REAL_INSTALL = { countyName: '青山县', adminUsername: 'duchashi', adminPassword: 'Kaiju-2025-first' } as const;
