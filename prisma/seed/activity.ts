@@ -54,6 +54,7 @@ export async function seedActivity(db: PrismaClient, admin: SessionUser, today =
       user: staff,
       input: {
         taskId: task.id,
+        version: await version(task.id),
         narrative: closing ? '各项目标任务已全部完成，佐证材料见附件。' : `按计划推进，已完成全年任务的${percent}%，下一步将加快进度。`,
         percent,
         targetActuals,

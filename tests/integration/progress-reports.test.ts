@@ -9,7 +9,7 @@ import { getAttachment } from '@/lib/server/attachments/get-attachment';
 import { commitStaged, discardStaged, stageFile } from '@/lib/server/attachments/attachment-store';
 import { MAX_ATTACHMENT_BYTES } from '@/lib/core/attachments/policy';
 import { databaseKind, sessionUser, testDb } from '../support/db';
-import { EXE_BYTES, PDF_BYTES, PNG_BYTES, TODAY, auditActions, pdf, taskRow, uploadDirOf, workflowTask } from '../support/workflow';
+import { EXE_BYTES, PDF_BYTES, PNG_BYTES, TODAY, auditActions, pdf, taskRow, uploadDirOf, taskVersion, workflowTask } from '../support/workflow';
 
 const as = sessionUser;
 
@@ -52,14 +52,14 @@ describe(`progress reports (${databaseKind} PostgreSQL)`, () => {
 
   test('without targets the reported percent is the progress; a blank actual leaves the figure unchanged', async () => {
     const task = await workflowTask('无量化指标任务', { targets: [] });
-    await fileProgressReport({ user: await as('fgj_head'), input: { taskId: task.id, narrative: '推进中', percent: 35 }, today: TODAY });
+    await fileProgressReport({ user: await as('fgj_head'), input: { taskId: task.id, version: await taskVersion(task.id), narrative: '推进中', percent: 35 }, today: TODAY });
     expect(await taskRow(task.id)).toMatchObject({ progressPercent: 35, reportedPercent: 35 });
 
     const withTarget = await workflowTask('空白实际值');
     const targetId = withTarget.targets[0]!.id;
     const staff = await as('fgj_staff');
-    await fileProgressReport({ user: staff, input: { taskId: withTarget.id, narrative: '一', percent: 10, targetActuals: [{ targetId, actual: 50 }] }, today: TODAY });
-    await fileProgressReport({ user: staff, input: { taskId: withTarget.id, narrative: '二', percent: 20, targetActuals: [{ targetId, actual: '' }] }, today: TODAY });
+    await fileProgressReport({ user: staff, input: { taskId: withTarget.id, version: await taskVersion(withTarget.id), narrative: '一', percent: 10, targetActuals: [{ targetId, actual: 50 }] }, today: TODAY });
+    await fileProgressReport({ user: staff, input: { taskId: withTarget.id, version: await taskVersion(withTarget.id), narrative: '二', percent: 20, targetActuals: [{ targetId, actual: '' }] }, today: TODAY });
     const stored = await taskRow(withTarget.id);
     expect(Number(stored.targets[0]!.actualValue)).toBe(50);
     expect(stored.progressPercent).toBe(25);
@@ -83,7 +83,7 @@ describe(`progress reports (${databaseKind} PostgreSQL)`, () => {
 
   test('another unit, the office and leaders cannot report; the lead unit with a stale version is refused', async () => {
     const task = await workflowTask('报送权限');
-    const input = { taskId: task.id, narrative: '越权报送', percent: 10 };
+    const input = { taskId: task.id, version: await taskVersion(task.id), narrative: '越权报送', percent: 10 };
     await expect(fileProgressReport({ user: await as('jyj_staff'), input, today: TODAY })).rejects.toThrow('未找到该记录');
     await expect(fileProgressReport({ user: await as('admin'), input, today: TODAY })).rejects.toThrow('无权执行报送进度');
     await expect(fileProgressReport({ user: await as('leader'), input, today: TODAY })).rejects.toThrow('无权执行报送进度');
@@ -99,7 +99,8 @@ describe(`progress reports (${databaseKind} PostgreSQL)`, () => {
     const task = await workflowTask('报送校验');
     const other = await workflowTask('别的任务');
     const staff = await as('fgj_staff');
-    const refuse = (input: Record<string, unknown>) => fileProgressReport({ user: staff, input: { taskId: task.id, ...input }, today: TODAY });
+    const version = await taskVersion(task.id);
+    const refuse = (input: Record<string, unknown>) => fileProgressReport({ user: staff, input: { taskId: task.id, version, ...input }, today: TODAY });
     await expect(refuse({ narrative: '  ', percent: 10 })).rejects.toThrow('请填写工作进展');
     await expect(refuse({ narrative: '进展', percent: 120 })).rejects.toThrow('完成百分比应在 0–100 之间');
     await expect(refuse({ narrative: '进展', percent: 'abc' })).rejects.toThrow('请填写完成百分比');
@@ -119,7 +120,7 @@ describe(`progress reports (${databaseKind} PostgreSQL)`, () => {
     const task = await workflowTask('补报上月');
     const report = await fileProgressReport({
       user: await as('fgj_staff'),
-      input: { taskId: task.id, narrative: '补报二月进展', percent: 20, periodKey: '2024-02' },
+      input: { taskId: task.id, version: await taskVersion(task.id), narrative: '补报二月进展', percent: 20, periodKey: '2024-02' },
       today: TODAY,
     });
     expect(report.periodKey).toBe('2024-02');
@@ -129,7 +130,7 @@ describe(`progress reports (${databaseKind} PostgreSQL)`, () => {
     const task = await workflowTask('附件存储');
     const report = await fileProgressReport({
       user: await as('fgj_staff'),
-      input: { taskId: task.id, narrative: '附现场照片和验收报告', percent: 30 },
+      input: { taskId: task.id, version: await taskVersion(task.id), narrative: '附现场照片和验收报告', percent: 30 },
       files: [pdf('../../etc/验收<报告>.pdf'), { name: 'C:\\照片\\现场.png', type: 'image/png', bytes: PNG_BYTES }],
       today: TODAY,
     });
@@ -149,8 +150,8 @@ describe(`progress reports (${databaseKind} PostgreSQL)`, () => {
   test('oversize, disguised, disallowed and too many files are refused and nothing is written', async () => {
     const task = await workflowTask('附件拒收');
     const staff = await as('fgj_staff');
-    const file = (files: Parameters<typeof fileProgressReport>[0]['files']) =>
-      fileProgressReport({ user: staff, input: { taskId: task.id, narrative: '附件测试', percent: 10 }, files, today: TODAY });
+    const file = async (files: Parameters<typeof fileProgressReport>[0]['files']) =>
+      fileProgressReport({ user: staff, input: { taskId: task.id, version: await taskVersion(task.id), narrative: '附件测试', percent: 10 }, files, today: TODAY });
     const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
     big.set(PDF_BYTES);
     await expect(file([pdf('大文件.pdf', big)])).rejects.toThrow('“大文件.pdf”超过 10MB');
@@ -183,8 +184,8 @@ describe(`progress reports (${databaseKind} PostgreSQL)`, () => {
     const task = await workflowTask('审核普通报告');
     const staff = await as('fgj_staff');
     const admin = await as('admin');
-    const first = await fileProgressReport({ user: staff, input: { taskId: task.id, narrative: '第一次', percent: 10 }, today: TODAY });
-    const second = await fileProgressReport({ user: await as('czj_staff'), input: { taskId: task.id, narrative: '配合', percent: 10 }, today: TODAY });
+    const first = await fileProgressReport({ user: staff, input: { taskId: task.id, version: await taskVersion(task.id), narrative: '第一次', percent: 10 }, today: TODAY });
+    const second = await fileProgressReport({ user: await as('czj_staff'), input: { taskId: task.id, version: await taskVersion(task.id), narrative: '配合', percent: 10 }, today: TODAY });
 
     await expect(reviewProgressReport({ user: admin, input: { reportId: first.id, decision: 'return', reason: ' ' } })).rejects.toThrow('请填写退回理由');
     await reviewProgressReport({ user: admin, input: { reportId: first.id, decision: 'return', reason: '数据与统计局口径不一致' } });
@@ -210,7 +211,7 @@ describe(`timeline and attachment access (${databaseKind} PostgreSQL)`, () => {
     const task = await workflowTask('时间线');
     const staff = await as('fgj_staff');
     await transitionTask({ user: staff, taskId: task.id, version: 1, action: 'acknowledge' });
-    const report = await fileProgressReport({ user: staff, input: { taskId: task.id, narrative: '本月进展', percent: 20 }, files: [pdf()], today: TODAY });
+    const report = await fileProgressReport({ user: staff, input: { taskId: task.id, version: await taskVersion(task.id), narrative: '本月进展', percent: 20 }, files: [pdf()], today: TODAY });
     const { requestExtension } = await import('@/lib/server/extensions/request-extension');
     await requestExtension({ user: staff, input: { taskId: task.id, requestedDeadline: '2025-03-31', reason: '受汛期影响' } });
 
@@ -229,7 +230,7 @@ describe(`timeline and attachment access (${databaseKind} PostgreSQL)`, () => {
     const task = await workflowTask('附件访问');
     const report = await fileProgressReport({
       user: await as('fgj_staff'),
-      input: { taskId: task.id, narrative: '附件', percent: 10 },
+      input: { taskId: task.id, version: await taskVersion(task.id), narrative: '附件', percent: 10 },
       files: [pdf('验收报告.pdf')],
       today: TODAY,
     });
@@ -245,10 +246,20 @@ describe(`timeline and attachment access (${databaseKind} PostgreSQL)`, () => {
     }
     const admin = await as('admin');
     const otherTask = await workflowTask('另一个任务');
-    const otherReport = await fileProgressReport({ user: await as('fgj_staff'), input: { taskId: otherTask.id, narrative: '另', percent: 1 }, today: TODAY });
+    const otherReport = await fileProgressReport({ user: await as('fgj_staff'), input: { taskId: otherTask.id, version: await taskVersion(otherTask.id), narrative: '另', percent: 1 }, today: TODAY });
     // A name that is not on this report, a path, or another report's id all miss.
     await expect(getAttachment({ user: admin, reportId: report.id, storedName: '123e4567-e89b-42d3-a456-426614174000.pdf' })).rejects.toThrow('未找到该记录');
     await expect(getAttachment({ user: admin, reportId: report.id, storedName: `../${storedName}` })).rejects.toThrow('未找到该记录');
     await expect(getAttachment({ user: admin, reportId: otherReport.id, storedName })).rejects.toThrow('未找到该记录');
+  });
+});
+
+describe('versions', () => {
+  test('a report without the task version is refused in Chinese and writes nothing', async () => {
+    const task = await workflowTask('报送须带版本');
+    await expect(fileProgressReport({ user: await as('fgj_staff'), input: { taskId: task.id, narrative: '进展', percent: 10 }, today: TODAY })).rejects.toThrow(
+      '缺少版本号，请刷新页面后重试',
+    );
+    expect(await testDb.progressReport.count({ where: { taskId: task.id } })).toBe(0);
   });
 });

@@ -16,7 +16,7 @@ import { checkCommitmentCurrency } from '@/lib/server/commitments/check-commitme
 import { listCommitmentStatus } from '@/lib/server/commitments/list-commitment-status';
 import { parseTaskListParams } from '@/lib/core/schemas/task-list';
 import { sessionUser, testDb, unitId } from '../support/db';
-import { auditActions, TODAY, workflowTask } from '../support/workflow';
+import { auditActions, TODAY, taskVersion, workflowTask } from '../support/workflow';
 
 /** Notifications of one kind for a task (by its link or title) received by a user. */
 async function noticesOf(username: string, kind: string, titlePart: string) {
@@ -77,7 +77,7 @@ describe('editing a published task', () => {
     const [target] = task.targets;
     await fileProgressReport({
       user: await sessionUser('fgj_head'),
-      input: { taskId: task.id, narrative: '完成100个', percent: 50, targetActuals: [{ targetId: target!.id, actual: 100 }] },
+      input: { taskId: task.id, version: await taskVersion(task.id), narrative: '完成100个', percent: 50, targetActuals: [{ targetId: target!.id, actual: 100 }] },
       today: TODAY,
     });
     const before = await testDb.task.findUniqueOrThrow({ where: { id: task.id } });
@@ -157,7 +157,7 @@ describe('cancelling a task', () => {
     expect((await getTask({ user: await sessionUser('fgj_staff'), taskId: task.id })).cancelReason).toBe('上级已取消该项工作');
 
     await expect(
-      fileProgressReport({ user: await sessionUser('fgj_head'), input: { taskId: task.id, narrative: '继续推进', percent: 60 }, today: TODAY }),
+      fileProgressReport({ user: await sessionUser('fgj_head'), input: { taskId: task.id, version: await taskVersion(task.id), narrative: '继续推进', percent: 60 }, today: TODAY }),
     ).rejects.toThrow('当前状态不能报送进度');
     await expect(cancelTask({ user: admin, input: { taskId: task.id, version: 2, reason: '再撤销' } })).rejects.toThrow('当前状态不能执行该操作');
     await expect(editTask({ user: admin, input: { taskId: task.id, version: 2, title: '撤销后修改', reason: '改' } })).rejects.toThrow('已撤销的任务不能修改');

@@ -3,7 +3,7 @@ import { transitionTask } from '@/lib/server/tasks/transition-task';
 import { fileProgressReport } from '@/lib/server/reports/file-progress-report';
 import { reviewProgressReport } from '@/lib/server/reports/review-progress-report';
 import { databaseKind, sessionUser, testDb } from '../support/db';
-import { TODAY, auditActions, pdf, taskRow, workflowTask } from '../support/workflow';
+import { TODAY, auditActions, pdf, taskRow, taskVersion, workflowTask } from '../support/workflow';
 
 const as = sessionUser;
 
@@ -182,7 +182,7 @@ describe(`task workflow transitions (${databaseKind} PostgreSQL)`, () => {
   test('a co-unit may not ask to close, and a closure request without an attachment is refused; nothing is written', async () => {
     const task = await workflowTask('销号权限与佐证');
     const before = await testDb.progressReport.count({ where: { taskId: task.id } });
-    const input = { taskId: task.id, narrative: '已全部完成，申请销号。', percent: 100, closureRequest: true };
+    const input = { taskId: task.id, version: await taskVersion(task.id), narrative: '已全部完成，申请销号。', percent: 100, closureRequest: true };
     await expect(fileProgressReport({ user: await as('czj_staff'), input, files: [pdf()], today: TODAY })).rejects.toThrow('只有牵头单位可以申请销号');
     await expect(fileProgressReport({ user: await as('fgj_staff'), input, files: [], today: TODAY })).rejects.toThrow('申请销号须提供佐证材料');
     expect(await testDb.progressReport.count({ where: { taskId: task.id } })).toBe(before);
@@ -194,7 +194,7 @@ describe(`task workflow transitions (${databaseKind} PostgreSQL)`, () => {
     const task = await workflowTask('直接申请销号');
     await fileProgressReport({
       user: await as('fgj_head'),
-      input: { taskId: task.id, narrative: '已完成全部工作。', percent: 100, closureRequest: true },
+      input: { taskId: task.id, version: await taskVersion(task.id), narrative: '已完成全部工作。', percent: 100, closureRequest: true },
       files: [pdf('完工照片.pdf')],
       today: TODAY,
     });
@@ -202,7 +202,7 @@ describe(`task workflow transitions (${databaseKind} PostgreSQL)`, () => {
     expect(await lastTaskEvent(task.id)).toMatchObject({ action: 'task.requestClosure', before: { status: 'ASSIGNED' }, after: { status: 'CLOSURE_REQUESTED' } });
     // Once closure is requested, no further reports until the office decides.
     await expect(
-      fileProgressReport({ user: await as('czj_staff'), input: { taskId: task.id, narrative: '补充', percent: 100 }, today: TODAY }),
+      fileProgressReport({ user: await as('czj_staff'), input: { taskId: task.id, version: await taskVersion(task.id), narrative: '补充', percent: 100 }, today: TODAY }),
     ).rejects.toThrow('当前状态不能报送进度');
   });
 });

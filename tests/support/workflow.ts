@@ -41,3 +41,8 @@ export async function auditActions(entityId: string) {
 export async function taskRow(taskId: string) {
   return testDb.task.findUniqueOrThrow({ where: { id: taskId }, include: { targets: true } });
 }
+
+/** The task's current version, which every write that edits it must name. */
+export async function taskVersion(taskId: string): Promise<number> {
+  return (await testDb.task.findUniqueOrThrow({ where: { id: taskId }, select: { version: true } })).version;
+}

@@ -10,7 +10,8 @@ const actualSchema = z.preprocess(
 export const progressReportSchema = z
   .object({
     taskId: idSchema,
-    version: z.coerce.number().int().min(1).optional(),
+    // Required: without it a report would silently overwrite the lead unit's concurrent edits.
+    version: z.coerce.number({ error: '缺少版本号，请刷新页面后重试' }).int().min(1, '版本号无效'),
     periodKey: z.string().trim().max(40, '报送期次无效').optional(),
     narrative: z.string({ error: '请填写工作进展' }).trim().min(1, '请填写工作进展').max(5000, '工作进展不超过 5000 字'),
     // Blank is missing, not 0 (z.coerce alone would turn '' into 0).

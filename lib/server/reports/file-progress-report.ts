@@ -77,7 +77,7 @@ export async function fileProgressReport({
       const { task, actor } = await loadTaskForActor(tx, { user, taskId: data.taskId });
       if (!user.unitId || (actor !== 'LEAD_UNIT' && actor !== 'CO_UNIT')) throw forbidden('报送进度');
       const isLead = actor === 'LEAD_UNIT';
-      if (isLead && data.version !== undefined && data.version !== task.version) throw staleVersion();
+      if (isLead && data.version !== task.version) throw staleVersion();
       if (!canReportProgress(task.status, actor)) throw new UserFacingError('当前状态不能报送进度', 'CONFLICT');
 
       const period = resolveReportPeriod({ cadence: task.cadence, requested: data.periodKey, start: task.startDate, today });

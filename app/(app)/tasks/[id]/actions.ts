@@ -55,7 +55,7 @@ export async function fileReportAction(_previous: ActionState, form: FormData): 
       .filter((value): value is File => value instanceof File && !(value.size === 0 && (value.name === '' || value.name === 'undefined')));
     const input = {
       taskId,
-      version: formString(form, 'version') || undefined,
+      version: formString(form, 'version'),
       periodKey: formString(form, 'periodKey') || undefined,
       narrative: formString(form, 'narrative'),
       percent: formString(form, 'percent'),
