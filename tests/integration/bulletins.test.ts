@@ -3,7 +3,7 @@ import { buildBulletin } from '@/lib/server/bulletins/build-bulletin';
 import { issueBulletin } from '@/lib/server/bulletins/issue-bulletin';
 import { getBulletin } from '@/lib/server/bulletins/get-bulletin';
 import { listBulletins } from '@/lib/server/bulletins/list-bulletins';
-import { bulletinWorkbook } from '@/lib/server/bulletins/bulletin-workbook';
+import { buildBulletinWorkbook } from '@/lib/core/export/bulletin-workbook';
 import ExcelJS from 'exceljs';
 import { sessionUser, testDb } from '../support/db';
 import { insertTaskRow } from '../support/task-rows';
@@ -45,7 +45,7 @@ describe('monthly 通报', () => {
     expect((await buildBulletin({ user: admin, period: '2023-05', today: TODAY })).asOf).toBe('2023-05-20');
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await bulletinWorkbook(bulletin)).buffer as ArrayBuffer);
+    await workbook.xlsx.load((await buildBulletinWorkbook(bulletin)) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['概况', '逾期任务', '单位排名']);
     expect(workbook.getWorksheet('逾期任务')!.rowCount).toBe(bulletin.overdue.rows.length + 1);
     expect(workbook.getWorksheet('概况')!.getCell('A1').value).toBe(bulletin.title);

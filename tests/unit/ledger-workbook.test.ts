@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { buildLedgerWorkbook, ledgerFileName, ledgerTitle, type LedgerRow } from '@/lib/core/ledger/build-ledger-workbook';
+import { buildLedgerWorkbook, ledgerFileName, ledgerTitle, type LedgerRow } from '@/lib/core/export/ledger-workbook';
 
 const HEADER = ['序号', '重点任务', '牵头领导', '牵头单位', '配合单位', '完成时限', '目标', '进展情况', '状态'];
 

@@ -6,7 +6,7 @@ import { UserFacingError } from '@/lib/server/errors';
 import { taskLightSql } from '@/lib/server/tasks/light-sql';
 import { inUnitOrder, listedTargets, LISTED_TARGETS_SELECT, taskListOrderSql, taskListWhereSql } from '@/lib/server/tasks/list-tasks';
 import type { TaskListParams } from '@/lib/core/schemas/task-list';
-import type { LedgerRow } from '@/lib/core/ledger/build-ledger-workbook';
+import type { LedgerRow } from '@/lib/core/export/ledger-workbook';
 import type { TrafficLight } from '@/lib/core/schedule/progress';
 
 /** More rows than this make a workbook too large to open comfortably on an office PC. */

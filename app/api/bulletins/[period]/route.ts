@@ -2,7 +2,7 @@ import { getSessionUser } from '@/lib/server/auth/session';
 import { can } from '@/lib/server/auth/permissions';
 import { UserFacingError } from '@/lib/server/errors';
 import { buildBulletin } from '@/lib/server/bulletins/build-bulletin';
-import { bulletinWorkbook } from '@/lib/server/bulletins/bulletin-workbook';
+import { buildBulletinWorkbook, bulletinFileName } from '@/lib/core/export/bulletin-workbook';
 import { contentDisposition } from '@/lib/core/attachments/policy';
 
 /** GET /api/bulletins/YYYY-MM: the month's 通报 (as previewed now) as an .xlsx; office only. */
@@ -13,11 +13,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ per
   if (!can(user, 'bulletin.issue')) return Response.json({ error: '未找到 / not found' }, { status: 404 });
   try {
     const content = await buildBulletin({ user, period: (await params).period });
-    const body = await bulletinWorkbook(content);
+    const body = await buildBulletinWorkbook(content);
+    const { name, asciiName } = bulletinFileName(content);
     return new Response(new Uint8Array(body), {
       headers: {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'Content-Disposition': contentDisposition(`${content.title}.xlsx`, `bulletin-${content.period}.xlsx`),
+        'Content-Disposition': contentDisposition(name, asciiName),
         'Cache-Control': 'private, no-store',
       },
     });

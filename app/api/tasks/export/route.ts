@@ -2,7 +2,7 @@ import { getSessionUser } from '@/lib/server/auth/session';
 import { UserFacingError } from '@/lib/server/errors';
 import { exportTaskLedger } from '@/lib/server/tasks/export-task-ledger';
 import { parseTaskListParams, searchRecord } from '@/lib/core/schemas/task-list';
-import { buildLedgerWorkbook, ledgerFileName } from '@/lib/core/ledger/build-ledger-workbook';
+import { buildLedgerWorkbook, ledgerFileName } from '@/lib/core/export/ledger-workbook';
 import { contentDisposition } from '@/lib/core/attachments/policy';
 
 function escapeHtml(text: string) {
