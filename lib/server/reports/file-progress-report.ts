@@ -5,6 +5,7 @@ import { forbidden, parseInput, staleVersion, UserFacingError } from '@/lib/serv
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { assertTransition, loadTaskForActor } from '@/lib/server/tasks/task-actor';
+import { TASK_ACTION_PERMISSIONS } from '@/lib/server/auth/abilities';
 import { commitStaged, discardStaged, stageFile, type StagedFile } from '@/lib/server/attachments/attachment-store';
 import { progressReportSchema } from '@/lib/core/schemas/report';
 import {
@@ -92,6 +93,7 @@ export async function fileProgressReport({
       // Reporting starts the work; a closure request then needs the report's attachments as evidence.
       let status = isLead ? statusAfterProgressReport(task.status) : task.status;
       if (data.closureRequest) {
+        if (!can(user, TASK_ACTION_PERMISSIONS.requestClosure)) throw forbidden('申请销号');
         const closing = transition(statusAfterProgressReport(task.status), 'requestClosure', actor, { evidence: checked });
         if (!closing.ok && closing.message === TRANSITION_MESSAGES.forbidden) throw new UserFacingError('只有牵头单位可以申请销号', 'FORBIDDEN');
         assertTransition(closing, 'files');

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/errors';
+import { taskAbilities } from '@/lib/server/auth/abilities';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { SUPERVISION_KIND_LABELS, supervisionInputSchema } from '@/lib/core/schemas/supervision';
@@ -25,8 +26,11 @@ export async function createSupervisionAction({ user, input, ip, today = new Dat
     select: { id: true, code: true, title: true, status: true, leadUnitId: true, coUnits: { select: { unitId: true } } },
   });
   if (!task) throw notFound();
-  if (task.status === 'CANCELLED') throw new UserFacingError('任务已撤销', 'CONFLICT');
-  if (kind !== 'INSTRUCTION' && task.status === 'CLOSED') throw new UserFacingError(`任务已销号，无需${SUPERVISION_KIND_LABELS[kind]}`, 'CONFLICT');
+  // The role may act (checked above); what is left is whether the task's status still allows it.
+  const may = taskAbilities(user, { status: task.status, leadUnitId: task.leadUnitId, coUnitIds: task.coUnits.map((c) => c.unitId) });
+  if (!(kind === 'INSTRUCTION' ? may.instruct : may.urge)) {
+    throw new UserFacingError(task.status === 'CANCELLED' ? '任务已撤销' : `任务已销号，无需${SUPERVISION_KIND_LABELS[kind]}`, 'CONFLICT');
+  }
   if (responseDue !== undefined && kind === 'SUPERVISE' && shanghaiDayNumber(dateFromIso(responseDue)) < shanghaiDayNumber(today)) {
     throw new UserFacingError('答复期限不能早于今天', 'INVALID', { responseDue: ['答复期限不能早于今天'] });
   }

@@ -2,8 +2,8 @@ import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { notFound } from '@/lib/server/errors';
+import { taskAbilities } from '@/lib/server/auth/abilities';
 import { isoFromDate } from '@/lib/core/schemas/common';
-import { isOpenStatus } from '@/lib/core/workflow/task-status';
 
 /**
  * A task's 批示 (instructions) and 催办/督办 (actions), newest first, with what the user may do:
@@ -11,8 +11,12 @@ import { isOpenStatus } from '@/lib/core/workflow/task-status';
  * 督办 addressed to their unit.
  */
 export async function listTaskSupervision({ user, taskId }: { user: SessionUser; taskId: string }) {
-  const task = await db.task.findFirst({ where: { AND: [{ id: taskId }, taskScopeWhere(user)] }, select: { id: true, status: true } });
+  const task = await db.task.findFirst({
+    where: { AND: [{ id: taskId }, taskScopeWhere(user)] },
+    select: { id: true, status: true, leadUnitId: true, coUnits: { select: { unitId: true } } },
+  });
   if (!task) throw notFound();
+  const may = taskAbilities(user, { status: task.status, leadUnitId: task.leadUnitId, coUnitIds: task.coUnits.map((c) => c.unitId) });
   const rows = await db.supervisionAction.findMany({
     where: { taskId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -41,8 +45,8 @@ export async function listTaskSupervision({ user, taskId }: { user: SessionUser;
   return {
     instructions: items.filter((item) => item.kind === 'INSTRUCTION'),
     actions: items.filter((item) => item.kind !== 'INSTRUCTION'),
-    canUrge: can(user, 'supervision.urge') && isOpenStatus(task.status),
-    canInstruct: can(user, 'supervision.instruct') && task.status !== 'CANCELLED',
+    canUrge: may.urge,
+    canInstruct: may.instruct,
   };
 }
 

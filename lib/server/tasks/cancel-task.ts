@@ -1,12 +1,13 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/server/db';
-import type { SessionUser } from '@/lib/server/auth/permissions';
-import { parseInput, staleVersion } from '@/lib/server/errors';
+import { can, type SessionUser } from '@/lib/server/auth/permissions';
+import { TASK_ACTION_PERMISSIONS } from '@/lib/server/auth/abilities';
+import { parseInput, staleVersion, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent, recordAuditEvents } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { assertTransition, loadTaskForActor, type TaskForActor } from '@/lib/server/tasks/task-actor';
 import { taskCancelSchema } from '@/lib/core/schemas/task';
-import { transition, type ActorKind } from '@/lib/core/workflow/task-status';
+import { transition, TRANSITION_MESSAGES, type ActorKind } from '@/lib/core/workflow/task-status';
 
 const CANCELLED_EXTENSION_REASON = '任务已撤销';
 
@@ -23,6 +24,7 @@ export async function applyTaskCancellation(
   ip?: string | null,
 ) {
   if (task.version !== version) throw staleVersion();
+  if (!can(user, TASK_ACTION_PERMISSIONS.cancel)) throw new UserFacingError(TRANSITION_MESSAGES.forbidden, 'FORBIDDEN');
   assertTransition(transition(task.status, 'cancel', actor, { reason }));
 
   const now = new Date();

@@ -4,6 +4,7 @@ import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, parseInput, staleVersion, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
+import { taskAbilities } from '@/lib/server/auth/abilities';
 import { assertTaskReferences } from '@/lib/server/tasks/create-task';
 import { loadTaskForActor, type TaskForActor } from '@/lib/server/tasks/task-actor';
 import { taskEditSchema, type TaskEdit } from '@/lib/core/schemas/task';
@@ -12,7 +13,6 @@ import { actualProgress } from '@/lib/core/schedule/progress';
 import { COMPARATOR_TO_DB } from '@/lib/core/targets/comparator';
 import { numberFromDecimal, storedTargetFigure } from '@/lib/core/targets/stored-target';
 import { changedTaskFields, TASK_FIELD_LABELS, taskChangeSnapshots, unitAssignmentChanges, type EditableTask } from '@/lib/core/workflow/task-changes';
-import { canEditTask } from '@/lib/core/workflow/task-status';
 
 const invalid = (field: string, message: string) => new UserFacingError(message, 'INVALID', { [field]: [message] });
 
@@ -88,9 +88,9 @@ export async function editTask({ user, input, ip }: { user: SessionUser; input: 
   const data = parseInput(taskEditSchema, input);
 
   return db.$transaction(async (tx) => {
-    const { task, actor } = await loadTaskForActor(tx, { user, taskId: data.taskId });
+    const { task } = await loadTaskForActor(tx, { user, taskId: data.taskId });
     if (task.status === 'CANCELLED') throw new UserFacingError('已撤销的任务不能修改', 'CONFLICT');
-    if (!canEditTask(task.status, actor)) throw forbidden('修改任务');
+    if (!taskAbilities(user, { status: task.status, leadUnitId: task.leadUnitId, coUnitIds: task.coUnits.map((c) => c.unitId) }).edit) throw forbidden('修改任务');
     if (task.version !== data.version) throw staleVersion();
 
     const leaderIds = (await tx.taskLeader.findMany({ where: { taskId: task.id }, select: { leaderId: true } })).map((l) => l.leaderId);

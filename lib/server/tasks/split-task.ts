@@ -4,6 +4,7 @@ import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvents } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
+import { taskAbilities } from '@/lib/server/auth/abilities';
 import { assertTaskReferences, reserveTaskCodes } from '@/lib/server/tasks/create-task';
 import { applyTaskCancellation, taskUnitIds } from '@/lib/server/tasks/cancel-task';
 import { loadTaskForActor } from '@/lib/server/tasks/task-actor';
@@ -11,7 +12,6 @@ import { taskSplitSchema } from '@/lib/core/schemas/task';
 import { dateFromIso, isoFromDate } from '@/lib/core/schemas/common';
 import { actualProgress } from '@/lib/core/schedule/progress';
 import { numberFromDecimal, storedTargetFigure } from '@/lib/core/targets/stored-target';
-import { canSplitTask } from '@/lib/core/workflow/task-status';
 
 const invalidParts = (message: string) => new UserFacingError(message, 'INVALID', { parts: [message] });
 
@@ -29,7 +29,7 @@ export async function splitTask({ user, input, ip }: { user: SessionUser; input:
 
   return db.$transaction(async (tx) => {
     const { task, actor } = await loadTaskForActor(tx, { user, taskId });
-    if (!canSplitTask(task.status, actor)) {
+    if (!taskAbilities(user, { status: task.status, leadUnitId: task.leadUnitId, coUnitIds: task.coUnits.map((c) => c.unitId) }).split) {
       throw actor === 'ADMIN' ? new UserFacingError('已销号或已撤销的任务不能拆分', 'CONFLICT') : forbidden('拆分任务');
     }
     const targets = new Map(task.targets.map((t) => [t.id, t]));

@@ -1,12 +1,13 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/server/db';
-import type { SessionUser } from '@/lib/server/auth/permissions';
-import { parseInput, staleVersion } from '@/lib/server/errors';
+import { can, type SessionUser } from '@/lib/server/auth/permissions';
+import { TASK_ACTION_PERMISSIONS } from '@/lib/server/auth/abilities';
+import { parseInput, staleVersion, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications, type NotificationMessage } from '@/lib/server/notifications/create-notifications';
 import { assertTransition, loadTaskForActor, type TaskForActor } from '@/lib/server/tasks/task-actor';
 import { taskTransitionSchema } from '@/lib/core/schemas/task-transition';
-import { transition, type ActorKind, type DirectTaskAction } from '@/lib/core/workflow/task-status';
+import { transition, TRANSITION_MESSAGES, type ActorKind, type DirectTaskAction } from '@/lib/core/workflow/task-status';
 
 type Applied = { task: TaskForActor; actor: ActorKind | null; action: DirectTaskAction; version: number; reason?: string };
 
@@ -32,6 +33,7 @@ function leadUnitMessage(task: TaskForActor, action: DirectTaskAction, reason?: 
  */
 export async function applyTaskTransition(tx: Tx, user: SessionUser, { task, actor, action, version, reason }: Applied, ip?: string | null) {
   if (task.version !== version) throw staleVersion();
+  if (!can(user, TASK_ACTION_PERMISSIONS[action])) throw new UserFacingError(TRANSITION_MESSAGES.forbidden, 'FORBIDDEN');
   const result = transition(task.status, action, actor, { reason });
   assertTransition(result);
 

@@ -15,8 +15,7 @@ import { taskSchedule } from '@/lib/core/schedule/task-schedule';
 import { dayNumberFromIsoDate, isoDateFromDayNumber, shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
 import { numberFromDecimal, storedTargetFigure } from '@/lib/core/targets/stored-target';
 import { targetGoalText } from '@/lib/core/targets/target-text';
-import { actorKindFor } from '@/lib/core/workflow/task-status';
-import { taskOptions } from '@/lib/core/workflow/task-options';
+import { taskAbilities } from '@/lib/server/auth/abilities';
 import { InstructionsBanner, SupervisionPanel } from './supervision-panel';
 import { ReportSummary, TaskTimeline } from './task-timeline';
 import { ExtensionDecisionForm, ExtensionRequestForm, ReportForm, ReviewReportForm, TransitionForm } from './workflow-forms';
@@ -48,7 +47,6 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const [task, timeline] = await orNotFound(Promise.all([getTask({ user, taskId }), listTaskTimeline({ user, taskId })]));
 
   const today = new Date();
-  const actor = actorKindFor(user, { leadUnitId: task.leadUnitId, coUnitIds: task.coUnits.map((c) => c.unitId) });
   const schedule = taskSchedule({
     status: task.status,
     cadence: task.cadence,
@@ -67,12 +65,12 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
 
   const pendingReports = timeline.filter((e): e is TimelineReport => e.kind === 'report' && e.reviewState === 'PENDING');
   const pendingExtension = timeline.find((e): e is TimelineExtension => e.kind === 'extension' && e.decision === 'PENDING');
-  const may = taskOptions({
-    status: task.status,
-    actor,
-    pendingClosureReport: pendingReports.some((r) => r.closureRequest),
-    pendingExtension: pendingExtension !== undefined,
-  });
+  const may = taskAbilities(
+    user,
+    { status: task.status, leadUnitId: task.leadUnitId, coUnitIds: task.coUnits.map((c) => c.unitId) },
+    { pendingClosureReport: pendingReports.some((r) => r.closureRequest), pendingExtension: pendingExtension !== undefined },
+  );
+  const { actor } = may;
   const deadlineIso = isoFromDate(task.deadline);
   const nextDay = isoDateFromDayNumber(dayNumberFromIsoDate(deadlineIso) + 1);
   const source = task.sourceText ?? task.planItem?.text ?? null;

@@ -9,8 +9,7 @@ import { listTaskChoices } from '@/lib/server/tasks/list-task-choices';
 import { idSchema, isoFromDate } from '@/lib/core/schemas/common';
 import { storedTargetFigure } from '@/lib/core/targets/stored-target';
 import { targetText } from '@/lib/core/targets/target-text';
-import { actorKindFor } from '@/lib/core/workflow/task-status';
-import { taskOptions } from '@/lib/core/workflow/task-options';
+import { taskAbilities } from '@/lib/server/auth/abilities';
 import { CancelTaskForm, EditTaskForm, SplitTaskForm } from './edit-task-forms';
 
 export const metadata: Metadata = { title: '修改任务' };
@@ -23,8 +22,7 @@ export default async function EditTaskPage({ params }: { params: Promise<{ id: s
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const task = await orNotFound(getTask({ user, taskId: parsed.data.id }));
-  const actor = actorKindFor(user, { leadUnitId: task.leadUnitId, coUnitIds: task.coUnits.map((c) => c.unitId) });
-  const may = taskOptions({ status: task.status, actor, pendingClosureReport: false, pendingExtension: false });
+  const may = taskAbilities(user, { status: task.status, leadUnitId: task.leadUnitId, coUnitIds: task.coUnits.map((c) => c.unitId) });
   if (!may.edit) notFound();
   const choices = await listTaskChoices({ user });
 
