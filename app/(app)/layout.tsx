@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/server/auth/session';
 import { ROLE_LABELS } from '@/lib/server/auth/permissions';
 import { countUnreadNotifications } from '@/lib/server/notifications/count-unread-notifications';
-import { NAV_ITEMS } from './nav-items';
+import { navItemsFor } from './nav-items';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
 
@@ -15,7 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <Link href="/" className="brand">
           落实<small className="hide-sm">督查督办</small>
         </Link>
-        <NavLinks items={NAV_ITEMS[user.role]} />
+        <NavLinks items={navItemsFor(user)} />
         <div className="userbox">
           <Link href="/notifications" className="bell" aria-label={unread > 0 ? `通知（${unread}条未读）` : '通知'} data-testid="bell">
             <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/server/auth/session';
-import { ROLE_LABELS } from '@/lib/server/auth/permissions';
+import { can, ROLE_LABELS, type SessionUser } from '@/lib/server/auth/permissions';
 import { getLeaderDashboard } from '@/lib/server/dashboard/get-leader-dashboard';
 import { getOfficeDashboard } from '@/lib/server/dashboard/get-office-dashboard';
 import { getUnitDashboard } from '@/lib/server/dashboard/get-unit-dashboard';
@@ -14,28 +14,35 @@ import './dashboard.css';
 
 export const metadata: Metadata = { title: '首页' };
 
-const HOME_TITLES = { ADMIN: '督查工作台', LEADER: '领导驾驶舱', UNIT_HEAD: '本单位任务', UNIT_STAFF: '本单位任务' } as const;
+type Home = 'office' | 'leader' | 'unit';
+const HOME_TITLES: Record<Home, string> = { office: '督查工作台', leader: '领导驾驶舱', unit: '本单位任务' };
+
+/** The home page the permissions give the user (dashboard.office / dashboard.leader / dashboard.unit). */
+function homeOf(user: SessionUser): Home {
+  if (can(user, 'dashboard.office')) return 'office';
+  return can(user, 'dashboard.leader') ? 'leader' : 'unit';
+}
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const params = homeParamsSchema.parse(await searchParams);
   const head = (
     <div className="page-head">
-      <h1>{HOME_TITLES[user.role]}</h1>
+      <h1>{HOME_TITLES[homeOf(user)]}</h1>
       <span className="muted">
         {user.name} · {ROLE_LABELS[user.role]}
       </span>
     </div>
   );
-  switch (user.role) {
-    case 'ADMIN':
+  switch (homeOf(user)) {
+    case 'office':
       return (
         <>
           {head}
           <OfficeHome data={await getOfficeDashboard({ user })} />
         </>
       );
-    case 'LEADER': {
+    case 'leader': {
       const focus = params.focus ?? 'red';
       const [data, letters] = await Promise.all([getLeaderDashboard({ user, focus, page: params.page }), listCommitmentStatus({ user, state: 'outdated' })]);
       return (
@@ -46,7 +53,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </>
       );
     }
-    default: {
+    case 'unit': {
       const focus = params.focus ?? 'open';
       const [data, letters] = await Promise.all([getUnitDashboard({ user, focus, page: params.page }), listCommitmentStatus({ user, state: 'outdated' })]);
       return (

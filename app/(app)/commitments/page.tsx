@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/server/auth/session';
+import { can } from '@/lib/server/auth/permissions';
+import { letterAbilities, seesOwnUnitOnly } from '@/lib/server/auth/abilities';
 import { listCommitmentStatus } from '@/lib/server/commitments/list-commitment-status';
 import { commitmentListSchema } from '@/lib/core/schemas/commitment';
 import { formatChineseDate } from '@/lib/core/format/date-time';
@@ -32,10 +34,8 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
   const query = commitmentListSchema.parse(await searchParams);
   const list = await listCommitmentStatus({ user, year: query.year, state: query.state });
   // A unit has one letter a year: its users go straight to it.
-  if (user.role === 'UNIT_HEAD' || user.role === 'UNIT_STAFF') {
-    if (user.unitId) redirect(`/commitments/${user.unitId}/${list.year}`);
-  }
-  const isOffice = user.role === 'ADMIN';
+  if (seesOwnUnitOnly(user) && user.unitId) redirect(`/commitments/${user.unitId}/${list.year}`);
+  const isOffice = can(user, 'commitment.manage');
 
   return (
     <>
@@ -140,7 +140,7 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
                       {isOffice && row.state === 'outdated' && <ActionButton action={amendAction} fields={key} label="修订" pendingText="生成中…" />}
                       {row.latest && (
                         <Link href={letterHref} className="button secondary">
-                          {user.role === 'LEADER' && row.state === 'signed' ? '会签' : '查看'}
+                          {letterAbilities(user, { unitId: row.unit.id, status: row.latest.status }).countersign ? '会签' : '查看'}
                         </Link>
                       )}
                     </div>

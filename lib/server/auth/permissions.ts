@@ -13,7 +13,7 @@ export type SessionUser = {
 export type Permission =
   | 'task.viewAll' // every task, not just a scope
   | 'task.create'
-  | 'task.edit'
+  | 'task.edit' // 修改, 拆分, 撤销 a published task
   | 'task.report' // file progress reports (lead or co-unit)
   | 'task.requestClosure'
   | 'task.requestExtension'
@@ -31,20 +31,26 @@ export type Permission =
   | 'commitment.countersign'
   | 'audit.view'
   | 'user.manage'
-  | 'settings.manage'; // county name, working year
+  | 'settings.manage' // county name, working year
+  // Which home page (and its data) the user gets: 督查工作台, 领导驾驶舱 or 本单位任务.
+  | 'dashboard.office'
+  | 'dashboard.leader'
+  | 'dashboard.unit';
 
-// One map per role: the single source of what a role may do. Row-level scope is in taskScopeWhere.
+// One map per role: the single source of what a role may do. Row-level scope is in taskScopeWhere;
+// what a user may do on one task or letter combines this map with the workflow in abilities.ts,
+// and the navigation shows what this map allows (app/(app)/nav-items.ts).
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set<Permission>([
     'task.viewAll', 'task.create', 'task.edit', 'task.close', 'report.review', 'extension.decide',
     'supervision.urge', 'supervision.instruct', 'plan.import', 'bulletin.issue', 'ranking.view',
-    'commitment.manage', 'audit.view', 'user.manage', 'settings.manage',
+    'commitment.manage', 'audit.view', 'user.manage', 'settings.manage', 'dashboard.office',
   ]),
-  LEADER: new Set<Permission>(['supervision.instruct', 'supervision.urge', 'ranking.view', 'commitment.countersign']),
+  LEADER: new Set<Permission>(['supervision.instruct', 'supervision.urge', 'ranking.view', 'commitment.countersign', 'dashboard.leader']),
   UNIT_HEAD: new Set<Permission>([
-    'task.report', 'task.requestClosure', 'task.requestExtension', 'supervision.respond', 'commitment.signUnit',
+    'task.report', 'task.requestClosure', 'task.requestExtension', 'supervision.respond', 'commitment.signUnit', 'dashboard.unit',
   ]),
-  UNIT_STAFF: new Set<Permission>(['task.report', 'task.requestClosure', 'task.requestExtension', 'supervision.respond']),
+  UNIT_STAFF: new Set<Permission>(['task.report', 'task.requestClosure', 'task.requestExtension', 'supervision.respond', 'dashboard.unit']),
 };
 
 export function can(user: Pick<SessionUser, 'role'>, permission: Permission): boolean {
@@ -60,9 +66,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** Row-level scope of the tasks a user may read. Every task query goes through this `where`. */
 export function taskScopeWhere(user: SessionUser): Prisma.TaskWhereInput {
+  if (can(user, 'task.viewAll')) return {};
   switch (user.role) {
-    case 'ADMIN':
-      return {};
     case 'LEADER':
       return {
         OR: [
@@ -76,21 +81,24 @@ export function taskScopeWhere(user: SessionUser): Prisma.TaskWhereInput {
       // A unit user without a unit sees nothing rather than everything.
       if (!user.unitId) return { id: '__none__' };
       return { OR: [{ leadUnitId: user.unitId }, { coUnits: { some: { unitId: user.unitId } } }] };
+    default:
+      return { id: '__none__' };
   }
 }
 
-/** Tasks a unit user may change as the lead unit (co-units may only read and report). */
-export function leadUnitWhere(user: SessionUser): Prisma.TaskWhereInput {
-  if (user.role === 'ADMIN') return {};
-  if ((user.role === 'UNIT_HEAD' || user.role === 'UNIT_STAFF') && user.unitId) return { leadUnitId: user.unitId };
-  return { id: '__none__' };
+/**
+ * County leaders a user may pick in task filters and forms: all of them for those whose scope is
+ * not one unit's (office, leaders); for a unit user, those leading a task in the unit's scope.
+ */
+export function leaderChoiceWhere(user: SessionUser): Prisma.UserWhereInput {
+  const unitBound = can(user, 'dashboard.unit'); // a unit's head or liaison (abilities.ts seesOwnUnitOnly)
+  return { role: 'LEADER', active: true, ...(unitBound ? { ledTasks: { some: { task: taskScopeWhere(user) } } } : {}) };
 }
 
 /** Units whose data a user may see in unit-level summaries. */
 export function unitScopeWhere(user: SessionUser): Prisma.UnitWhereInput {
+  if (can(user, 'task.viewAll')) return {};
   switch (user.role) {
-    case 'ADMIN':
-      return {};
     case 'LEADER':
       return { overseenBy: { some: { leaderId: user.id } } };
     default:

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Db, Tx } from '@/lib/server/db';
-import { unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
+import { can, unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { UserFacingError } from '@/lib/server/errors';
 import { commitmentContentSchema, type CommitmentContent } from '@/lib/core/commitment/canonical';
 import { buildCommitmentContent, type LetterTaskRow } from '@/lib/core/commitment/letter';
@@ -20,7 +20,7 @@ export function commitmentScopeWhere(user: SessionUser): Prisma.CommitmentWhereI
 
 /** Drafts are the office's working copies; everyone else sees a letter from its issue on. */
 export function versionVisibleWhere(user: SessionUser): Prisma.CommitmentVersionWhereInput {
-  return user.role === 'ADMIN' ? {} : { status: { not: 'DRAFT' } };
+  return can(user, 'commitment.manage') ? {} : { status: { not: 'DRAFT' } };
 }
 
 /** Serialises every write to one letter (generate, edit, issue, sign, amend) until commit. */
@@ -123,8 +123,8 @@ export function presentVersion(version: StoredVersion, user: SessionUser) {
       signatureHash: s.signatureHash,
       signedAt: s.signedAt,
       intact: !problems.some((p) => p.record === 'signature' && p.id === s.id),
-      ip: user.role === 'ADMIN' ? s.ip : null,
-      userAgent: user.role === 'ADMIN' ? s.userAgent : null,
+      ip: can(user, 'commitment.manage') ? s.ip : null,
+      userAgent: can(user, 'commitment.manage') ? s.userAgent : null,
     })),
   };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
-import type { SessionUser } from '@/lib/server/auth/permissions';
+import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden } from '@/lib/server/errors';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql, URGENT_ORDER_SQL, urgentFocusSql } from '@/lib/server/dashboard/task-figures-sql';
@@ -29,7 +29,7 @@ type DashboardQueryRow = {
  * page the benchmark measures at 100k tasks, where scanning the scope three times was too slow.
  */
 export async function getLeaderDashboard({ user, focus = 'red', page = 1, today = new Date() }: { user: SessionUser; focus?: UrgentFocus; page?: number; today?: Date }) {
-  if (user.role !== 'LEADER') throw forbidden('查看领导驾驶舱');
+  if (!can(user, 'dashboard.leader')) throw forbidden('查看领导驾驶舱');
   const units = await loadFigureUnits({ user, scope: 'own' });
   const focusSql = urgentFocusSql(focus, today);
   const [row] = await db.$queryRaw<DashboardQueryRow[]>(Prisma.sql`

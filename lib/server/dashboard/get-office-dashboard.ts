@@ -17,7 +17,7 @@ const taskSummary = { select: { id: true, code: true, title: true, leadUnit: { s
  * county-wide light counts and the unit ranking for the current year.
  */
 export async function getOfficeDashboard({ user, today = new Date() }: { user: SessionUser; today?: Date }) {
-  if (!can(user, 'task.viewAll')) throw forbidden('查看督查工作台');
+  if (!can(user, 'dashboard.office')) throw forbidden('查看督查工作台');
   // Queues about a cancelled task are moot: it takes no more reports, decisions or answers.
   const scope = { task: { AND: [taskScopeWhere(user), { status: { not: 'CANCELLED' as const } }] } };
   const pendingReports = { ...scope, reviewState: 'PENDING' as const, closureRequest: false };

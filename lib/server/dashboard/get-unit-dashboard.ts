@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
-import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
+import { can, taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden } from '@/lib/server/errors';
 import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 import { listUrgentTasks } from '@/lib/server/dashboard/list-urgent-tasks';
@@ -20,7 +20,7 @@ import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
  * the user's unread notifications.
  */
 export async function getUnitDashboard({ user, focus = 'open', page = 1, today = new Date() }: { user: SessionUser; focus?: UrgentFocus; page?: number; today?: Date }) {
-  if ((user.role !== 'UNIT_HEAD' && user.role !== 'UNIT_STAFF') || !user.unitId) throw forbidden('查看本单位任务');
+  if (!can(user, 'dashboard.unit') || !user.unitId) throw forbidden('查看本单位任务');
   const weekday = isoWeekday(shanghaiDayNumber(today));
   const [counts, tasks, dueThisWeek, returned, notifications] = await Promise.all([
     getTaskLightCounts({ user, today }),

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
-import { taskScopeWhere, unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
+import { can, leaderChoiceWhere, taskScopeWhere, unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 
 /**
  * Choices for the task list's filters and the new-task form, limited to what the user may see:
@@ -9,16 +9,15 @@ import { taskScopeWhere, unitScopeWhere, type SessionUser } from '@/lib/server/a
  */
 export async function listTaskChoices({ user }: { user: SessionUser }) {
   const scope = taskScopeWhere(user);
-  const seesEveryLeader = user.role === 'ADMIN' || user.role === 'LEADER';
   const [units, leaders, plans] = await Promise.all([
     db.unit.findMany({ where: unitScopeWhere(user), select: { id: true, name: true, shortName: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] }),
     db.user.findMany({
-      where: { role: 'LEADER', active: true, ...(seesEveryLeader ? {} : { ledTasks: { some: { task: scope } } }) },
+      where: leaderChoiceWhere(user),
       select: { id: true, name: true, title: true },
       orderBy: { username: 'asc' },
     }),
     db.plan.findMany({
-      where: user.role === 'ADMIN' ? {} : { tasks: { some: scope } },
+      where: can(user, 'task.viewAll') ? {} : { tasks: { some: scope } },
       select: { id: true, title: true, year: true },
       orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
     }),

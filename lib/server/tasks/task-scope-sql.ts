@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { SessionUser } from '@/lib/server/auth/permissions';
+import { can, type SessionUser } from '@/lib/server/auth/permissions';
 
 /**
  * `taskScopeWhere` as a SQL condition on a "Task" row aliased `t`, for the list queries that must
@@ -9,9 +9,8 @@ import type { SessionUser } from '@/lib/server/auth/permissions';
  * rows they show through `taskScopeWhere`, so a mistake here can change a count but never leak a row.
  */
 export function taskScopeSql(user: SessionUser): Prisma.Sql {
+  if (can(user, 'task.viewAll')) return Prisma.sql`TRUE`;
   switch (user.role) {
-    case 'ADMIN':
-      return Prisma.sql`TRUE`;
     case 'LEADER':
       // A leader's scope is a large share of all tasks: one scan with hashed id sets beats joining.
       return Prisma.sql`(
@@ -27,5 +26,7 @@ export function taskScopeSql(user: SessionUser): Prisma.Sql {
       return Prisma.sql`t."id" IN (
         SELECT l."id" FROM "Task" l WHERE l."leadUnitId" = ${user.unitId}
         UNION ALL SELECT c."taskId" FROM "TaskCoUnit" c WHERE c."unitId" = ${user.unitId})`;
+    default:
+      return Prisma.sql`FALSE`;
   }
 }

@@ -1,5 +1,5 @@
 import { cache } from 'react';
-import type { SessionUser } from '@/lib/server/auth/permissions';
+import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { listTaskSupervision, type SupervisionItem } from '@/lib/server/supervision/list-task-supervision';
 import { RespondForm, SupervisionForm } from '@/app/_components/supervision-forms';
 import { SUPERVISION_KIND_LABELS, type SupervisionKind } from '@/lib/core/schemas/supervision';
@@ -61,7 +61,7 @@ function SupervisionEntry({ item, taskId }: { item: SupervisionItem; taskId: str
 export async function SupervisionPanel({ taskId, user }: { taskId: string; user: SessionUser }) {
   const supervision = await loadSupervision(taskId, user);
   // A leader mostly writes 批示, the office mostly urges: their usual kind comes first.
-  const order: SupervisionKind[] = user.role === 'LEADER' ? ['INSTRUCTION', 'URGE', 'SUPERVISE'] : ['URGE', 'SUPERVISE', 'INSTRUCTION'];
+  const order: SupervisionKind[] = can(user, 'dashboard.leader') ? ['INSTRUCTION', 'URGE', 'SUPERVISE'] : ['URGE', 'SUPERVISE', 'INSTRUCTION'];
   const kinds = order.filter((kind) => (kind === 'INSTRUCTION' ? supervision.canInstruct : supervision.canUrge));
   if (supervision.actions.length === 0 && kinds.length === 0) return null;
   return (

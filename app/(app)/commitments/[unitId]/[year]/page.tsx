@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '@/lib/server/auth/session';
+import { letterAbilities, seesOwnUnitOnly } from '@/lib/server/auth/abilities';
 import { orNotFound } from '@/lib/server/page-guard';
 import { getCommitment } from '@/lib/server/commitments/get-commitment';
 import { checkCommitmentCurrency } from '@/lib/server/commitments/check-commitment-currency';
@@ -41,7 +42,8 @@ export default async function CommitmentPage({
   const { unit } = detail;
   const versions = detail.commitment?.versions ?? [];
   const shown = versions.find((v) => v.version === requested) ?? versions[0];
-  const isOffice = user.role === 'ADMIN';
+  const may = letterAbilities(user, { unitId: unit.id, status: shown?.status ?? null });
+  const isOffice = may.manage;
   const latest = versions[0];
   const letterKey = { unitId: unit.id, year };
 
@@ -52,7 +54,7 @@ export default async function CommitmentPage({
           {unit.name} · {year}年度目标责任承诺书
         </h1>
         <div className="actions no-print">
-          {user.role !== 'UNIT_HEAD' && user.role !== 'UNIT_STAFF' && (
+          {!seesOwnUnitOnly(user) && (
             <Link href={`/commitments?year=${year}`} className="button secondary">
               返回列表
             </Link>
@@ -150,7 +152,7 @@ export default async function CommitmentPage({
             </div>
           )}
 
-          {user.role === 'UNIT_HEAD' && user.unitId === unit.id && shown.status === 'ISSUED' && (
+          {may.sign && (
             <div className="panel">
               <h2>单位负责人签署</h2>
               <SignForm
@@ -163,7 +165,7 @@ export default async function CommitmentPage({
             </div>
           )}
 
-          {user.role === 'LEADER' && shown.status === 'SIGNED' && (
+          {may.countersign && (
             <div className="panel">
               <h2>分管县领导会签</h2>
               <SignForm
