@@ -34,6 +34,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   const plan = await e2eDb().plan.findFirstOrThrow({ select: { id: true } });
   const fgj = await e2eDb().unit.findUniqueOrThrow({ where: { code: 'fgj' } });
   const year = Number(shanghaiIsoDay().slice(0, 4));
+  const leaderAccount = await e2eDb().user.findUniqueOrThrow({ where: { username: 'leader' }, select: { id: true } });
   const taskReaders: Username[] = ['admin', 'leader', 'fgj_head', 'fgj_staff', 'czj_staff'];
   routes = [
     { path: '/', allowed: [...USERS] },
@@ -41,6 +42,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     { path: '/notifications', allowed: [...USERS] },
     { path: '/verify', allowed: [...USERS] },
     { path: `/tasks/${task.id}`, allowed: taskReaders },
+    { path: `/tasks/${task.id}/edit`, allowed: ['admin'] },
     { path: url, allowed: taskReaders, api: true },
     { path: '/api/tasks/export', allowed: [...USERS], api: true },
     { path: '/tasks/new', allowed: ['admin'] },
@@ -52,6 +54,18 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     { path: '/ranking', allowed: ['admin', 'leader', 'leader4'] },
     { path: '/commitments', allowed: ['admin', 'leader', 'leader4'], redirected: ['fgj_head', 'fgj_staff', 'czj_staff', 'jyj_head', 'jyj_staff'] },
     { path: `/commitments/${fgj.id}/${year}`, allowed: ['admin', 'leader', 'fgj_head', 'fgj_staff'] },
+    { path: '/admin', allowed: [], redirected: ['admin'] },
+    { path: '/admin/units', allowed: ['admin'] },
+    { path: '/admin/units/new', allowed: ['admin'] },
+    { path: `/admin/units/${fgj.id}`, allowed: ['admin'] },
+    { path: '/admin/users', allowed: ['admin'] },
+    { path: '/admin/users/new', allowed: ['admin'] },
+    { path: `/admin/users/${leaderAccount.id}`, allowed: ['admin'] },
+    { path: '/admin/leaders', allowed: ['admin'] },
+    { path: `/admin/leaders/${leaderAccount.id}`, allowed: ['admin'] },
+    { path: '/admin/directory', allowed: ['admin'] },
+    { path: '/api/admin/directory/export', allowed: ['admin'], api: true },
+    { path: '/api/admin/directory/template', allowed: ['admin'], api: true },
     { path: '/account', allowed: [...USERS] },
     // Only for a user who must change the password; anyone else is sent on to /account.
     { path: '/account/password', allowed: [], redirected: [...USERS] },
