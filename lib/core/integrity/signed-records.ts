@@ -7,6 +7,7 @@
 
 import { checkVersionSeal, signatureHash, type SignerRoleName } from '@/lib/core/commitment/letter';
 import type { CommitmentVersionStatus } from '@/lib/core/commitment/tracking';
+import { SIGNER_ROLE_LABELS } from '@/lib/core/integrity/signer-roles';
 import { checkPayloadSignature, type SignatureCheck } from '@/lib/core/integrity/sm2';
 
 export interface LetterSealFields {
@@ -71,8 +72,6 @@ export const REQUIRED_SIGNERS: Record<CommitmentVersionStatus, readonly SignerRo
   LOCKED: ['UNIT_HEAD', 'LEADER'],
   SUPERSEDED: null,
 };
-
-export const SIGNER_ROLE_LABELS: Record<SignerRoleName, string> = { UNIT_HEAD: '单位负责人', LEADER: '分管县领导' };
 
 /** One finding, in English for the verify script's log and in Chinese for people. */
 export interface RecordProblem {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { requireUser } from '@/lib/server/auth/session';
 import { orNotFound } from '@/lib/server/page-guard';
 import { getCommitment } from '@/lib/server/commitments/get-commitment';
+import { checkCommitmentCurrency } from '@/lib/server/commitments/check-commitment-currency';
 import { commitmentYearSchema } from '@/lib/core/schemas/commitment';
 import { idSchema } from '@/lib/core/schemas/common';
 import { verificationCode } from '@/lib/core/commitment/canonical';
@@ -33,7 +34,9 @@ async function load({ params, searchParams }: Props) {
   const versions = detail.commitment?.versions ?? [];
   const shown = versions.find((v) => v.version === version) ?? (version === undefined ? versions[0] : undefined);
   if (!shown) notFound();
-  return { unit: detail.unit, year: detail.year, shown };
+  const currency = await checkCommitmentCurrency({ user, unitId: detail.unit.id, year: detail.year });
+  const outOfDate = currency.reference?.id === shown.id && currency.reference.outOfDate;
+  return { unit: detail.unit, year: detail.year, shown, outOfDate };
 }
 
 // The PDF's document title carries the hash: PDF page text is compressed, the title is not, so a
@@ -44,7 +47,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function CommitmentPrintPage(props: Props) {
-  const { unit, year, shown } = await load(props);
+  const { unit, year, shown, outOfDate } = await load(props);
   const signature = (role: 'UNIT_HEAD' | 'LEADER') => shown.signatures.find((s) => s.signerRole === role);
   const head = signature('UNIT_HEAD');
   const leader = signature('LEADER');
@@ -53,15 +56,30 @@ export default async function CommitmentPrintPage(props: Props) {
     <>
       <div className="print-toolbar no-print">
         <PrintButton />
-        <a href={`/api/commitments/${shown.id}/pdf`} className="button secondary">
-          下载PDF
-        </a>
+        {shown.intact ? (
+          <a href={`/api/commitments/${shown.id}/pdf`} className="button secondary">
+            下载PDF
+          </a>
+        ) : (
+          <span className="badge red">校验失败，不能下载PDF</span>
+        )}
         <Link href={`/commitments/${unit.id}/${year}?version=${shown.version}`} className="button secondary">
           返回
         </Link>
       </div>
       <article className="letter-print" id="commitment-letter" data-version-id={shown.id}>
-        {shown.status !== 'LOCKED' && <p className="letter-watermark">{COMMITMENT_VERSION_STATUS_LABELS[shown.status]}</p>}
+        {/* A failed check or changed tasks are stated on the document itself, never hidden behind a valid-looking letter. */}
+        {!shown.intact ? (
+          <p className="letter-watermark letter-watermark-failed" data-testid="print-failed">
+            校验失败：本承诺书的记录已被改动，不具效力（{shown.problems.join('；')}）
+          </p>
+        ) : outOfDate ? (
+          <p className="letter-watermark" data-testid="print-outdated">
+            已签署但已过期：签署后任务已变化，待修订
+          </p>
+        ) : (
+          shown.status !== 'LOCKED' && <p className="letter-watermark">{COMMITMENT_VERSION_STATUS_LABELS[shown.status]}</p>
+        )}
         <h1>《{year}年度目标责任承诺书》</h1>
         <p className="letter-unit">{unit.name}</p>
         {shown.content ? <LetterBody content={shown.content} /> : <p>承诺书内容无法读取，请联系督查室。</p>}
