@@ -8,7 +8,7 @@ import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import { db } from '@/lib/server/db';
 import { sourceHashOf } from '@/lib/server/plans/create-plan-draft';
-import { ADMINS, DEMO_PASSWORD, LEADERS, UNITS, unitPeopleNames } from './seed/directory';
+import { ADMINS, DEMO_PASSWORD, LEADERS, UNIT_KEYWORDS, UNITS, unitPeopleNames } from './seed/directory';
 import { seedPlans } from './seed/plans';
 import { seedActivity } from './seed/activity';
 import { shanghaiYear } from '@/lib/core/schedule/calendar-day';
@@ -27,8 +27,8 @@ async function main() {
   for (const [index, unit] of UNITS.entries()) {
     const row = await db.unit.upsert({
       where: { code: unit.code },
-      create: { ...unit, sortOrder: index },
-      update: { name: unit.name, shortName: unit.shortName, kind: unit.kind, sortOrder: index },
+      create: { ...unit, sortOrder: index, keywords: UNIT_KEYWORDS[unit.code] ?? [] },
+      update: { name: unit.name, shortName: unit.shortName, kind: unit.kind, sortOrder: index, keywords: UNIT_KEYWORDS[unit.code] ?? [] },
     });
     unitIds.set(unit.code, row.id);
   }

@@ -5,10 +5,10 @@ import { suggestLeadUnit } from '@/lib/core/plan/suggest-unit';
 import type { PlanItem } from '@/lib/core/plan/schema';
 
 const units = [
-  { id: 'u-fgj', name: '县发展和改革局', shortName: '发改局' },
-  { id: 'u-czj', name: '县财政局', shortName: '财政局' },
-  { id: 'u-wlj', name: '县文化和旅游局', shortName: '文旅局' },
-  { id: 'u-nyncj', name: '县农业农村局', shortName: '农业农村局' },
+  { id: 'u-fgj', name: '县发展和改革局', shortName: '发改局', keywords: ['重点项目', '营商环境'] },
+  { id: 'u-czj', name: '县财政局', shortName: '财政局', keywords: ['财政', '税收'] },
+  { id: 'u-wlj', name: '县文化和旅游局', shortName: '文旅局', keywords: ['旅游', '游客'] },
+  { id: 'u-nyncj', name: '县农业农村局', shortName: '农业农村局', keywords: ['茶叶', '种植', '高标准农田', '农产品'], aliases: ['农业局'] },
 ];
 const leaders = [{ id: 'l-zhang', name: '张建华', title: '常务副县长' }];
 
@@ -58,6 +58,11 @@ describe('proposeItem', () => {
     expect(proposeItem(item({ text: '抓好某项工作' }), { units, leaders }, suggested, 2024)).toMatchObject({ leadUnitId: null, leadUnitSource: null });
   });
 
+  test('a unit named by one of its aliases is matched', () => {
+    const proposal = proposeItem(item({ text: '发展高山茶园', owners: { leaders: [], leadUnits: ['农业局'], coUnits: [] } }), { units, leaders }, null, 2024);
+    expect(proposal).toMatchObject({ leadUnitId: 'u-nyncj', leadUnitSource: 'document' });
+  });
+
   test('suggests a lead unit from the subject when the document names none', () => {
     const proposal = proposeItem(item({ text: '打造全域旅游示范区，全年接待游客500万人次' }), { units, leaders }, null, 2024);
     expect(proposal).toMatchObject({ leadUnitId: 'u-wlj', leadUnitSource: 'keyword' });
@@ -70,7 +75,7 @@ describe('proposeItem', () => {
 });
 
 describe('suggestLeadUnit', () => {
-  test('the unit with most subject words wins; none gives null', () => {
+  test('the unit with most of its 职责 keywords in the text wins; none gives null', () => {
     expect(suggestLeadUnit('发展茶叶种植，建设高标准农田，培育农产品品牌，吸引游客', units)?.shortName).toBe('农业农村局');
     expect(suggestLeadUnit('做好各项工作', units)).toBeNull();
   });

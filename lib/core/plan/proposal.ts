@@ -4,7 +4,8 @@ import { matchUnits } from './owners';
 import type { PlanItem } from './schema';
 import { suggestLeadUnit } from './suggest-unit';
 
-export type DirectoryUnit = { id: string; name: string; shortName: string };
+/** A unit as the importer matches it: by name, short name or alias (招商局 for 县投资促进局), or by 职责 keywords. */
+export type DirectoryUnit = { id: string; name: string; shortName: string; keywords?: readonly string[]; aliases?: readonly string[] };
 export type DirectoryLeader = { id: string; name: string; title: string | null };
 
 export type Proposal = {
@@ -31,8 +32,9 @@ export function proposalTitle(item: Pick<PlanItem, 'heading' | 'text' | 'numberi
 }
 
 function unitIds(words: string[], units: DirectoryUnit[]) {
-  const matched = matchUnits(words, units);
-  return matched.map((entry) => units.find((u) => u.name === entry.name && u.shortName === entry.shortName)!.id);
+  const matched = matchUnits(words, units).map((entry) => units.find((u) => u.name === entry.name && u.shortName === entry.shortName)!.id);
+  const byAlias = words.flatMap((word) => units.filter((u) => u.aliases?.includes(word.trim())).map((u) => u.id));
+  return [...new Set([...matched, ...byAlias])];
 }
 
 function leaderIds(words: string[], leaders: DirectoryLeader[]) {
