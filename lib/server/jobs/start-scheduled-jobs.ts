@@ -3,7 +3,14 @@ import { serverEnv } from '@/lib/platform/env';
 import { runScheduledJobs } from '@/lib/server/jobs/run-scheduled-jobs';
 
 const FIRST_RUN_DELAY_MS = 30_000;
-const globalForJobs = globalThis as unknown as { luoshiJobsTimer?: NodeJS.Timeout };
+const globalForJobs = globalThis as unknown as { luoshiJobsTimer?: NodeJS.Timeout; luoshiJobsLastRun?: ScheduledRun };
+
+export type ScheduledRun = { at: Date; ok: boolean };
+
+/** This process's last scheduled run (for /api/health), or null before the first. */
+export function lastScheduledRun(): ScheduledRun | null {
+  return globalForJobs.luoshiJobsLastRun ?? null;
+}
 
 /**
  * Runs the scheduled jobs every LUOSHI_JOBS_INTERVAL_MINUTES in this server process (0 disables),
@@ -20,8 +27,10 @@ export function startScheduledJobs() {
     try {
       const summary = await runScheduledJobs({ today: new Date() });
       console.log(`[jobs] ${summary.reminders} reminders, ${summary.escalations} escalations, ${summary.missedReportNotices} missed-report notices`);
+      globalForJobs.luoshiJobsLastRun = { at: new Date(), ok: true };
     } catch (error) {
       console.error('[jobs] failed', error);
+      globalForJobs.luoshiJobsLastRun = { at: new Date(), ok: false };
     } finally {
       running = false;
     }
