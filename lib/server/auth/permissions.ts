@@ -57,12 +57,8 @@ export function can(user: Pick<SessionUser, 'role'>, permission: Permission): bo
   return ROLE_PERMISSIONS[user.role].has(permission);
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-  ADMIN: '督查室',
-  LEADER: '县领导',
-  UNIT_HEAD: '单位负责人',
-  UNIT_STAFF: '单位联络员',
-};
+// The Chinese role names live with the directory's vocabulary (the workbook's 角色 column uses them).
+export { ROLE_LABELS } from '@/lib/core/directory/labels';
 
 /** Row-level scope of the tasks a user may read. Every task query goes through this `where`. */
 export function taskScopeWhere(user: SessionUser): Prisma.TaskWhereInput {
