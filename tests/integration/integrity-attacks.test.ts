@@ -19,6 +19,7 @@ import { getCommitmentVersion } from '@/lib/server/commitments/get-commitment-ve
 import { signLetterPdf } from '@/lib/server/commitments/sign-letter-pdf';
 import { verifyLetterPdf } from '@/lib/server/commitments/verify-letter-pdf';
 import { verifyIntegrity } from '@/lib/server/verify/verify-integrity';
+import { resetSignInThrottle, SIGN_IN_THROTTLE } from '@/lib/server/auth/sign-in-throttle';
 import { writeAuditCheckpoint } from '@/lib/server/verify/write-audit-checkpoint';
 import { chainAuditEvent } from '@/lib/core/audit/chain';
 import { canonicalize, hashCanonical } from '@/lib/core/commitment/canonical';
@@ -228,6 +229,25 @@ describe('forged PDFs are refused by the 核验 page', () => {
     expect(await verifyLetterPdf({ user: admin, bytes: unsignedPdf })).toEqual({ ok: false, message: expect.stringContaining('没有数字签名') });
     const appended = Buffer.concat([genuinePdf, Buffer.from('\n1 0 obj\n(2个)\nendobj\n', 'latin1')]);
     expect(await verifyLetterPdf({ user: admin, bytes: appended })).toEqual({ ok: false, message: expect.stringContaining('签名之后又被修改过') });
+  });
+});
+
+describe('signing is throttled like sign-in', () => {
+  test('wrong signing passwords lock the account; the answer never says whether the letter is signed', async () => {
+    const head = await sessionUser('tjj_head');
+    const meta = { ip: '10.66.0.1', userAgent: 'guesser' };
+    const sign = (password: string) => signCommitment({ user: head, input: { versionId, signedHash: contentHash, password }, meta });
+    try {
+      // The letter is already LOCKED: a wrong password is answered 密码错误, not 已签署锁定.
+      for (let i = 0; i < SIGN_IN_THROTTLE.accountAddressFailures; i++) await expect(sign('wrong')).rejects.toThrow('密码错误');
+      expect(await testDb.loginAttempt.count({ where: { username: 'tjj_head', success: false, ip: meta.ip } })).toBe(SIGN_IN_THROTTLE.accountAddressFailures);
+      // Locked now: even the right password is refused before anything about the letter is said.
+      await expect(sign(PASSWORD)).rejects.toThrow('账号已锁定');
+      // From another address the owner can still sign in and sign (here: learns the letter is locked).
+      await expect(signCommitment({ user: head, input: { versionId, signedHash: contentHash, password: PASSWORD }, meta: META })).rejects.toThrow('已签署锁定');
+    } finally {
+      await resetSignInThrottle('tjj_head');
+    }
   });
 });
 

@@ -41,7 +41,8 @@ export async function signVersion(step: SignStep) {
   });
   if (!visible) throw notFound();
   if (!(await step.mayAct(user, visible.commitment.unitId))) throw step.refuse();
-  const signer = await confirmPassword(user.id, password);
+  // Before the letter's state is looked at: a wrong password learns nothing about whether it is signed.
+  const signer = await confirmPassword({ user, password, ip: meta.ip });
 
   return db.$transaction(async (tx) => {
     const found = await tx.commitmentVersion.findUniqueOrThrow({ where: { id: versionId }, select: { commitmentId: true } });
