@@ -7,7 +7,7 @@ test('the office reads the audit record in words and filters it in the URL', asy
   await expect(page.getByRole('heading', { name: '审计记录' })).toBeVisible();
 
   const filters = page.getByRole('form', { name: '筛选审计记录' });
-  await filters.getByLabel('操作', { exact: true }).selectOption({ label: '签收' });
+  await filters.getByLabel('操作类型').selectOption({ label: '签收' });
   await filters.getByRole('button', { name: '筛选' }).click();
   await expect(page).toHaveURL(/action=task\.acknowledge/);
 

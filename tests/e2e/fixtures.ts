@@ -1,13 +1,12 @@
-// Test data for the e2e journeys, written straight into the e2e database (the server that
-// playwright.config.ts starts on E2E_PG_DIR), for data the UI cannot create in a journey.
-//
-// NOTE: reconstructed. This file was accidentally overwritten by the task-workflow work; the API the
-// task-list and commitments specs import (createTaskFixtures, e2eDb, shanghaiIsoDay, uniqueTag,
-// unitIdByCode) was rebuilt from how those specs use it. Its owner should check it against theirs.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Test data for the e2e journeys, in the e2e database (the server that playwright.config.ts starts
+// on E2E_PG_DIR), for data the UI cannot create in a journey. Tasks are written through the data
+// layer (write-fixtures.ts), with their audit rows and notices, exactly as the app writes them.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createPrismaClient } from '../../lib/platform/db/create-client';
+import { isoDateFromDayNumber, shanghaiDayNumber } from '../../lib/core/schedule/calendar-day';
 
 const PG_DIR = process.env.E2E_PG_DIR ?? 'data/pg-e2e';
 // playwright.config.ts gives the server this upload directory.
@@ -15,12 +14,14 @@ const UPLOAD_DIR = path.resolve(`${PG_DIR}-uploads`);
 
 let client: ReturnType<typeof createPrismaClient> | null = null;
 
-/** The e2e database, found through the port its postmaster.pid records (line 4). */
+/** The e2e database's URL, found through the port its postmaster.pid records (line 4). */
+function e2eDatabaseUrl() {
+  const port = Number(readFileSync(path.resolve(PG_DIR, 'postmaster.pid'), 'utf8').split('\n')[3]);
+  return `postgresql://postgres:postgres@127.0.0.1:${port}/luoshi`;
+}
+
 export function e2eDb() {
-  if (!client) {
-    const port = Number(readFileSync(path.resolve(PG_DIR, 'postmaster.pid'), 'utf8').split('\n')[3]);
-    client = createPrismaClient(`postgresql://postgres:postgres@127.0.0.1:${port}/luoshi`, 2);
-  }
+  client ??= createPrismaClient(e2eDatabaseUrl(), 2);
   return client;
 }
 
@@ -31,7 +32,7 @@ export function uniqueTag(prefix: string): string {
 
 /** YYYY-MM-DD of the Asia/Shanghai calendar day `offsetDays` from today. */
 export function shanghaiIsoDay(offsetDays = 0): string {
-  return new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  return isoDateFromDayNumber(shanghaiDayNumber(new Date()) + offsetDays);
 }
 
 export async function unitIdByCode(code: string): Promise<string> {
@@ -52,90 +53,64 @@ export type TaskFixture = {
   cadence?: 'WEEKLY' | 'MONTHLY' | 'MILESTONE';
   /** Target phrases; the first number in a phrase is its value (≥), none makes it 待定. */
   targets?: string[];
-  progressPercent?: number;
-  lastReportAt?: Date;
-  /** Defaults to ASSIGNED (交办), as a new task starts. */
-  status?: 'ASSIGNED' | 'ACKNOWLEDGED' | 'IN_PROGRESS' | 'CLOSURE_REQUESTED' | 'CLOSED';
+  /** Where the lead unit has taken it: 交办 (the default, as a new task starts), 已签收 or 办理中. */
+  status?: 'ASSIGNED' | 'ACKNOWLEDGED' | 'IN_PROGRESS';
+  /** A progress report the lead unit files today (which also starts the work), with an optional PDF. */
+  report?: { percent: number; narrative: string; attachment?: { name: string; base64: string } };
 };
 
-/** Inserts tasks as the office (admin) would have assigned them; returns them with their targets. */
+type Written = { task: { id: string; code: string; title: string; leadUnitId: string; targets: { id: string; metric: string }[] }; report: { id: string; attachments: { storedName: string }[] } | null };
+
+/** Runs write-fixtures.ts on the e2e database: one process for any number of tasks. */
+function writeFixtures(fixtures: TaskFixture[]): Promise<Written[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', '--conditions=react-server', path.resolve('tests/e2e/write-fixtures.ts')], {
+      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), LUOSHI_UPLOAD_DIR: UPLOAD_DIR },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`write-fixtures.ts exited with ${code}`));
+      else resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Written[]);
+    });
+    child.stdin.end(JSON.stringify(fixtures));
+  });
+}
+
+/** Creates tasks as the office (admin) assigns them, through the data layer; returns them with their targets. */
 export async function createTaskFixtures(fixtures: TaskFixture[]) {
-  const db = e2eDb();
-  const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' } });
-  const created = [];
-  for (const fixture of fixtures) {
-    const leaders = await db.user.findMany({ where: { username: { in: fixture.leaders ?? [] } }, select: { id: true } });
-    const coUnitIds = await Promise.all((fixture.coUnits ?? []).map(unitIdByCode));
-    created.push(
-      await db.task.create({
-        data: {
-          code: `E2E-${randomUUID().slice(0, 12)}`,
-          year: Number(fixture.startDate.slice(0, 4)),
-          title: fixture.title,
-          sourceText: fixture.sourceText ?? null,
-          leadUnitId: await unitIdByCode(fixture.leadUnit),
-          startDate: new Date(`${fixture.startDate}T00:00:00Z`),
-          deadline: new Date(`${fixture.deadline}T00:00:00Z`),
-          deadlineText: fixture.deadlineText ?? null,
-          cadence: fixture.cadence ?? 'MONTHLY',
-          status: fixture.status,
-          progressPercent: fixture.progressPercent ?? 0,
-          lastReportAt: fixture.lastReportAt ?? null,
-          createdById: admin.id,
-          leaders: { create: leaders.map((leader) => ({ leaderId: leader.id })) },
-          coUnits: { create: coUnitIds.map((unitId) => ({ unitId })) },
-          targets: {
-            create: (fixture.targets ?? []).map((metric, position) => {
-              const value = metric.match(/\d+(?:\.\d+)?/)?.[0];
-              return { position, metric, comparator: 'GTE' as const, value: value ?? null, placeholder: value === undefined };
-            }),
-          },
-        },
-        include: { targets: true },
-      }),
-    );
-  }
-  return created;
+  return (await writeFixtures(fixtures)).map((written) => written.task);
 }
 
 /** The workflow journeys' task: 发改局 leads, 财政局 co-operates, one target, assigned 10 days ago, due in 60. */
+function journeyTask(title: string): TaskFixture {
+  return {
+    title,
+    leadUnit: 'fgj',
+    coUnits: ['czj'],
+    leaders: ['leader'],
+    startDate: shanghaiIsoDay(-10),
+    deadline: shanghaiIsoDay(60),
+    deadlineText: '年底前',
+    sourceText: `${title}，全年建设项目200个以上。`,
+    targets: ['全年建设项目200个以上'],
+  };
+}
+
 export async function createJourneyTask(title: string) {
-  const [task] = await createTaskFixtures([
-    {
-      title,
-      leadUnit: 'fgj',
-      coUnits: ['czj'],
-      leaders: ['leader'],
-      startDate: shanghaiIsoDay(-10),
-      deadline: shanghaiIsoDay(60),
-      deadlineText: '年底前',
-      sourceText: `${title}，全年建设项目200个以上。`,
-      targets: ['全年建设项目200个以上'],
-    },
-  ]);
+  const [task] = await createTaskFixtures([journeyTask(title)]);
   return task!;
 }
 
-/** A journey task with one progress report whose PDF attachment is on disk, for access checks. */
+/** A journey task with one progress report (filed by the lead unit) carrying a PDF, for access checks. */
 export async function createTaskWithAttachment(title: string, bytes: Uint8Array) {
-  const db = e2eDb();
-  const task = await createJourneyTask(title);
-  const author = await db.user.findUniqueOrThrow({ where: { username: 'fgj_staff' } });
-  const storedName = `${randomUUID()}.pdf`;
-  const dir = path.join(UPLOAD_DIR, task.id);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, storedName), bytes);
-  const report = await db.progressReport.create({
-    data: {
-      taskId: task.id,
-      unitId: task.leadUnitId,
-      authorId: author.id,
-      periodKey: shanghaiIsoDay().slice(0, 7),
-      narrative: '附验收报告',
-      percent: 50,
-      targetActuals: [],
-      attachments: [{ name: '验收报告.pdf', storedName, size: bytes.length, type: 'application/pdf' }],
+  const [{ task, report }] = (await writeFixtures([
+    {
+      ...journeyTask(title),
+      report: { percent: 50, narrative: '附验收报告', attachment: { name: '验收报告.pdf', base64: Buffer.from(bytes).toString('base64') } },
     },
-  });
-  return { task, report, url: `/api/attachments/${report.id}/${storedName}` };
+  ])) as [Written];
+  return { task, report: report!, url: `/api/attachments/${report!.id}/${report!.attachments[0]!.storedName}` };
 }

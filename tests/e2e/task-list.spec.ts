@@ -44,8 +44,7 @@ test('admin filters by unit and colour, the filters stay in the URL, pages, sort
       leadUnit: 'tcj',
       startDate: shanghaiIsoDay(-10),
       deadline: shanghaiIsoDay(100),
-      progressPercent: 100,
-      lastReportAt: new Date(),
+      report: { percent: 100, narrative: '已全部完成' },
     })),
     ...[1, 2].map((i) => ({ title: `${tag}水${i}`, leadUnit: 'slj', startDate: shanghaiIsoDay(-200), deadline: shanghaiIsoDay(-5) })),
   ]);

@@ -58,7 +58,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <input name="task" defaultValue={params.task ?? ''} placeholder="如 2024-0012" />
         </label>
         <label>
-          操作
+          操作类型
           <select name="action" defaultValue={params.action ?? ''}>
             <option value="">全部</option>
             {[...ACTIONS_BY_ENTITY].map(([entity, actions]) => (
