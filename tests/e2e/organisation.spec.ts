@@ -90,3 +90,33 @@ test.describe('on a phone', () => {
     expect(await e2eDb().leaderUnit.count({ where: { leaderId: leader2.id, unit: { code: 'tjj' } } })).toBe(0);
   });
 });
+
+test('the office previews a directory workbook (every bad row listed, nothing written), then imports a good one', async ({ page }) => {
+  const ExcelJS = (await import('exceljs')).default;
+  const code = uniqueTag('e2e');
+  const workbook = async (staffUnit: string, staffPhone = 'x') => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('单位').addRows([['编码', '全称', '简称', '类型', '职责关键词'], [code, `县${code}中心`, `${code}中心`, '部门', '数据']]);
+    book.addWorksheet('人员').addRows([['账号', '姓名', '角色', '单位编码', '手机'], [`${code}_head`, '郑一', '单位负责人', code, '13800000000'], [`${code}_staff`, '郑二', '单位联络员', staffUnit, staffPhone]]);
+    return { name: '目录.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()) };
+  };
+  await signIn(page, 'admin');
+  await page.goto('/admin/directory');
+  const form = page.getByRole('form', { name: '导入目录工作簿' });
+  await form.getByLabel('目录工作簿').setInputFiles(await workbook('nope'));
+  await form.getByRole('button', { name: '预览' }).click();
+  const issues = form.getByTestId('directory-issues');
+  await expect(issues.getByRole('listitem')).toHaveText(['“人员”表 第 3 行 手机：电话号码格式不正确', '“人员”表 第 3 行 单位编码：找不到编码为“nope”的单位']);
+  await expect(form.getByRole('button', { name: '确认导入' })).toBeDisabled();
+  expect(await e2eDb().unit.count({ where: { code } })).toBe(0);
+
+  await form.getByLabel('目录工作簿').setInputFiles(await workbook(code, '13900000000'));
+  await form.getByRole('button', { name: '预览' }).click();
+  await expect(form.getByTestId('directory-summary')).toContainText('单位：将新增 1');
+  await form.getByRole('button', { name: '确认导入' }).click();
+  await expect(form.getByRole('status')).toHaveText('导入完成');
+  await expect(form.getByTestId('one-time-password-row')).toHaveCount(2);
+  const staff = await e2eDb().user.findUniqueOrThrow({ where: { username: `${code}_staff` }, include: { unit: true } });
+  expect(staff).toMatchObject({ role: 'UNIT_STAFF', phone: '13900000000', mustChangePassword: true });
+  expect(staff.unit?.code).toBe(code);
+});
