@@ -30,6 +30,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <span className="muted small">谁在何时做了什么（北京时间）。每条记录都链接上一条记录的哈希，`npm run verify` 可复核整条链。</span>
       </div>
       <form className="filters panel" method="get" aria-label="筛选审计记录">
+        {/* A record reached from a unit's or user's page keeps its subject while the other filters change. */}
+        {params.entity && <input type="hidden" name="entity" value={params.entity} />}
+        {params.entityId && <input type="hidden" name="entityId" value={params.entityId} />}
         <label>
           操作人
           <select name="user" defaultValue={params.user ?? ''}>
