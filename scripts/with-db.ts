@@ -31,6 +31,9 @@ const embedded = env.DATABASE_URL
 if (embedded) {
   env.DATABASE_URL = embedded.url;
   env.LUOSHI_DB_KIND = 'embedded';
+  // Each embedded database has its own audit chain, so its own checkpoint file (the default data/pg
+  // keeps data/audit-checkpoints.log); e2e and helper databases must not touch the main one's.
+  if (env.LUOSHI_PG_DIR && !env.LUOSHI_CHECKPOINT_LOG) env.LUOSHI_CHECKPOINT_LOG = path.resolve(`${env.LUOSHI_PG_DIR}-audit-checkpoints.log`);
 }
 
 const child = spawn(command, args, { stdio: 'inherit', env });

@@ -1,0 +1,22 @@
+-- Least privilege for luoshi on an external PostgreSQL (see README, "Integrity and signatures").
+--
+-- The migrations run as the owner of the schema; the application connects as a separate role
+-- that may read and write the working tables but can only INSERT into the tamper-evident ones:
+-- audit events, signatures and audit checkpoints are never updated or deleted by luoshi, so a
+-- leaked application password or an injection cannot rewrite them either.
+--
+-- Once, as a superuser:   CREATE ROLE luoshi_app LOGIN PASSWORD '…';
+-- After every migration, as the owner:
+--   psql "$OWNER_DATABASE_URL" -v app_role=luoshi_app -f scripts/grant-app-role.sql
+-- Then run the application with DATABASE_URL=postgresql://luoshi_app:…@host/db.
+\set ON_ERROR_STOP on
+
+GRANT USAGE ON SCHEMA public TO :"app_role";
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :"app_role";
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO :"app_role";
+
+-- History is appended, never rewritten.
+REVOKE UPDATE, DELETE, TRUNCATE ON "AuditEvent", "Signature", "AuditCheckpoint" FROM :"app_role";
+
+-- The migration history belongs to the owner alone.
+REVOKE ALL ON "_prisma_migrations" FROM :"app_role";
