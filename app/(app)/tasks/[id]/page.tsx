@@ -84,7 +84,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         </div>
         <div className={styles.badges} data-testid="task-badges">
           <StatusBadge status={task.status} />
-          <LightBadge light={schedule.light} />
+          {schedule.light !== 'cancelled' && <LightBadge light={schedule.light} />}
           {schedule.overdue && <span className="badge red">已逾期</span>}
           {schedule.missedPeriodKey && <span className="badge yellow">{periodLabel(schedule.missedPeriodKey)}未报送</span>}
         </div>
