@@ -14,6 +14,7 @@ import { generateCommitmentDraft } from '@/lib/server/commitments/generate-commi
 import { issueCommitmentVersion } from '@/lib/server/commitments/issue-commitment-version';
 import { checkCommitmentCurrency } from '@/lib/server/commitments/check-commitment-currency';
 import { listCommitmentStatus } from '@/lib/server/commitments/list-commitment-status';
+import { taskAbilities } from '@/lib/server/auth/abilities';
 import { parseTaskListParams } from '@/lib/core/schemas/task-list';
 import { sessionUser, testDb, unitId } from '../support/db';
 import { auditActions, TODAY, taskVersion, workflowTask } from '../support/workflow';
@@ -101,10 +102,13 @@ describe('editing a published task', () => {
     expect(after.progressPercent).toBe(12.5); // (25% + 0%) / 2
   });
 
-  test('unit users and leaders may not edit, cancel or split', async () => {
+  test('unit users and leaders may not edit, cancel or split: the page flags and the data layer agree', async () => {
     const task = await workflowTask('无权修改的任务');
+    const abilityTask = { status: task.status, leadUnitId: task.leadUnitId, coUnitIds: task.coUnits.map((c) => c.unitId) };
+    expect(taskAbilities(await sessionUser('admin'), abilityTask)).toMatchObject({ edit: true, split: true, cancel: true });
     for (const username of ['fgj_head', 'fgj_staff', 'czj_head', 'leader']) {
       const user = await sessionUser(username);
+      expect(taskAbilities(user, abilityTask), username).toMatchObject({ edit: false, split: false, cancel: false });
       await expect(editTask({ user, input: { taskId: task.id, version: 1, title: '越权修改', reason: '越权' } })).rejects.toThrow('无权执行修改任务');
       await expect(cancelTask({ user, input: { taskId: task.id, version: 1, reason: '越权' } })).rejects.toThrow(/无权执行/);
       await expect(

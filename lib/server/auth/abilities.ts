@@ -1,6 +1,6 @@
 import 'server-only';
 import { can, type Permission, type SessionUser } from '@/lib/server/auth/permissions';
-import { actorKindFor, canTransition, isOpenStatus, type ActorKind, type TaskAction, type TaskStatus } from '@/lib/core/workflow/task-status';
+import { actorKindFor, isOpenStatus, type ActorKind, type TaskAction, type TaskStatus } from '@/lib/core/workflow/task-status';
 import { taskOptions, type TaskOptions } from '@/lib/core/workflow/task-options';
 
 /*
@@ -22,11 +22,6 @@ export const TASK_ACTION_PERMISSIONS: Record<TaskAction, Permission> = {
 };
 
 export type AbilityTask = { status: TaskStatus; leadUnitId: string; coUnitIds: readonly string[] };
-
-/** The role may take the step, and the workflow allows it for this user on this task now. */
-export function mayTakeTaskAction(user: SessionUser, task: AbilityTask, action: TaskAction): boolean {
-  return can(user, TASK_ACTION_PERMISSIONS[action]) && canTransition(task.status, action, actorKindFor(user, task));
-}
 
 export type TaskAbilities = TaskOptions & {
   /** How the user relates to the task (lead unit, co-unit, office, leader), for wording. */
