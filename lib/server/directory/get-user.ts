@@ -28,11 +28,3 @@ export async function getUser({ user, userId }: { user: SessionUser; userId: str
   return { ...found, locked: (await getAccountLock(found.username)).locked };
 }
 
-/** The units a person can be placed in, active ones first. */
-export async function listUnitChoices({ user }: { user: SessionUser }) {
-  if (!can(user, 'user.manage')) throw notFound();
-  return db.unit.findMany({
-    orderBy: [{ active: 'desc' }, { sortOrder: 'asc' }, { code: 'asc' }],
-    select: { id: true, code: true, name: true, shortName: true, active: true },
-  });
-}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/server/auth/session';
 import { orNotFound } from '@/lib/server/page-guard';
-import { getLeaderUnits } from '@/lib/server/directory/list-leaders';
+import { getLeaderUnits } from '@/lib/server/directory/get-leader-units';
 import { LeaderUnitsForm } from './leader-units-form';
 
 export const metadata: Metadata = { title: '调整分管' };

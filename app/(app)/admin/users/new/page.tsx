@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/server/auth/session';
 import { orNotFound } from '@/lib/server/page-guard';
-import { listUnitChoices } from '@/lib/server/directory/get-user';
+import { listUnitChoices } from '@/lib/server/directory/list-unit-choices';
 import { NewUserForm } from './new-user-form';
 
 export const metadata: Metadata = { title: '新建用户' };
