@@ -1,4 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pdfDocumentTitle } from '@/lib/core/commitment/lookup';
 import { DEMO_PASSWORD, signIn, signOut } from './helpers';
 import { createTaskFixtures, e2eDb, uniqueTag, unitIdByCode } from './fixtures';
@@ -113,7 +117,23 @@ test('the office sees it signed, prints it and downloads the PDF with the hash o
   const result = page.getByTestId('verify-result');
   await expect(result).toContainText(`县发展和改革局 · ${YEAR}年度目标责任承诺书 · 第1版`);
   await expect(result).toContainText('单位负责人：杨卫东');
-  await expect(result).toContainText('内容校验通过');
+  await expect(result).toContainText('PDF 数字签名有效');
+  await expect(page.getByTestId('verify-verdict')).toHaveText('有效（已签署锁定）');
+
+  // The PDF carries the county's signature, which an independent tool validates too.
+  const file = join(tmpdir(), `luoshi-e2e-letter-${process.pid}.pdf`);
+  writeFileSync(file, pdf);
+  expect(execFileSync('pdfsig', [file], { encoding: 'utf8' })).toContain('Signature is Valid.');
+
+  // The same file with one byte changed inside the signed range is refused, whatever its title says.
+  const text = pdf.toString('latin1');
+  const producer = /\/Producer \(([^)]*)\)/.exec(text)![0];
+  const edited = Buffer.from(text.replace(producer, producer.replace(/.\)$/, 'X)')), 'latin1');
+  await page.goto('/verify');
+  await page.locator('input[type="file"]').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: edited });
+  await page.getByRole('button', { name: '上传并核验' }).click();
+  await expect(page.getByTestId('verify-pdf-refused')).toContainText('内容在签名之后被改动过');
+  await expect(page.getByTestId('verify-result')).toHaveCount(0);
 });
 
 test('anyone signed in verifies the printed code; other units cannot open or download the letter', async ({ page, playwright, baseURL }) => {
