@@ -5,6 +5,7 @@
  * found by name (hints in brackets and * are ignored), so columns may be reordered or added.
  */
 import ExcelJS from 'exceljs';
+import { buildWorkbook } from '../export/workbook';
 import { cellText } from '../plan/xlsx';
 import { checkZipBounds } from '../plan/zip-bounds';
 import type { Directory } from './directory-data';
@@ -96,37 +97,24 @@ const DROPDOWNS: Partial<Record<DirectorySheet, Record<string, string[]>>> = {
 };
 
 /** The workbook of `directory`; an empty directory gives the template (headers, notes, drop-downs). */
-export async function buildDirectoryWorkbook(directory: Directory, createdAt = new Date()): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '落实 督查督办系统';
-  workbook.created = createdAt;
+export function buildDirectoryWorkbook(directory: Directory, created = new Date()): Promise<Buffer> {
   const rows = directorySheetRows(directory);
-  for (const sheetName of DIRECTORY_SHEETS) {
-    const columns: readonly Column[] = DIRECTORY_COLUMNS[sheetName];
-    const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = columns.map((column) => ({ width: column.width }));
-    const header = sheet.getRow(1);
-    header.values = columns.map((column) => column.header);
-    header.eachCell((cell, index) => {
-      const column = columns[index - 1]!;
-      cell.font = { bold: true, color: column.required ? { argb: 'FFB4231A' } : undefined };
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-      if (column.note) cell.note = column.required ? `必填。${column.note}` : column.note;
-    });
-    // Every cell is text, so codes like 001 and phone numbers keep their digits.
-    columns.forEach((column, index) => {
-      if (column.key !== 'sortOrder') sheet.getColumn(index + 1).numFmt = '@';
-    });
-    for (const values of rows[sheetName]) sheet.addRow(values);
-    const lastRow = Math.max(rows[sheetName].length + 200, 500);
-    for (const [key, list] of Object.entries(DROPDOWNS[sheetName] ?? {})) {
-      const index = columns.findIndex((column) => column.key === key) + 1;
-      for (let row = 2; row <= lastRow; row++) {
-        sheet.getCell(row, index).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${list.join(',')}"`] };
-      }
-    }
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return buildWorkbook({
+    created,
+    sheets: DIRECTORY_SHEETS.map((name) => ({
+      name,
+      columns: (DIRECTORY_COLUMNS[name] as readonly Column[]).map((column) => ({
+        header: column.header,
+        width: column.width,
+        note: column.required ? `必填。${column.note}` : column.note || undefined,
+        // Every cell but 排序 is text, so codes like 001 and phone numbers keep their digits.
+        text: column.key !== 'sortOrder',
+        choices: DROPDOWNS[name]?.[column.key],
+      })),
+      rows: rows[name],
+      inputRows: 300,
+    })),
+  });
 }
 
 function readSheet<S extends DirectorySheet>(sheetName: S, sheet: ExcelJS.Worksheet, issues: WorkbookIssue[]): RawRow<S>[] {

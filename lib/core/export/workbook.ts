@@ -14,6 +14,12 @@ export interface SheetColumn {
   header?: string;
   width: number;
   align?: 'left' | 'center';
+  /** A note on the header cell: what to write in the column (for workbooks that are filled in and imported). */
+  note?: string;
+  /** Stored as text, so codes like 001 and phone numbers keep their digits. */
+  text?: boolean;
+  /** A drop-down of the allowed values on the column's data cells. */
+  choices?: readonly string[];
 }
 
 export interface SheetSpec {
@@ -21,6 +27,8 @@ export interface SheetSpec {
   title?: string;
   columns: readonly SheetColumn[];
   rows: readonly (readonly CellValue[])[];
+  /** Empty rows below the data that still get the columns' drop-downs (a template to fill in). */
+  inputRows?: number;
 }
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } };
@@ -46,6 +54,9 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec) {
     headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
   });
   sheet.columns = spec.columns.map((column) => ({ width: column.width }));
+  spec.columns.forEach((column, index) => {
+    if (column.text) sheet.getColumn(index + 1).numFmt = '@';
+  });
 
   if (spec.title !== undefined) {
     sheet.mergeCells(titleRow, 1, titleRow, spec.columns.length);
@@ -60,7 +71,9 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec) {
     const header = sheet.getRow(headerRow);
     header.values = spec.columns.map((column) => column.header ?? '');
     header.height = 22;
-    header.eachCell((cell) => {
+    header.eachCell((cell, column) => {
+      const note = spec.columns[column - 1]?.note;
+      if (note) cell.note = note;
       cell.font = { bold: true };
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
@@ -75,6 +88,14 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec) {
       cell.border = BORDER;
     });
   }
+
+  const lastInputRow = Math.max(headerRow, titleRow) + spec.rows.length + (spec.inputRows ?? 0);
+  spec.columns.forEach((column, index) => {
+    if (!column.choices) return;
+    for (let row = Math.max(headerRow, titleRow) + 1; row <= lastInputRow; row++) {
+      sheet.getCell(row, index + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${column.choices.join(',')}"`] };
+    }
+  });
 }
 
 export async function buildWorkbook({ sheets, created }: { sheets: readonly SheetSpec[]; created: Date }): Promise<Buffer> {
