@@ -21,6 +21,8 @@ import { verifyLetterPdf } from '@/lib/server/commitments/verify-letter-pdf';
 import { verifyIntegrity } from '@/lib/server/verify/verify-integrity';
 import { resetSignInThrottle, SIGN_IN_THROTTLE } from '@/lib/server/auth/sign-in-throttle';
 import { writeAuditCheckpoint } from '@/lib/server/verify/write-audit-checkpoint';
+import { runScheduledJobs } from '@/lib/server/jobs/run-scheduled-jobs';
+import { getIntegrityStatus } from '@/lib/server/verify/get-integrity-status';
 import { chainAuditEvent } from '@/lib/core/audit/chain';
 import { canonicalize, hashCanonical } from '@/lib/core/commitment/canonical';
 import { sha256Hex } from '@/lib/core/commitment/letter';
@@ -201,6 +203,16 @@ describe('attacks on the database, each detected by verify and by the 核验 pag
       const page = await pageSays(contentHash);
       expect(page.verdicts).toEqual(['failed']);
       expect(page.problems).toContain('缺少分管县领导的签名记录');
+
+      // The scheduled job finds it too, keeps the outcome for the office's panel and notifies the office.
+      const checkpoints = await testDb.auditCheckpoint.count();
+      expect((await runScheduledJobs({ today: new Date() })).integrityProblems).toBeGreaterThan(0);
+      expect(await testDb.auditCheckpoint.count()).toBe(checkpoints); // a broken state is never anchored
+      const notice = await testDb.notification.findFirst({ where: { userId: admin.id, kind: 'integrity.broken' }, orderBy: { createdAt: 'desc' } });
+      expect(notice).toMatchObject({ link: '/verify', title: expect.stringContaining('完整性核验失败') });
+      const status = await getIntegrityStatus({ user: admin });
+      expect(status.lastCheck!.problems).toContain(`${label(l)}: LOCKED without its LEADER signature`);
+      await expect(getIntegrityStatus({ user: await sessionUser('tjj_head') })).rejects.toThrow('无权');
 
       const run = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/verify.ts'], { encoding: 'utf8', env: process.env });
       expect(run.status).toBe(1);
