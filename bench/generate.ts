@@ -4,7 +4,7 @@
 // 100k tasks take seconds instead of minutes.
 import bcrypt from 'bcryptjs';
 import type pg from 'pg';
-import { dayNumberFromYmd, shanghaiDayNumber } from '../lib/core/schedule/calendar-day';
+import { DAY_MS, dayNumberFromYmd, isoDateFromDayNumber, shanghaiDayNumber } from '../lib/core/schedule/calendar-day';
 import { periodKey } from '../lib/core/schedule/cadence';
 
 export type GenerateOptions = { tasks: number; units: number; users: number; seed: number; year: number };
@@ -42,8 +42,7 @@ function prng(seed: number) {
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
-const MS_PER_DAY = 86_400_000;
-const isoDay = (dayOfYear: number, year: number) => new Date(Date.UTC(year, 0, 1) + dayOfYear * MS_PER_DAY).toISOString().slice(0, 10);
+const isoDay = (dayOfYear: number, year: number) => isoDateFromDayNumber(dayNumberFromYmd(year, 1, 1) + dayOfYear);
 
 type Column = { name: string; type: string; values: unknown[] };
 
@@ -131,7 +130,7 @@ export async function generateCounty(pool: pg.Pool, options: GenerateOptions): P
   const taskLeaders: { taskId: string; leaderId: string }[] = [];
   const targets: Record<string, unknown>[] = [];
   const reports: Record<string, unknown>[] = [];
-  const daysInYear = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / MS_PER_DAY;
+  const daysInYear = dayNumberFromYmd(year + 1, 1, 1) - dayNumberFromYmd(year, 1, 1);
   const todayOfYear = shanghaiDayNumber(now) - dayNumberFromYmd(year, 1, 1);
 
   for (let i = 0; i < options.tasks; i++) {
@@ -145,7 +144,7 @@ export async function generateCounty(pool: pg.Pool, options: GenerateOptions): P
     const elapsed = Math.min(1, Math.max(0, (todayOfYear - startDay + 1) / (deadlineDay - startDay + 1)));
     const progress = status === 'CLOSED' ? 100 : Math.round(Math.min(100, Math.max(0, elapsed * 100 + random.int(-45, 25))));
     const reported = status !== 'ASSIGNED' && random.next() < 0.75;
-    const lastReportAt = reported ? new Date(now.getTime() - random.int(0, 50) * MS_PER_DAY - random.int(0, 86_399) * 1000) : null;
+    const lastReportAt = reported ? new Date(now.getTime() - random.int(0, 50) * DAY_MS - random.int(0, 86_399) * 1000) : null;
     const quantity = random.int(2, 500);
     const measure = random.pick(MEASURES);
     const title = `${random.pick(VERBS)}${random.pick(OBJECTS)}${quantity}${measure}`;

@@ -11,6 +11,7 @@ import { requestExtension } from '@/lib/server/extensions/request-extension';
 import { createSupervisionAction } from '@/lib/server/supervision/create-supervision-action';
 import { expectedProgress } from '@/lib/core/schedule/progress';
 import { isoFromDate } from '@/lib/core/schemas/common';
+import { dbDateOfDay, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
 
 /** Deterministic 0..1 from a task code, so every seed run tells the same story. */
 function chance(code: string, salt: string) {
@@ -82,7 +83,7 @@ export async function seedActivity(db: PrismaClient, admin: SessionUser, today =
         });
       }
     } else if (chance(task.code, 'extend') < 0.12 && task.deadline > today) {
-      const later = new Date(task.deadline.getTime() + 30 * 86_400_000);
+      const later = dbDateOfDay(shanghaiDayNumber(task.deadline) + 30);
       await requestExtension({ user: staff, input: { taskId: task.id, requestedDeadline: isoFromDate(later), reason: '受项目审批进度影响，申请顺延一个月。' } });
       counts.extension++;
     }

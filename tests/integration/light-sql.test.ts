@@ -3,14 +3,13 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { taskLightSql } from '@/lib/server/tasks/light-sql';
 import { expectedProgress, trafficLight, type TrafficLight } from '@/lib/core/schedule/progress';
 import { missedReportPeriod, type ReportCadence } from '@/lib/core/schedule/cadence';
-import { shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
+import { DAY_MS, dbDateOfDay, shanghaiDayNumber, shanghaiMidnight } from '@/lib/core/schedule/calendar-day';
 import { TASK_STATUSES, type TaskStatus } from '@/lib/core/workflow/task-status';
 import { testDb, unitId } from '../support/db';
 
 // Fixed "today"s: mid-month, a Monday (week boundary), the 1st (month boundary), New Year (ISO week-year change).
 const TODAYS = ['2024-06-12', '2024-06-17', '2024-07-01', '2025-01-01', '2024-12-30'].map((d) => new Date(`${d}T10:00:00+08:00`));
 const CADENCES: ReportCadence[] = ['WEEKLY', 'MONTHLY', 'MILESTONE'];
-const DAY = 86_400_000;
 
 // Deterministic pseudo-random numbers so a failure is reproducible.
 function rng(seed: number) {
@@ -31,7 +30,6 @@ type Row = {
   lastReportAt: Date | null;
 };
 
-const dbDate = (day: number) => new Date(day * DAY);
 const prefix = `LT-${Date.now()}-`;
 
 /** Tasks around each fixed day, with progress on and beside the lag thresholds. */
@@ -44,10 +42,10 @@ function buildRows(leadUnitId: string) {
     for (let i = 0; i < 120; i += 1) {
       const start = todayDay - Math.floor(random() * 200) + 20;
       const deadline = random() < 0.05 ? start - 3 : start + Math.floor(random() * 250); // a few inverted (bad data)
-      const expected = expectedProgress(dbDate(start), dbDate(deadline), today);
+      const expected = expectedProgress(dbDateOfDay(start), dbDateOfDay(deadline), today);
       const offsets = [0, 9.99, 10, 10.004, 10.005, 10.01, 29.99, 29.995, 30, 30.01, -5];
       const progress = random() < 0.6 ? Math.max(0, Math.round((expected - pick(offsets)) * 1000) / 1000) : Math.round(random() * 10000) / 100;
-      const lastReportAt = random() < 0.3 ? null : new Date((todayDay - 1 - Math.floor(random() * 70)) * DAY + Math.floor(random() * DAY) - 8 * 3600_000);
+      const lastReportAt = random() < 0.3 ? null : new Date(shanghaiMidnight(todayDay - 1 - Math.floor(random() * 70)).getTime() + Math.floor(random() * DAY_MS));
       rows.push({
         id: `${prefix}${rows.length}`,
         code: `${prefix}${rows.length}`,
@@ -56,8 +54,8 @@ function buildRows(leadUnitId: string) {
         leadUnitId,
         status: pick(TASK_STATUSES),
         cadence: pick(CADENCES),
-        startDate: dbDate(start),
-        deadline: dbDate(deadline),
+        startDate: dbDateOfDay(start),
+        deadline: dbDateOfDay(deadline),
         progressPercent: progress,
         lastReportAt,
       });

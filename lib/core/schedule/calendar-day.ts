@@ -21,7 +21,7 @@ export type DayNumber = number;
 export const COUNTY_TIME_ZONE = 'Asia/Shanghai';
 
 /** The length of a day in the day-number encoding (UTC days; JavaScript time has no leap seconds). */
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const IN_SHANGHAI = { in: tz(COUNTY_TIME_ZONE) };
 const IN_UTC = { in: tz('UTC') };
