@@ -8,7 +8,7 @@ import { shanghaiDbDate, taskReportMissedSql } from '@/lib/server/tasks/light-sq
 import { OPEN_STATUSES } from '@/lib/core/workflow/task-status';
 import { dueReminders, REMINDER_KIND_LABELS, supervisionEscalationDue, type ReminderKind } from '@/lib/core/schedule/reminders';
 import { shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
-import { periodLabel, previousPeriod } from '@/lib/core/schedule/cadence';
+import { periodLabel, previousPeriod, type CalendarCadence } from '@/lib/core/schedule/cadence';
 
 export type JobSummary = {
   /** New deadline reminders (notifications) created. */
@@ -121,7 +121,7 @@ async function escalateUnansweredSupervision(today: Date) {
  * grow with the number of tasks. The period is in the dedupeKey: one notice per unit and period.
  */
 async function noticeMissedReports(today: Date) {
-  const groups = await db.$queryRaw<{ unitId: string; cadence: 'WEEKLY' | 'MONTHLY'; missed: number }[]>(Prisma.sql`
+  const groups = await db.$queryRaw<{ unitId: string; cadence: CalendarCadence; missed: number }[]>(Prisma.sql`
     SELECT t."leadUnitId" AS "unitId", t."cadence"::text AS "cadence", count(*)::int AS "missed" FROM "Task" t
     WHERE ${taskReportMissedSql(today)}
     GROUP BY t."leadUnitId", t."cadence"`);
