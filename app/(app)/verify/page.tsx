@@ -47,9 +47,11 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
             <p className="muted">尚无核验点：定时任务或 npm run verify 第一次通过后写入。</p>
           )}
           {status.anchors.problems.length === 0 ? (
-            <p>
-              <span className="badge green">审计链与核验点一致</span>
-            </p>
+            status.anchors.latest && (
+              <p>
+                <span className="badge green">审计链与核验点一致</span>
+              </p>
+            )
           ) : (
             <ChainWarning problems={status.anchors.problems} />
           )}
