@@ -1,5 +1,6 @@
 // Starts (or reuses) the embedded PostgreSQL that luoshi runs on when DATABASE_URL is unset.
 // Plain Node: used by scripts/with-db.ts and the test setup, never imported by the Next bundle.
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -8,6 +9,9 @@ import pg from 'pg';
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+
+const RESTART_DELAY_MS = 1_000;
+const RESTART_ATTEMPTS = 10;
 
 export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
 
@@ -91,6 +95,27 @@ export async function startEmbeddedPostgres(options: {
   await server.start();
   await ensureDatabase(port, database);
   let stopped = false;
+  // PostgreSQL dying under a running app (the kernel's OOM killer, a stray kill) is restarted on
+  // the same port and data directory; the app's pool reconnects by itself.
+  const supervise = () => {
+    const postgres = (server as unknown as { process?: ChildProcess }).process;
+    postgres?.once('exit', (code, signal) => {
+      if (stopped) return;
+      console.error(`[db] 内置 PostgreSQL 意外退出（${signal ?? code}），正在重启 / embedded PostgreSQL exited, restarting`);
+      const attempt = (left: number) => {
+        setTimeout(() => {
+          if (stopped) return;
+          server.start().then(supervise, (error: unknown) => {
+            // Backends of the dead server may still hold its shared memory for a moment.
+            if (left > 1) attempt(left - 1);
+            else console.error('[db] 内置 PostgreSQL 重启失败 / restart failed', error);
+          });
+        }, RESTART_DELAY_MS);
+      };
+      attempt(RESTART_ATTEMPTS);
+    });
+  };
+  supervise();
   return {
     url: urlFor(port, database),
     port,
