@@ -35,7 +35,15 @@ export async function proxy(request: NextRequest) {
   forwarded.delete('x-forwarded-for');
   if (chain) forwarded.set(FORWARDED_CHAIN_HEADER, chain);
   else forwarded.delete(FORWARDED_CHAIN_HEADER);
-  const next = () => secured(NextResponse.next({ request: { headers: forwarded } }));
+  // One id per request, in the logs (lib/platform/log.ts) and the response: a load balancer's own
+  // id is kept when it looks like one.
+  const requestId = /^[\w.-]{8,128}$/.test(request.headers.get('x-request-id') ?? '') ? request.headers.get('x-request-id')! : crypto.randomUUID();
+  forwarded.set('x-request-id', requestId);
+  const next = () => {
+    const response = secured(NextResponse.next({ request: { headers: forwarded } }));
+    response.headers.set('X-Request-Id', requestId);
+    return response;
+  };
   if (PUBLIC_PATH.test(request.nextUrl.pathname)) return next();
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
   if (token) return next();

@@ -6,6 +6,7 @@ import { getSessionUser } from '@/lib/server/auth/session';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { UserFacingError } from '@/lib/server/errors';
 import { requestClientAddress } from '@/lib/server/client-address';
+import { log } from '@/lib/platform/log';
 
 /** What every server action returns to its form: Chinese messages, per-field errors. */
 export type ActionState = { ok: boolean; message: string; fieldErrors: Record<string, string[]> };
@@ -31,8 +32,17 @@ export async function runAction(work: () => Promise<unknown>, successMessage = '
   } catch (error) {
     if (error instanceof UserFacingError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
     if (error instanceof ZodError) return { ok: false, ...formErrors(error) };
-    console.error(error);
+    log.error({ err: error, requestId: await currentRequestId() }, 'action failed');
     return { ok: false, message: '操作失败，请稍后重试', fieldErrors: {} };
+  }
+}
+
+/** The proxy's X-Request-Id of the request being served, for the logs; null outside a request. */
+export async function currentRequestId(): Promise<string | null> {
+  try {
+    return (await headers()).get('x-request-id');
+  } catch {
+    return null;
   }
 }
 

@@ -1,6 +1,7 @@
 // Hostile and oversized input through the real server: body-size policy, security headers and
 // CSP, open redirects after sign-in, Chinese error pages.
 import { expect, test, type Page } from '@playwright/test';
+import JSZip from 'jszip';
 import { signIn } from './helpers';
 import { createJourneyTask, e2eDb } from './fixtures';
 
@@ -68,6 +69,8 @@ test('security headers are on every kind of response', async ({ request, page })
   const staticFile = await request.get(script!);
   const all = { ...signedOut, ...signedIn, staticFile };
   expect(signedOut.redirect.status()).toBe(307);
+  // Each request has an id, in the response and the logs.
+  expect(signedIn.home.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   expect(signedOut.notFound.status()).toBe(404);
   expect(staticFile.status()).toBe(200);
   for (const [kind, response] of Object.entries(all)) {
@@ -137,4 +140,29 @@ test('a spoofed X-Forwarded-For is ignored without a trusted proxy: sign-in atte
   const session = await e2eDb().userSession.findFirstOrThrow({ where: { user: { username: 'yljd_staff' } }, orderBy: { createdAt: 'desc' } });
   expect(session.ip).toMatch(/^(127\.0\.0\.1|::1)$/);
   await context.close();
+});
+
+/** A .docx whose document.xml repeats `paragraph` `times` times. */
+async function docx(paragraphs: string[], times = 1): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+  zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+  const body = paragraphs.map((p) => `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`).join('').repeat(times);
+  zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+test('a .docx plan imports through the capped worker; a zip bomb is refused in Chinese and the server stays up', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/plans');
+  const bomb = await docx(['（一）全年实施重点项目200个以上，完成投资40亿元。牵头单位：县发改局。'], 1_000_000);
+  await page.getByLabel('或上传文件').setInputFiles({ name: '炸弹.docx', mimeType: 'application/octet-stream', buffer: bomb });
+  await page.getByRole('button', { name: '导入并解析' }).click();
+  await expect(page.getByText('文件解压后超过 64 MB 或包含过多条目，已拒绝，未导入任何内容').first()).toBeVisible({ timeout: 60_000 });
+
+  const plan = await docx(['示范县2024年防汛工作要点（浏览器导入）', '一、压实责任', '（一）6月底前完成全县水库安全检查。牵头单位：县水利局。']);
+  await page.getByLabel('或上传文件').setInputFiles({ name: '防汛要点.docx', mimeType: 'application/octet-stream', buffer: plan });
+  await page.getByRole('button', { name: '导入并解析' }).click();
+  await expect(page).toHaveURL(/\/plans\/[^/]+$/, { timeout: 60_000 });
+  await expect(page.getByText('6月底前完成全县水库安全检查').first()).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { serverEnv } from '@/lib/platform/env';
+import { log } from '@/lib/platform/log';
 import { runScheduledJobs } from '@/lib/server/jobs/run-scheduled-jobs';
 
 const FIRST_RUN_DELAY_MS = 30_000;
@@ -26,10 +27,10 @@ export function startScheduledJobs() {
     running = true;
     try {
       const summary = await runScheduledJobs({ today: new Date() });
-      console.log(`[jobs] ${summary.reminders} reminders, ${summary.escalations} escalations, ${summary.missedReportNotices} missed-report notices`);
+      log.info({ job: 'scheduled', ...summary }, 'scheduled jobs ran');
       globalForJobs.luoshiJobsLastRun = { at: new Date(), ok: true };
     } catch (error) {
-      console.error('[jobs] failed', error);
+      log.error({ job: 'scheduled', err: error }, 'scheduled jobs failed');
       globalForJobs.luoshiJobsLastRun = { at: new Date(), ok: false };
     } finally {
       running = false;
