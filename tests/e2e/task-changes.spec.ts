@@ -60,3 +60,19 @@ test('the office cancels a task with a reason; it stays readable as 已撤销 an
   await page.goto(`/tasks?q=${encodeURIComponent(task.title)}&status=CANCELLED`);
   await expect(page.getByRole('link', { name: task.title })).toBeVisible();
 });
+
+test('on a phone the edit page fits the screen and the co-unit picker is a searchable checklist', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const task = await createJourneyTask(`手机端修改-${Date.now()}`);
+  await signIn(page, 'admin');
+  await page.goto(`/tasks/${task.id}/edit`);
+  const form = page.getByRole('form', { name: '修改任务' });
+  await form.getByLabel('搜索配合单位').fill('教育');
+  const picker = form.getByRole('group', { name: '配合单位' });
+  await expect(picker.getByRole('checkbox')).toHaveCount(1);
+  await picker.getByLabel('教育局').check();
+  // The existing co-unit (财政局) stays chosen while filtered out of view.
+  await expect(form.getByRole('button', { name: '财政局 ×' })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
