@@ -44,6 +44,8 @@ export default defineConfig({
       command: `tsx scripts/with-db.ts bash -c "tsx scripts/migrate.ts reset --force && tsx --conditions=react-server prisma/seed.ts && next start -p ${PORT}"`,
       env: {
         LUOSHI_PG_DIR: PG_DIR,
+        // The two servers' clusters start at once: distinct ports keep them from racing for one.
+        LUOSHI_PG_PORT: String(55_000 + (PORT % 1000)),
         NEXTAUTH_URL: `http://localhost:${PORT}`,
         PORT: String(PORT),
         LUOSHI_UPLOAD_DIR: `${PG_DIR}-uploads`,
@@ -60,6 +62,7 @@ export default defineConfig({
       command: `tsx scripts/with-db.ts bash -c "tsx scripts/migrate.ts reset --force && tsx --conditions=react-server scripts/setup-installation.ts && next start -p ${REAL_PORT}"`,
       env: {
         LUOSHI_PG_DIR: REAL_PG_DIR,
+        LUOSHI_PG_PORT: String(56_000 + (PORT % 1000)),
         NEXTAUTH_URL: `http://localhost:${REAL_PORT}`,
         PORT: String(REAL_PORT),
         LUOSHI_UPLOAD_DIR: `${REAL_PG_DIR}-uploads`,

@@ -27,7 +27,10 @@ env.NEXTAUTH_SECRET ||= persistedSecret();
 env.NEXTAUTH_URL ||= `http://localhost:${env.PORT ?? 3000}`;
 const embedded = env.DATABASE_URL
   ? null
-  : await startEmbeddedPostgres({ dataDir: path.resolve(env.LUOSHI_PG_DIR ?? 'data/pg') });
+  : await startEmbeddedPostgres({
+      dataDir: path.resolve(env.LUOSHI_PG_DIR ?? 'data/pg'),
+      preferredPort: env.LUOSHI_PG_PORT ? Number(env.LUOSHI_PG_PORT) : undefined,
+    });
 if (embedded) {
   env.DATABASE_URL = embedded.url;
   env.LUOSHI_DB_KIND = 'embedded';

@@ -12,6 +12,7 @@ const PASSWORD = 'postgres';
 
 const RESTART_DELAY_MS = 1_000;
 const RESTART_ATTEMPTS = 10;
+const START_ATTEMPTS = 3;
 
 export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
 
@@ -25,7 +26,10 @@ function freePort(preferred: number): Promise<number> {
         fallback.close(() => resolve(port));
       });
     });
-    server.listen(preferred, '127.0.0.1', () => server.close(() => resolve(preferred)));
+    server.listen(preferred, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
   });
 }
 
@@ -75,24 +79,39 @@ export async function startEmbeddedPostgres(options: {
     return { url: urlFor(existing, database), port: existing, stop: async () => {} };
   }
 
-  const port = await freePort(options.preferredPort ?? 54329);
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: USER,
-    password: PASSWORD,
-    port,
-    persistent: true,
-    createPostgresUser: true, // initdb refuses to run as root
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: log,
-    onError: (error) => log(String(error)),
-  });
+  const create = (port: number) =>
+    new EmbeddedPostgres({
+      databaseDir: dataDir,
+      user: USER,
+      password: PASSWORD,
+      port,
+      persistent: true,
+      createPostgresUser: true, // initdb refuses to run as root
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+      onLog: log,
+      onError: (error) => log(String(error)),
+    });
+  let port = await freePort(options.preferredPort ?? 54329);
+  let server = create(port);
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     log(`initialising embedded PostgreSQL in ${dataDir}`);
     await server.initialise();
   }
-  await server.start();
+  // Two clusters starting at once (two e2e servers) can both find the same port free; the loser's
+  // start rejects, often with `undefined`. Retry on a port the system picks, then say why.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await server.start();
+      break;
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS) {
+        throw new Error(`内置 PostgreSQL 无法启动 / embedded PostgreSQL did not start in ${dataDir} (port ${port}): ${error instanceof Error ? error.message : String(error ?? 'it exited before it was ready; see its log')}`);
+      }
+      port = await freePort(0);
+      server = create(port);
+    }
+  }
   await ensureDatabase(port, database);
   let stopped = false;
   // PostgreSQL dying under a running app (the kernel's OOM killer, a stray kill) is restarted on
