@@ -1,7 +1,7 @@
 // npm run backup → npm run restore round trip, on whichever server the suite runs against (the
 // embedded PostgreSQL 18, or PostgreSQL 15 via TEST_DATABASE_URL): identical row counts, the
 // attachments and key files back in place, and a clean `npm run verify` on the restored copy.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,11 +66,12 @@ describe(`backup and restore (${databaseKind})`, () => {
     expect(readFileSync(target.secret, 'utf8')).toBe('round-trip-secret-0123456789');
 
     // npm run verify against the restored database and files.
-    const output = execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/verify.ts'], {
+    const verify = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/verify.ts'], {
       env: { ...process.env, DATABASE_URL: targetUrl, LUOSHI_UPLOAD_DIR: target.uploads, LUOSHI_KEY_DIR: target.keys, LUOSHI_CHECKPOINT_LOG: target.checkpointLog },
       encoding: 'utf8',
     });
-    expect(output).toMatch(/^verify: OK/m);
+    expect(`${verify.stdout}${verify.stderr}`).toMatch(/^verify: OK/m);
+    expect(verify.status).toBe(0);
 
     // A second restore into the now non-empty database is refused, and changes nothing (verify
     // has just added its checkpoint).

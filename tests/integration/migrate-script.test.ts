@@ -44,7 +44,8 @@ function writeSchema(models: string) {
 
 async function migrate(...args: string[]) {
   const result = await run('npx', ['tsx', 'scripts/migrate.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: scratchUrl.toString(), LUOSHI_MIGRATIONS_DIR: migrationsDir, LUOSHI_SCHEMA_FILE: schemaFile },
+    // Its own checkpoint file: a reset moves the file aside, and the suite's database keeps using its own.
+    env: { ...process.env, DATABASE_URL: scratchUrl.toString(), LUOSHI_MIGRATIONS_DIR: migrationsDir, LUOSHI_SCHEMA_FILE: schemaFile, LUOSHI_CHECKPOINT_LOG: path.join(workDir, 'audit-checkpoints.log') },
   }).catch((error: { stdout: string; stderr: string; code: number }) => ({ ...error, failed: true as const }));
   return { stdout: result.stdout, stderr: result.stderr, failed: 'failed' in result };
 }
