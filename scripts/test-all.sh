@@ -27,11 +27,24 @@ step "typecheck"
 npx tsc --noEmit
 step "unit tests"
 npx vitest run --project unit
-step "integration tests (embedded PostgreSQL)"
-npx vitest run --project integration
-if [ -n "${TEST_EXTERNAL_DATABASE_URL:-}" ]; then
-  step "integration tests (external PostgreSQL at ${TEST_EXTERNAL_DATABASE_URL#*@})"
-  TEST_DATABASE_URL="$TEST_EXTERNAL_DATABASE_URL" npx vitest run --project integration
+if [ -z "${TEST_EXTERNAL_DATABASE_URL:-}" ]; then
+  step "integration tests (embedded PostgreSQL)"
+  npx vitest run --project integration
+else
+  # Both servers at once: the runs wait on their databases far more than on the CPU, and each has
+  # its own database, keys, checkpoint file and uploads. Each run's output is shown whole when done.
+  step "integration tests (embedded PostgreSQL, and external PostgreSQL at ${TEST_EXTERNAL_DATABASE_URL#*@}, side by side)"
+  logs=$(mktemp -d)
+  npx vitest run --project integration >"$logs/embedded.log" 2>&1 &
+  embedded=$!
+  TEST_DATABASE_URL="$TEST_EXTERNAL_DATABASE_URL" LUOSHI_TEST_PG_DIR=data/pg-test-external LUOSHI_UPLOAD_DIR=data/uploads-test-external \
+    npx vitest run --project integration >"$logs/external.log" 2>&1 &
+  external=$!
+  embedded_status=0; wait "$embedded" || embedded_status=$?
+  external_status=0; wait "$external" || external_status=$?
+  step "integration tests (embedded PostgreSQL): exit $embedded_status"; cat "$logs/embedded.log"
+  step "integration tests (external PostgreSQL): exit $external_status"; cat "$logs/external.log"
+  [ "$embedded_status" = 0 ] && [ "$external_status" = 0 ]
 fi
 step "build"
 npx next build >/dev/null

@@ -1,0 +1,20 @@
+import 'server-only';
+import { runScheduledJobs } from '@/lib/server/jobs/run-scheduled-jobs';
+
+/**
+ * Every scheduled job, in one list: the scheduler runs each on its cron schedule (Asia/Shanghai),
+ * once per schedule however many app servers run. A job must be idempotent (a retry after a crash
+ * may run it again) and return a small summary that is logged and recorded with the run.
+ */
+export type ScheduledJob = {
+  /** Stable name: the queue name and the key of its run records. */
+  name: string;
+  /** Cron expression in Asia/Shanghai time. */
+  cron: string;
+  run: (now: Date) => Promise<Record<string, number>>;
+};
+
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+  // Reminders, 督办 escalation, missed-report notices and the integrity check (with a new checkpoint).
+  { name: 'supervision-sweep', cron: '*/15 * * * *', run: (now) => runScheduledJobs({ today: now }) },
+];
