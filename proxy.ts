@@ -4,8 +4,11 @@ import { MAX_REQUEST_BODY_BYTES, REQUEST_TOO_LARGE_MESSAGE } from '@/lib/core/at
 import { FORWARDED_CHAIN_HEADER } from '@/lib/core/net/client-address';
 import { contentSecurityPolicy, HSTS_HEADER, STATIC_SECURITY_HEADERS } from '@/lib/core/security/headers';
 
-/** Reached signed out: the sign-in page and its endpoints, and the load balancer's health check. */
-const PUBLIC_PATH = /^\/(login|api\/auth|api\/health)(\/|$)/;
+/**
+ * Reached signed out: the sign-in page and its endpoints, the load balancer's health check, and the
+ * token API, whose endpoints authenticate their bearer tokens themselves (lib/server/api/api-route.ts).
+ */
+const PUBLIC_PATH = /^\/(login|api\/auth|api\/health|api\/v1)(\/|$)/;
 
 /** Served over HTTPS: the public address says so (a TLS-terminating proxy forwards plain HTTP). */
 const HTTPS = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');

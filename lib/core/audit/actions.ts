@@ -20,6 +20,7 @@ export const AUDIT_ENTITY_LABELS = {
   User: '用户',
   Job: '定时任务',
   Setting: '系统设置',
+  ApiToken: '接口令牌',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -75,6 +76,8 @@ export const AUDIT_ACTIONS = {
   'account.unlock': { label: '解除账号锁定', entity: 'User' },
   'installation.setup': { label: '安装：创建首个管理员', entity: 'User' },
   'setting.update': { label: '修改系统设置', entity: 'Setting' },
+  'apiToken.issue': { label: '签发接口令牌', entity: 'ApiToken' },
+  'apiToken.revoke': { label: '吊销接口令牌', entity: 'ApiToken' },
 
   'notification.read': { label: '阅读通知', entity: 'Notification' },
   'notification.readAll': { label: '全部通知标为已读', entity: 'User' },

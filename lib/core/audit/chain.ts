@@ -22,6 +22,8 @@ export interface AuditEventFields {
   after: unknown;
   /** ISO-8601 timestamp string, exactly as stored. */
   at: string;
+  /** The API token a write came through (e.g. `集成令牌「统计平台」`); absent for the browser. */
+  via?: string | null;
 }
 
 export interface StoredAuditEvent extends AuditEventFields {
@@ -29,7 +31,7 @@ export interface StoredAuditEvent extends AuditEventFields {
 }
 
 /** Exactly the fields covered by the hash, in a fixed shape. */
-function hashedFields(fields: AuditEventFields): Record<keyof AuditEventFields, unknown> {
+function hashedFields(fields: AuditEventFields): Partial<Record<keyof AuditEventFields, unknown>> {
   return {
     prevHash: fields.prevHash,
     actorId: fields.actorId,
@@ -41,6 +43,8 @@ function hashedFields(fields: AuditEventFields): Record<keyof AuditEventFields, 
     before: fields.before ?? null,
     after: fields.after ?? null,
     at: fields.at,
+    // Only when set, so events written before the column existed keep their hashes.
+    ...(fields.via ? { via: fields.via } : {}),
   };
 }
 

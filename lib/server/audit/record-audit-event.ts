@@ -2,6 +2,7 @@ import 'server-only';
 import { chainAuditEvent } from '@/lib/core/audit/chain';
 import type { AuditSubject } from '@/lib/core/audit/actions';
 import type { Tx } from '@/lib/server/db';
+import { auditVia } from '@/lib/server/audit/audit-via';
 
 /** One event: an action from the registry with the entity it concerns (`lib/core/audit/actions.ts`). */
 export type AuditInput = AuditSubject & {
@@ -29,6 +30,7 @@ export async function recordAuditEvents(tx: Tx, inputs: AuditInput[]) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   let previous = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
   const at = new Date();
+  const via = auditVia();
   const rows = inputs.map((input) => {
     const before = snapshot(input.before);
     const after = snapshot(input.after);
@@ -40,6 +42,7 @@ export async function recordAuditEvents(tx: Tx, inputs: AuditInput[]) {
       before,
       after,
       at: at.toISOString(),
+      via,
     });
     previous = event;
     return {
@@ -50,6 +53,7 @@ export async function recordAuditEvents(tx: Tx, inputs: AuditInput[]) {
       before: before ?? undefined,
       after: after ?? undefined,
       ip: input.ip ?? null,
+      via,
       prevHash: event.prevHash,
       hash: event.hash,
       createdAt: at,

@@ -77,7 +77,7 @@ async function checkAuditChain(client: IntegrityClient, batchSize: number, ancho
       where: { seq: { gt: lastSeq } },
       orderBy: { seq: 'asc' },
       take: batchSize,
-      select: { seq: true, prevHash: true, actorId: true, action: true, entity: true, entityId: true, before: true, after: true, createdAt: true, hash: true },
+      select: { seq: true, prevHash: true, actorId: true, action: true, entity: true, entityId: true, before: true, after: true, createdAt: true, via: true, hash: true },
     });
     if (rows.length === 0) break;
     const events: StoredAuditEvent[] = rows.map((r) => ({
@@ -89,6 +89,7 @@ async function checkAuditChain(client: IntegrityClient, batchSize: number, ancho
       before: r.before,
       after: r.after,
       at: r.createdAt.toISOString(),
+      via: r.via,
       hash: r.hash,
     }));
     for (const index of verifyChain(events, { anchorPrevHash: anchor })) {
