@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { proposalTitle, proposeItem } from '@/lib/core/plan/proposal';
 import { mergeDraftItems, splitDraftItem } from '@/lib/core/plan/split-merge';
-import { suggestLeadUnit } from '@/lib/core/plan/suggest-unit';
 import type { PlanItem } from '@/lib/core/plan/schema';
 
 const units = [
@@ -65,19 +64,21 @@ describe('proposeItem', () => {
 
   test('suggests a lead unit from the subject when the document names none', () => {
     const proposal = proposeItem(item({ text: '打造全域旅游示范区，全年接待游客500万人次' }), { units, leaders }, null, 2024);
-    expect(proposal).toMatchObject({ leadUnitId: 'u-wlj', leadUnitSource: 'keyword' });
+    expect(proposal).toMatchObject({ leadUnitId: 'u-wlj', leadUnitSource: 'keyword', reasons: { lead: '职责关键词：旅游、游客' } });
+  });
+
+  test('proposes the leaders who oversee (分管) the suggested lead unit, with the reason', () => {
+    const proposal = proposeItem(item({ text: '打造全域旅游示范区，全年接待游客500万人次' }), { units, leaders, leaderUnits: [{ leaderId: 'l-zhang', unitId: 'u-wlj' }] }, null, 2024);
+    expect(proposal).toMatchObject({ leaderIds: ['l-zhang'], reasons: { leaders: { 'l-zhang': '分管牵头单位文旅局' } } });
+  });
+
+  test('no good match leaves the lead unit empty (待分配) rather than a default', () => {
+    expect(proposeItem(item({ text: '抓好各项工作落实' }), { units, leaders }, null, 2024)).toMatchObject({ leadUnitId: null, leadUnitSource: null, coUnitIds: [], leaderIds: [] });
   });
 
   test('a task without a deadline gets the plan year end, marked inferred', () => {
     const proposal = proposeItem(item({ deadline: null }), { units, leaders }, null, 2025);
     expect(proposal.deadline).toEqual({ date: '2025-12-31', text: null, inferred: true });
-  });
-});
-
-describe('suggestLeadUnit', () => {
-  test('the unit with most of its 职责 keywords in the text wins; none gives null', () => {
-    expect(suggestLeadUnit('发展茶叶种植，建设高标准农田，培育农产品品牌，吸引游客', units)?.shortName).toBe('农业农村局');
-    expect(suggestLeadUnit('做好各项工作', units)).toBeNull();
   });
 });
 

@@ -1,12 +1,20 @@
 // Turns a parsed plan item into the importer's proposal: a task title, the deadline, targets, and
-// owners matched to the unit directory and the leaders. Pure: the directory is passed in.
+// owners matched to the unit directory and the leaders. Owners the document does not name are
+// suggested (owner-suggestion.ts), each with its reason. Pure: the directory is passed in.
 import { matchUnits } from './owners';
+import { suggestOwners, unitNames, type OwnerCorrection } from './owner-suggestion';
 import type { PlanItem } from './schema';
-import { suggestLeadUnit } from './suggest-unit';
 
 /** A unit as the importer matches it: by name, short name or alias (招商局 for 县投资促进局), or by 职责 keywords. */
-export type DirectoryUnit = { id: string; name: string; shortName: string; keywords?: readonly string[]; aliases?: readonly string[] };
+export type DirectoryUnit = { id: string; name: string; shortName: string; kind?: string; keywords?: readonly string[]; aliases?: readonly string[] };
 export type DirectoryLeader = { id: string; name: string; title: string | null };
+/** The county's directory as the importer sees it: units, leaders, who oversees which unit (分管), past corrections. */
+export type ImportDirectory = {
+  units: DirectoryUnit[];
+  leaders: DirectoryLeader[];
+  leaderUnits?: { leaderId: string; unitId: string }[];
+  corrections?: OwnerCorrection[];
+};
 
 export type Proposal = {
   title: string;
@@ -14,11 +22,16 @@ export type Proposal = {
   targets: { metric: string; comparator: '>=' | '>' | '=' | '≈' | '<=' | '<' | 'range'; value: number | null; valueMax: number | null; unit: string; placeholder: boolean }[];
   ownerWords: { leaders: string[]; leadUnits: string[]; coUnits: string[] };
   leadUnitId: string | null;
-  /** Where the lead unit came from; 'keyword' is only a suggestion for the reviewer to confirm. */
-  leadUnitSource: 'document' | 'inherited' | 'keyword' | 'reviewer' | null;
+  /** Where the lead unit came from; 'correction', 'mention' and 'keyword' are suggestions for the reviewer to confirm. */
+  leadUnitSource: 'document' | 'inherited' | 'correction' | 'mention' | 'keyword' | 'reviewer' | null;
   coUnitIds: string[];
   leaderIds: string[];
+  /** Why each suggested owner was proposed (which words matched), keyed by unit or leader id; absent for owners the document names. */
+  reasons?: { lead: string | null; coUnits: Record<string, string>; leaders: Record<string, string> };
 };
+
+/** Lead unit sources that are only suggestions. */
+export const SUGGESTED_SOURCES: ReadonlySet<Proposal['leadUnitSource']> = new Set(['correction', 'mention', 'keyword']);
 
 const TITLE_MAX = 80;
 
@@ -33,7 +46,7 @@ export function proposalTitle(item: Pick<PlanItem, 'heading' | 'text' | 'numberi
 
 function unitIds(words: string[], units: DirectoryUnit[]) {
   const matched = matchUnits(words, units).map((entry) => units.find((u) => u.name === entry.name && u.shortName === entry.shortName)!.id);
-  const byAlias = words.flatMap((word) => units.filter((u) => u.aliases?.includes(word.trim())).map((u) => u.id));
+  const byAlias = words.flatMap((word) => units.filter((u) => u.aliases?.includes(word.trim()) || unitNames(u).includes(word.trim())).map((u) => u.id));
   return [...new Set([...matched, ...byAlias])];
 }
 
@@ -43,21 +56,31 @@ function leaderIds(words: string[], leaders: DirectoryLeader[]) {
 
 /**
  * Proposal for a task item. Owners the item does not name are inherited from the nearest
- * ancestor proposal that names them (a section's 牵头单位 covers its items).
+ * ancestor proposal that names them (a section's 牵头单位 covers its items); failing that, a task
+ * gets suggested owners from the directory, and leaders from the 分管 map of its lead unit.
  */
 export function proposeItem(
   item: PlanItem,
-  directory: { units: DirectoryUnit[]; leaders: DirectoryLeader[] },
+  directory: ImportDirectory,
   inherited: Pick<Proposal, 'leadUnitId' | 'leadUnitSource' | 'coUnitIds' | 'leaderIds'> | null,
   planYear: number,
 ): Proposal {
   const lead = unitIds(item.owners.leadUnits, directory.units);
   const co = unitIds(item.owners.coUnits, directory.units).filter((id) => id !== lead[0]);
   const leaders = leaderIds(item.owners.leaders, directory.leaders);
-  const inheritedLead = inherited?.leadUnitSource === 'keyword' ? null : (inherited?.leadUnitId ?? null);
-  const leadUnitId = lead[0] ?? inheritedLead ?? (item.kind === 'task' ? (suggestLeadUnit(item.text, directory.units)?.id ?? null) : null);
+  const inheritedLead = inherited && !SUGGESTED_SOURCES.has(inherited.leadUnitSource) ? inherited.leadUnitId : null;
+  const title = proposalTitle(item);
+  const suggestion =
+    item.kind === 'task' && !lead[0] && !inheritedLead
+      ? suggestOwners({ title: item.heading ?? title, text: item.text }, directory.units, directory.corrections)
+      : null;
+  const leadUnitId = lead[0] ?? inheritedLead ?? suggestion?.leadUnitId ?? null;
+  const coUnitIds = lead.length || co.length ? [...lead.slice(1), ...co] : inheritedLead ? inherited!.coUnitIds : (suggestion?.coUnits.map((c) => c.unitId) ?? []);
+  const named = leaders.length ? leaders : inheritedLead && inherited!.leaderIds.length ? inherited!.leaderIds : null;
+  const overseers = named || !leadUnitId ? [] : [...new Set((directory.leaderUnits ?? []).filter((lu) => lu.unitId === leadUnitId).map((lu) => lu.leaderId))];
+  const leadUnitName = directory.units.find((u) => u.id === leadUnitId)?.shortName ?? '';
   return {
-    title: proposalTitle(item),
+    title,
     deadline: item.deadline ?? { date: `${planYear}-12-31`, text: null, inferred: true },
     targets: item.targets.map((t) => ({
       metric: t.text,
@@ -70,8 +93,13 @@ export function proposeItem(
     ownerWords: item.owners,
     // Several lead units: the first leads, the others support.
     leadUnitId,
-    leadUnitSource: lead[0] ? 'document' : inheritedLead ? 'inherited' : leadUnitId ? 'keyword' : null,
-    coUnitIds: lead.length || co.length ? [...lead.slice(1), ...co] : (inherited?.coUnitIds ?? []),
-    leaderIds: leaders.length ? leaders : (inherited?.leaderIds ?? []),
+    leadUnitSource: lead[0] ? 'document' : inheritedLead ? 'inherited' : (suggestion?.source ?? null),
+    coUnitIds,
+    leaderIds: named ?? overseers,
+    reasons: {
+      lead: suggestion?.leadReason ?? null,
+      coUnits: Object.fromEntries((suggestion && !(lead.length || co.length) ? suggestion.coUnits : []).map((c) => [c.unitId, c.reason])),
+      leaders: Object.fromEntries(overseers.map((id) => [id, `分管牵头单位${leadUnitName}`])),
+    },
   };
 }

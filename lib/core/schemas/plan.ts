@@ -32,7 +32,7 @@ export const itemProposalSchema = z.object({
   targets: z.array(targetInputSchema).max(30),
   ownerWords: z.object({ leaders: z.array(z.string()), leadUnits: z.array(z.string()), coUnits: z.array(z.string()) }),
   leadUnitId: idSchema.nullable(),
-  leadUnitSource: z.enum(['document', 'inherited', 'keyword', 'reviewer']).nullable().default(null),
+  leadUnitSource: z.enum(['document', 'inherited', 'correction', 'mention', 'keyword', 'reviewer']).nullable().default(null),
   coUnitIds: z.array(idSchema),
   leaderIds: z.array(idSchema),
 });

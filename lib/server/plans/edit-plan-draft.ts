@@ -32,6 +32,12 @@ async function assertDirectoryIds(tx: Tx, proposal: Pick<Proposal, 'leadUnitId' 
   }
 }
 
+/** True when every leader of the proposal was suggested from the lead unit's 分管 map (none named by the document or the reviewer). */
+function suggestedLeadersOnly(proposal: Proposal): boolean {
+  const suggested = proposal.reasons?.leaders ?? {};
+  return proposal.leadUnitSource !== 'reviewer' && proposal.leaderIds.every((id) => id in suggested);
+}
+
 /** Edits one item's kind, exclusion or proposal (title, deadline, owners, targets). */
 export async function updatePlanItem({ user, input }: { user: SessionUser; input: unknown }) {
   const { itemId, kind, excluded, deadline, ...fields } = parseInput(planItemEditSchema, input);
@@ -48,6 +54,13 @@ export async function updatePlanItem({ user, input }: { user: SessionUser; input
           ...(fields.leadUnitId && !fields.coUnitIds ? { coUnitIds: before.coUnitIds.filter((id) => id !== fields.leadUnitId) } : {}),
         }
       : null;
+    if (proposal && fields.leadUnitId && !fields.leaderIds && before && suggestedLeadersOnly(before)) {
+      // The leaders were proposed from the old lead unit's 分管 map: follow the new lead unit.
+      const overseers = await tx.leaderUnit.findMany({ where: { unitId: fields.leadUnitId, leader: { role: 'LEADER', active: true } }, select: { leaderId: true }, orderBy: { leaderId: 'asc' } });
+      const unit = await tx.unit.findUnique({ where: { id: fields.leadUnitId }, select: { shortName: true } });
+      proposal.leaderIds = overseers.map((o) => o.leaderId);
+      proposal.reasons = { lead: null, coUnits: before.reasons?.coUnits ?? {}, leaders: Object.fromEntries(proposal.leaderIds.map((id) => [id, `分管牵头单位${unit?.shortName ?? ''}`])) };
+    }
     if (proposal) {
       parseInput(itemProposalSchema, proposal);
       if (proposal.leadUnitId && proposal.coUnitIds.includes(proposal.leadUnitId)) {
@@ -59,6 +72,12 @@ export async function updatePlanItem({ user, input }: { user: SessionUser; input
       where: { id: itemId },
       data: { ...(kind ? { kind } : {}), ...(excluded !== undefined ? { excluded } : {}), proposal: proposal ?? undefined },
     });
+    // The reviewer's choice of lead unit is remembered: later imports propose it for similar items.
+    if (proposal && fields.leadUnitId && fields.leadUnitId !== before?.leadUnitId) {
+      await tx.ownerCorrection.create({
+        data: { title: proposal.title, text: item.text.slice(0, 2000), unitId: fields.leadUnitId, previousUnitId: before?.leadUnitId ?? null, planItemId: item.id },
+      });
+    }
     await recordAuditEvent(tx, {
       actorId: user.id,
       action: 'plan.item.update',

@@ -27,10 +27,11 @@ export default async function PlanReviewPage({ params }: { params: Promise<{ id:
   const user = await requireUser();
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
-  const [plan, directory] = await Promise.all([
+  const [plan, { units, leaders }] = await Promise.all([
     orNotFound(getPlan({ user, planId: parsed.data.id })),
     loadDirectory(),
   ]);
+  const directory = { units: units.map(({ id, name, shortName }) => ({ id, name, shortName })), leaders };
   const draft = plan.status === 'DRAFT';
   const withNext = itemsWithNextSibling(plan.items);
   const items: ReviewItemView[] = plan.items.map((item) => ({

@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useMemo, useState, type FormEvent } from 'react';
 import { FieldError, FormMessage, INITIAL_FORM_STATE, type FormState } from '@/app/_components/form-feedback';
+import { MultiSelect } from '@/app/_components/multi-select';
 import type { Proposal } from '@/lib/core/plan/proposal';
 import type { SplitPoint } from '@/lib/core/plan/review-document';
 import { changedFieldGroups, proposalFormValues } from '@/lib/core/forms/plan-item-form';
@@ -28,7 +29,9 @@ export type ReviewItemView = {
 const LEAD_SOURCE_HINTS: Record<NonNullable<Proposal['leadUnitSource']>, string> = {
   document: '文中指定',
   inherited: '沿用上级标题的牵头单位',
-  keyword: '按内容推荐，请确认',
+  correction: '按此前的更正推荐，请确认',
+  mention: '按文中提到的单位推荐，请确认',
+  keyword: '按职责关键词推荐，请确认',
   reviewer: '已人工指定',
 };
 
@@ -57,7 +60,7 @@ export function PlanItemCard({ planId, item }: { planId: string; item: ReviewIte
   }
 
   return (
-    <PlanItemFrame item={item} badges={publishable && !item.proposal?.leadUnitId && <span className="badge red">未指定牵头单位</span>}>
+    <PlanItemFrame item={item} badges={publishable && !item.proposal?.leadUnitId && <span className="badge red" title="没有足够依据推荐牵头单位，请指定">待分配</span>}>
 
       {publishable && item.proposal && (
         <ItemEditor key={contentKey} proposal={item.proposal} state={state} pending={pending} onNoChange={() => setNotice('没有需要保存的修改')} send={send} />
@@ -135,6 +138,8 @@ function ItemEditor({
   const initial = useMemo(() => proposalFormValues(proposal), [proposal]);
   const [dirty, setDirty] = useState(false);
   const words = proposal.ownerWords;
+  const coReasons = proposal.reasons?.coUnits ?? {};
+  const leaderReasons = proposal.reasons?.leaders ?? {};
 
   // Only the changed field groups are sent, so an untouched inferred deadline stays inferred.
   const onSubmit = send('update', (form) => {
@@ -167,6 +172,8 @@ function ItemEditor({
         <span className="small muted">
           {words.leadUnits.length > 0 ? `原文：${words.leadUnits.join('、')}` : '原文未写明'}
           {proposal.leadUnitSource && proposal.leadUnitId ? ` · ${LEAD_SOURCE_HINTS[proposal.leadUnitSource]}` : ''}
+          {proposal.leadUnitId && proposal.reasons?.lead && proposal.leadUnitSource !== 'reviewer' ? `（${proposal.reasons.lead}）` : ''}
+          {!proposal.leadUnitId && ' · 待分配：没有足够依据推荐'}
         </span>
         <FieldError state={state} name="leadUnitId" />
       </label>
@@ -188,34 +195,32 @@ function ItemEditor({
         <summary>
           配合单位 {proposal.coUnitIds.length} · 牵头领导 {proposal.leaderIds.length} · 量化指标 {proposal.targets.length}
         </summary>
-        <div className={styles.more}>
-          <label>
-            配合单位（可多选）
+        {/* Chips are removed with a button, which sends no change event: any click may edit. */}
+        <div className={styles.more} onClickCapture={() => setDirty(true)}>
+          <div>
             <input type="hidden" name="coUnitIds.shown" value="1" />
-            <select name="coUnitIds" multiple defaultValue={proposal.coUnitIds} size={5}>
-              {units.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unit.name}
-                </option>
-              ))}
-            </select>
+            <MultiSelect
+              name="coUnitIds"
+              label="配合单位"
+              choices={units.map((unit) => ({ id: unit.id, label: unit.shortName || unit.name, hint: coReasons[unit.id] ? `建议：${coReasons[unit.id]}` : undefined }))}
+              defaultSelected={proposal.coUnitIds}
+              state={state}
+            />
+            <SuggestionReasons ids={proposal.coUnitIds} reasons={coReasons} names={new Map(units.map((u) => [u.id, u.shortName || u.name]))} />
             {words.coUnits.length > 0 && <span className="small muted">原文：{words.coUnits.join('、')}</span>}
-            <FieldError state={state} name="coUnitIds" />
-          </label>
-          <label>
-            牵头领导（可多选）
+          </div>
+          <div>
             <input type="hidden" name="leaderIds.shown" value="1" />
-            <select name="leaderIds" multiple defaultValue={proposal.leaderIds} size={Math.min(5, Math.max(2, leaders.length))}>
-              {leaders.map((leader) => (
-                <option key={leader.id} value={leader.id}>
-                  {leader.name}
-                  {leader.title ? `（${leader.title}）` : ''}
-                </option>
-              ))}
-            </select>
+            <MultiSelect
+              name="leaderIds"
+              label="牵头领导"
+              choices={leaders.map((leader) => ({ id: leader.id, label: `${leader.name}${leader.title ? `（${leader.title}）` : ''}`, hint: leaderReasons[leader.id] ? `建议：${leaderReasons[leader.id]}` : undefined }))}
+              defaultSelected={proposal.leaderIds}
+              state={state}
+            />
+            <SuggestionReasons ids={proposal.leaderIds} reasons={leaderReasons} names={new Map(leaders.map((l) => [l.id, l.name]))} />
             {words.leaders.length > 0 && <span className="small muted">原文：{words.leaders.join('、')}</span>}
-            <FieldError state={state} name="leaderIds" />
-          </label>
+          </div>
           <TargetRows targets={proposal.targets} state={state} onChange={() => setDirty(true)} />
         </div>
       </details>
@@ -225,6 +230,21 @@ function ItemEditor({
         </button>
       </div>
     </form>
+  );
+}
+
+/** Which of the chosen owners are the importer's suggestions, and why (the words that matched). */
+function SuggestionReasons({ ids, reasons, names }: { ids: string[]; reasons: Record<string, string>; names: Map<string, string> }) {
+  const suggested = ids.filter((id) => reasons[id]);
+  if (suggested.length === 0) return null;
+  return (
+    <ul className="small muted" data-testid="owner-reasons">
+      {suggested.map((id) => (
+        <li key={id}>
+          {names.get(id) ?? id}：建议（{reasons[id]}）
+        </li>
+      ))}
+    </ul>
   );
 }
 
