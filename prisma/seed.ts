@@ -14,6 +14,7 @@ import { seedActivity } from './seed/activity';
 import { shanghaiYear } from '@/lib/core/schedule/calendar-day';
 import { markDemoInstallation } from '@/lib/server/installation/mark-demo-installation';
 import { InstallationRefused } from '@/lib/server/installation/set-up-installation';
+import { refreshTaskLights } from '@/lib/server/tasks/refresh-task-lights';
 
 /** The demo runs its plans in the current year (Asia/Shanghai), whatever year the documents name. */
 function demoYear() {
@@ -70,6 +71,8 @@ async function main() {
   const adminUser = { id: admin.id, username: admin.username, name: admin.name, role: admin.role, unitId: admin.unitId };
   const summary = await seedPlans(db, documents, adminUser, demoYear());
   const activity = process.env.LUOSHI_SEED_ACTIVITY === '0' ? 'no activity' : await seedActivity(db, adminUser);
+  // What the daily job does: every task's stored light is today's from the start.
+  await refreshTaskLights();
 
   const counts = { units: await db.unit.count(), users: await db.user.count(), plans: await db.plan.count(), tasks: await db.task.count() };
   console.log(`seed: ${counts.units} units, ${counts.users} users, ${counts.plans} plans, ${counts.tasks} tasks; ${summary}; ${activity}`);

@@ -1,6 +1,7 @@
 // Inserts Task rows directly (status, progress, dates exactly as a test needs them), bypassing the
 // workflow; for tests of what is computed from tasks (lights, dashboards, reminders, bulletins).
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { refreshTaskLightsOf } from '@/lib/server/tasks/refresh-task-lights';
 import { testDb, unitId } from './db';
 
 let counter = 0;
@@ -15,7 +16,7 @@ export async function insertTaskRow({ leadUnit = 'fgj', coUnits = [], leaders = 
   counter += 1;
   const code = `T${process.pid}-${Date.now().toString(36)}-${counter}`;
   const leaderIds = await Promise.all(leaders.map(async (username) => (await testDb.user.findUniqueOrThrow({ where: { username } })).id));
-  return testDb.task.create({
+  const task = await testDb.task.create({
     data: {
       code,
       year: 2024,
@@ -29,4 +30,7 @@ export async function insertTaskRow({ leadUnit = 'fgj', coUnits = [], leaders = 
       leaders: { create: leaderIds.map((leaderId) => ({ leaderId })) },
     },
   });
+  // Like every write path, keep the stored light (refresh-task-lights.ts) that readers use today.
+  await refreshTaskLightsOf(testDb, [task.id]);
+  return task;
 }

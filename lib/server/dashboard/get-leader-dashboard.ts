@@ -4,6 +4,7 @@ import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden } from '@/lib/server/errors';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
+import { taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
 import { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql, URGENT_ORDER_SQL, urgentFocusSql } from '@/lib/server/dashboard/task-figures-sql';
 import { loadUrgentRows, URGENT_TASKS_PAGE_SIZE } from '@/lib/server/dashboard/list-urgent-tasks';
 import type { TaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
@@ -30,10 +31,10 @@ type DashboardQueryRow = {
  */
 export async function getLeaderDashboard({ user, focus = 'red', page = 1, today = new Date() }: { user: SessionUser; focus?: UrgentFocus; page?: number; today?: Date }) {
   if (!can(user, 'dashboard.leader')) throw forbidden('查看领导驾驶舱');
-  const units = await loadFigureUnits({ user, scope: 'own' });
+  const [units, light] = await Promise.all([loadFigureUnits({ user, scope: 'own' }), taskLightColumnSql(today)]);
   const focusSql = urgentFocusSql(focus, today);
   const [row] = await db.$queryRaw<DashboardQueryRow[]>(Prisma.sql`
-    WITH scoped AS MATERIALIZED (SELECT ${figureColumnsSql(today)} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user)})
+    WITH scoped AS MATERIALIZED (SELECT ${figureColumnsSql(today, light)} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user)})
     SELECT
       (SELECT row_to_json(c) FROM (SELECT ${figureCountsSql(today)} FROM scoped s) c) AS "counts",
       (SELECT count(*)::int FROM scoped s WHERE ${focusSql}) AS "focusTotal",

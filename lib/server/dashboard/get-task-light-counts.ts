@@ -3,6 +3,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
+import { taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
 import { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql } from '@/lib/server/dashboard/task-figures-sql';
 
 export type TaskLightCounts = { total: number; red: number; yellow: number; green: number; done: number; closed: number; closedOnTime: number; overdue: number };
@@ -11,7 +12,8 @@ const NO_TASKS: TaskLightCounts = { total: 0, red: 0, yellow: 0, green: 0, done:
 
 /** The tasks in the user's scope counted by 三色 light, closed and open overdue: one scan. */
 export async function getTaskLightCounts({ user, today = new Date() }: { user: SessionUser; today?: Date }): Promise<TaskLightCounts> {
+  const light = await taskLightColumnSql(today);
   const [row] = await db.$queryRaw<TaskLightCounts[]>(Prisma.sql`
-    SELECT ${figureCountsSql(today)} FROM (SELECT ${figureColumnsSql(today)} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user)}) s`);
+    SELECT ${figureCountsSql(today)} FROM (SELECT ${figureColumnsSql(today, light)} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user)}) s`);
   return row ?? NO_TASKS;
 }

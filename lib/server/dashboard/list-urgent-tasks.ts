@@ -3,6 +3,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
+import { taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
 import { COUNTED_TASK_SQL, figureColumnsSql, URGENT_ORDER_SQL, urgentFocusSql } from '@/lib/server/dashboard/task-figures-sql';
 import { isoFromDate } from '@/lib/core/schemas/common';
 import { daysUntilDeadline, expectedProgress, type TrafficLight } from '@/lib/core/schedule/progress';
@@ -50,7 +51,7 @@ export type UrgentTaskRow = Awaited<ReturnType<typeof loadUrgentRows>>[number];
  * red tasks, or all open tasks. Rows and total come from one query (count(*) OVER ()).
  */
 export async function listUrgentTasks({ user, focus, page = 1, pageSize = URGENT_TASKS_PAGE_SIZE, today = new Date() }: { user: SessionUser; focus: UrgentFocus; page?: number; pageSize?: number; today?: Date }) {
-  const matching = Prisma.sql`(SELECT ${figureColumnsSql(today)} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user)}) s WHERE ${urgentFocusSql(focus, today)}`;
+  const matching = Prisma.sql`(SELECT ${figureColumnsSql(today, await taskLightColumnSql(today))} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user)}) s WHERE ${urgentFocusSql(focus, today)}`;
   const found = await db.$queryRaw<{ id: string; light: TrafficLight; total: number }[]>(Prisma.sql`
     SELECT s."id", s."light", count(*) OVER ()::int AS "total" FROM ${matching}
     ORDER BY ${URGENT_ORDER_SQL} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { taskLightSql, utcTimestampOfShanghaiMidnight } from '@/lib/server/tasks/light-sql';
+import { utcTimestampOfShanghaiMidnight } from '@/lib/server/tasks/light-sql';
 import { isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
 import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
 
@@ -8,7 +8,7 @@ import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
  * SQL pieces for the dashboards, the ranking and the bulletins, so every figure is counted the same
  * way everywhere. `figureColumnsSql` selects, from a "Task" row `t`, the columns the other pieces
  * read from a row source aliased `s`:
- *   id, code, leadUnitId, status, deadline, light (三色, light-sql.ts),
+ *   id, code, leadUnitId, status, deadline, light (三色: `taskLightColumnSql`, stored or computed),
  *   closed (closed by the end of the as-of day), closedDay (Shanghai day of closedAt)
  */
 
@@ -18,10 +18,10 @@ import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
  */
 export const COUNTED_TASK_SQL = Prisma.sql`t."status" <> 'CANCELLED'`;
 
-/** The source columns, on the Shanghai day of `asOf` (see the module comment). */
-export function figureColumnsSql(asOf: Date): Prisma.Sql {
+/** The source columns, on the Shanghai day of `asOf` (see the module comment); `light` is `taskLightColumnSql(asOf)`. */
+export function figureColumnsSql(asOf: Date, light: Prisma.Sql): Prisma.Sql {
   const endOfDay = utcTimestampOfShanghaiMidnight(shanghaiDayNumber(asOf) + 1);
-  return Prisma.sql`t."id", t."code", t."leadUnitId", t."status", t."deadline", ${taskLightSql(asOf)} AS "light",
+  return Prisma.sql`t."id", t."code", t."leadUnitId", t."status", t."deadline", ${light} AS "light",
     (t."status" = 'CLOSED' AND (t."closedAt" IS NULL OR t."closedAt" < ${endOfDay}::timestamp)) AS "closed",
     (t."closedAt" + interval '8 hours')::date AS "closedDay"`;
 }

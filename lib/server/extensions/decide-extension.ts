@@ -5,6 +5,7 @@ import { forbidden, notFound, parseInput, staleVersion, UserFacingError } from '
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { loadTaskForActor } from '@/lib/server/tasks/task-actor';
+import { refreshTaskLightsOf } from '@/lib/server/tasks/refresh-task-lights';
 import { extensionDecisionSchema } from '@/lib/core/schemas/extension';
 import { isoFromDate } from '@/lib/core/schemas/common';
 import { canDecideExtension } from '@/lib/core/workflow/task-status';
@@ -55,6 +56,7 @@ export async function decideExtension({ user, input, ip }: { user: SessionUser; 
         data: { deadline: request.requestedDeadline, deadlineText: null, deadlineInferred: false, version: { increment: 1 } },
       });
       if (moved.count === 0) throw staleVersion();
+      await refreshTaskLightsOf(tx, [task.id]);
       await recordAuditEvent(tx, {
         actorId: user.id,
         action: 'task.deadline.extend',

@@ -1,5 +1,6 @@
 import 'server-only';
 import { runScheduledJobs } from '@/lib/server/jobs/run-scheduled-jobs';
+import { refreshTaskLights } from '@/lib/server/tasks/refresh-task-lights';
 
 /**
  * Every scheduled job, in one list: the scheduler runs each on its cron schedule (Asia/Shanghai),
@@ -17,4 +18,6 @@ export type ScheduledJob = {
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   // Reminders, 督办 escalation, missed-report notices and the integrity check (with a new checkpoint).
   { name: 'supervision-sweep', cron: '*/15 * * * *', run: (now) => runScheduledJobs({ today: now }) },
+  // The date-driven part of every task's stored 三色 light and 序时进度, just after Shanghai midnight.
+  { name: 'task-lights-refresh', cron: '1 0 * * *', run: (now) => refreshTaskLights({ today: now }) },
 ];

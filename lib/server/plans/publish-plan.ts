@@ -8,6 +8,7 @@ import { createNotifications } from '@/lib/server/notifications/create-notificat
 import { itemProposalSchema, type ItemProposal } from '@/lib/core/schemas/plan';
 import { dateFromIso } from '@/lib/core/schemas/common';
 import { targetRows } from '@/lib/core/targets/stored-target';
+import { refreshTaskLightsOf } from '@/lib/server/tasks/refresh-task-lights';
 
 /**
  * Publishes a reviewed draft: every task item that is not excluded becomes a Task with its
@@ -65,6 +66,7 @@ export async function publishPlan({ user, planId, ip }: { user: SessionUser; pla
         };
       });
       await tx.task.createMany({ data: rows });
+      await refreshTaskLightsOf(tx, rows.map((row) => row.id));
       await tx.target.createMany({
         data: tasks.flatMap((task, index) => targetRows(task.proposal.targets).map((row) => ({ ...row, taskId: rows[index]!.id }))),
       });

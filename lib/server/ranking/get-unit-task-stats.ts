@@ -4,6 +4,7 @@ import { db } from '@/lib/server/db';
 import { can, unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden } from '@/lib/server/errors';
 import { utcTimestampOfShanghaiMidnight } from '@/lib/server/tasks/light-sql';
+import { taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
 import { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql } from '@/lib/server/dashboard/task-figures-sql';
 import { shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
 import type { UnitTaskStats } from '@/lib/core/ranking/score-units';
@@ -64,13 +65,13 @@ export async function getUnitTaskStats({
   asOf?: Date;
   existingAsOf?: boolean;
 }): Promise<UnitTaskStats[]> {
-  const units = await loadFigureUnits({ user, scope });
+  const [units, light] = await Promise.all([loadFigureUnits({ user, scope }), taskLightColumnSql(asOf)]);
   if (units.length === 0) return [];
   const endOfDay = utcTimestampOfShanghaiMidnight(shanghaiDayNumber(asOf) + 1);
   const rows = await db.$queryRaw<UnitFigures[]>(Prisma.sql`
     SELECT s."leadUnitId" AS "unitId", ${figureCountsSql(asOf)}
     FROM (
-      SELECT ${figureColumnsSql(asOf)} FROM "Task" t
+      SELECT ${figureColumnsSql(asOf, light)} FROM "Task" t
       WHERE ${COUNTED_TASK_SQL} AND t."leadUnitId" = ANY(${units.map((u) => u.id)})
         ${existingAsOf ? Prisma.sql`AND t."createdAt" < ${endOfDay}::timestamp` : Prisma.empty}
         ${year === undefined ? Prisma.empty : Prisma.sql`AND t."year" = ${year}`}

@@ -20,6 +20,7 @@ import { resolveReportPeriod } from '@/lib/core/schedule/report-period';
 import { actualProgress } from '@/lib/core/schedule/progress';
 import { numberFromDecimal, storedTargetFigure } from '@/lib/core/targets/stored-target';
 import { canReportProgress, statusAfterProgressReport, transition, TRANSITION_MESSAGES } from '@/lib/core/workflow/task-status';
+import { refreshTaskLightsOf } from '@/lib/server/tasks/refresh-task-lights';
 
 /** A file as a server action receives it, or as tests and scripts pass it. */
 export type UploadedFile = File | { name: string; type?: string; bytes: Uint8Array };
@@ -131,6 +132,7 @@ export async function fileProgressReport({
           data: { status, reportedPercent: data.percent, progressPercent, lastReportAt: now, version: { increment: 1 } },
         });
         if (updated.count === 0) throw staleVersion();
+        await refreshTaskLightsOf(tx, [task.id]);
         await recordAuditEvent(tx, {
           actorId: user.id,
           action: data.closureRequest ? 'task.requestClosure' : 'task.progress',

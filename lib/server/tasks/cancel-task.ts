@@ -6,6 +6,7 @@ import { parseInput, staleVersion, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent, recordAuditEvents } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { assertTransition, loadTaskForActor, type TaskForActor } from '@/lib/server/tasks/task-actor';
+import { refreshTaskLightsOf } from '@/lib/server/tasks/refresh-task-lights';
 import { taskCancelSchema } from '@/lib/core/schemas/task';
 import { transition, TRANSITION_MESSAGES, type ActorKind } from '@/lib/core/workflow/task-status';
 
@@ -33,6 +34,7 @@ export async function applyTaskCancellation(
     data: { status: 'CANCELLED', cancelledAt: now, cancelReason: reason, version: { increment: 1 } },
   });
   if (updated.count === 0) throw staleVersion();
+  await refreshTaskLightsOf(tx, [task.id]);
 
   const pending = await tx.extensionRequest.findMany({ where: { taskId: task.id, decision: 'PENDING' }, select: { id: true } });
   if (pending.length) {

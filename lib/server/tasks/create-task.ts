@@ -7,6 +7,7 @@ import { createNotifications } from '@/lib/server/notifications/create-notificat
 import { taskInputSchema, type TaskInput } from '@/lib/core/schemas/task';
 import { dateFromIso } from '@/lib/core/schemas/common';
 import { targetRows } from '@/lib/core/targets/stored-target';
+import { refreshTaskLightsOf } from '@/lib/server/tasks/refresh-task-lights';
 
 const TASK_CODE_LOCK = 7_240_002;
 
@@ -43,6 +44,7 @@ export async function insertTask(tx: Tx, { user, input, planItemId, ip }: { user
     },
     include: { targets: true, coUnits: true, leaders: true },
   });
+  await refreshTaskLightsOf(tx, [task.id]);
   await recordAuditEvent(tx, { actorId: user.id, action: 'task.create', entity: 'Task', entityId: task.id, after: task, ip });
   return task;
 }

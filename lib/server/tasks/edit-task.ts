@@ -13,6 +13,7 @@ import { actualProgress } from '@/lib/core/schedule/progress';
 import { COMPARATOR_TO_DB } from '@/lib/core/targets/comparator';
 import { numberFromDecimal, storedTargetFigure } from '@/lib/core/targets/stored-target';
 import { changedTaskFields, TASK_FIELD_LABELS, taskChangeSnapshots, unitAssignmentChanges, type EditableTask } from '@/lib/core/workflow/task-changes';
+import { refreshTaskLightsOf } from '@/lib/server/tasks/refresh-task-lights';
 
 const invalid = (field: string, message: string) => new UserFacingError(message, 'INVALID', { [field]: [message] });
 
@@ -119,6 +120,7 @@ export async function editTask({ user, input, ip }: { user: SessionUser; input: 
       },
     });
     if (updated.count === 0) throw staleVersion();
+    await refreshTaskLightsOf(tx, [task.id]);
     if (changed.includes('coUnitIds')) {
       await tx.taskCoUnit.deleteMany({ where: { taskId: task.id } });
       await tx.taskCoUnit.createMany({ data: after.coUnitIds.map((unitId) => ({ taskId: task.id, unitId })) });

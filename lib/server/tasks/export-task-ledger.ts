@@ -3,7 +3,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { UserFacingError } from '@/lib/server/errors';
-import { taskLightSql } from '@/lib/server/tasks/light-sql';
+import { taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
 import { inUnitOrder, listedTargets, LISTED_TARGETS_SELECT, taskListOrderSql, taskListWhereSql } from '@/lib/server/tasks/list-tasks';
 import type { TaskListParams } from '@/lib/core/schemas/task-list';
 import type { LedgerRow } from '@/lib/core/export/ledger-workbook';
@@ -30,14 +30,15 @@ export async function exportTaskLedger({
   /** Tests lower it instead of creating 20,000 tasks. */
   cap?: number;
 }) {
-  const where = taskListWhereSql({ user, params, today });
+  const light = await taskLightColumnSql(today);
+  const where = taskListWhereSql({ user, params, today, light });
   const [counted] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Task" t WHERE ${where}`;
   const total = counted?.total ?? 0;
   if (total > cap) {
     throw new UserFacingError(`符合条件的任务有 ${total} 条，超过单次导出上限 ${cap} 条，请先筛选后再导出`);
   }
   const ordered = await db.$queryRaw<{ id: string; light: TrafficLight }[]>`
-    SELECT t."id", ${taskLightSql(today)} AS "light" FROM "Task" t WHERE ${where} ORDER BY ${taskListOrderSql(params)}`;
+    SELECT t."id", ${light} AS "light" FROM "Task" t WHERE ${where} ORDER BY ${taskListOrderSql(params)}`;
 
   const rows: LedgerRow[] = [];
   for (let start = 0; start < ordered.length; start += LOAD_CHUNK) {

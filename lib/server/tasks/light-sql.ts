@@ -53,14 +53,7 @@ export function taskLightSql(today: Date): Prisma.Sql {
   const todayIso = isoDateFromDayNumber(todayDay);
   const { redLagPoints, yellowLagPoints, dueSoonDays } = SCHEDULE_SETTINGS;
 
-  const startDay = Prisma.sql`LEAST(t."startDate", t."deadline")`;
-  const totalDays = Prisma.sql`(t."deadline" - ${startDay} + 1)`;
-  const elapsedDays = Prisma.sql`(${todayIso}::date - ${startDay} + 1)`;
-  const expected = Prisma.sql`(CASE
-      WHEN ${elapsedDays} <= 0 THEN 0::float8
-      WHEN ${elapsedDays} >= ${totalDays} THEN 100::float8
-      ELSE floor(((${elapsedDays} * 100)::float8 / ${totalDays}::float8) * 100 + 0.5) / 100
-    END)`;
+  const expected = taskExpectedProgressSql(today);
   const lag = Prisma.sql`(floor((${expected} - t."progressPercent") * 100 + 0.5) / 100)`;
 
   return Prisma.sql`(CASE
@@ -70,6 +63,22 @@ export function taskLightSql(today: Date): Prisma.Sql {
     WHEN t."deadline" - ${todayIso}::date <= ${dueSoonDays} OR ${lag} >= ${yellowLagPoints} OR ${taskReportMissedSql(today)} THEN 'yellow'
     ELSE 'green'
   END)`;
+}
+
+/**
+ * SQL expression for the 序时进度 (0–100, float8) of a "Task" row aliased `t` on the Shanghai day of
+ * `today`: the pure `expectedProgress` (inclusive day range [min(start, deadline), deadline]) in SQL.
+ */
+export function taskExpectedProgressSql(today: Date): Prisma.Sql {
+  const todayIso = isoDateFromDayNumber(shanghaiDayNumber(today));
+  const startDay = Prisma.sql`LEAST(t."startDate", t."deadline")`;
+  const totalDays = Prisma.sql`(t."deadline" - ${startDay} + 1)`;
+  const elapsedDays = Prisma.sql`(${todayIso}::date - ${startDay} + 1)`;
+  return Prisma.sql`(CASE
+      WHEN ${elapsedDays} <= 0 THEN 0::float8
+      WHEN ${elapsedDays} >= ${totalDays} THEN 100::float8
+      ELSE floor(((${elapsedDays} * 100)::float8 / ${totalDays}::float8) * 100 + 0.5) / 100
+    END)`;
 }
 
 /** The Shanghai calendar day of `today` (plus `offsetDays`) as a `@db.Date` value (UTC midnight), for Prisma filters. */

@@ -3,7 +3,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
-import { taskLightSql } from '@/lib/server/tasks/light-sql';
+import { taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
 import { isoFromDate } from '@/lib/core/schemas/common';
 import type { TaskListParams, TaskListSort } from '@/lib/core/schemas/task-list';
 import { isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
@@ -32,10 +32,10 @@ function hasCasedLetters(text: string) {
 }
 
 /**
- * The list's filters and the user's scope as one SQL condition on "Task" t. The 三色 light is
- * computed in SQL (light-sql.ts) so filtering by colour happens in the database, not over loaded rows.
+ * The list's filters and the user's scope as one SQL condition on "Task" t. `light` is
+ * `taskLightColumnSql(today)` (the stored, indexed column, or computed) so colour filters run in the database.
  */
-export function taskListWhereSql({ user, params, today }: { user: SessionUser; params: TaskListParams; today: Date }): Prisma.Sql {
+export function taskListWhereSql({ user, params, today, light }: { user: SessionUser; params: TaskListParams; today: Date; light: Prisma.Sql }): Prisma.Sql {
   const todayIso = isoDateFromDayNumber(shanghaiDayNumber(today));
   const conditions: Prisma.Sql[] = [taskScopeSql(user)];
   if (params.planId) conditions.push(Prisma.sql`t."planId" = ${params.planId}`);
@@ -52,7 +52,7 @@ export function taskListWhereSql({ user, params, today }: { user: SessionUser; p
     // 已撤销 tasks stay in the ledger for the record but only show when that status is asked for.
     conditions.push(Prisma.sql`t."status" <> 'CANCELLED'`);
   }
-  if (params.light) conditions.push(Prisma.sql`${taskLightSql(today)} = ${params.light}`);
+  if (params.light) conditions.push(Prisma.sql`${light} = ${params.light}`);
   if (params.overdue) conditions.push(Prisma.sql`(t."status" NOT IN ('CLOSED', 'CANCELLED') AND t."deadline" < ${todayIso}::date)`);
   if (params.deadlineFrom) conditions.push(Prisma.sql`t."deadline" >= ${params.deadlineFrom}::date`);
   if (params.deadlineTo) conditions.push(Prisma.sql`t."deadline" <= ${params.deadlineTo}::date`);
@@ -154,12 +154,13 @@ async function loadTaskListRows({ user, ids, lights, today }: { user: SessionUse
  * with the same condition; the shown fields are then loaded for those ids only.
  */
 export async function listTasks({ user, params, today = new Date() }: { user: SessionUser; params: TaskListParams; today?: Date }) {
-  const where = taskListWhereSql({ user, params, today });
+  const light = await taskLightColumnSql(today);
+  const where = taskListWhereSql({ user, params, today, light });
   const offset = (params.page - 1) * params.pageSize;
   // The count runs while the page's ids are found and their fields loaded.
   const [rows, counted] = await Promise.all([
     db.$queryRaw<{ id: string; light: TrafficLight }[]>`
-      SELECT t."id", ${taskLightSql(today)} AS "light" FROM "Task" t
+      SELECT t."id", ${light} AS "light" FROM "Task" t
       WHERE ${where} ORDER BY ${taskListOrderSql(params)} LIMIT ${params.pageSize} OFFSET ${offset}`.then((page) =>
       loadTaskListRows({ user, ids: page.map((row) => row.id), lights: new Map(page.map((row) => [row.id, row.light])), today }),
     ),

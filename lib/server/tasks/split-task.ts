@@ -12,6 +12,7 @@ import { taskSplitSchema } from '@/lib/core/schemas/task';
 import { dateFromIso, isoFromDate } from '@/lib/core/schemas/common';
 import { actualProgress } from '@/lib/core/schedule/progress';
 import { numberFromDecimal, storedTargetFigure } from '@/lib/core/targets/stored-target';
+import { refreshTaskLightsOf } from '@/lib/server/tasks/refresh-task-lights';
 
 const invalidParts = (message: string) => new UserFacingError(message, 'INVALID', { parts: [message] });
 
@@ -85,6 +86,7 @@ export async function splitTask({ user, input, ip }: { user: SessionUser; input:
       );
     }
 
+    await refreshTaskLightsOf(tx, created.map((part) => part.id));
     const reason = `拆分为 ${created.map((p) => p.code).join('、')}`;
     await applyTaskCancellation(tx, user, { task, actor, version, reason, action: 'task.split', parts: created.map((p) => p.id) }, ip);
     await recordAuditEvents(

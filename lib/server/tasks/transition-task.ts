@@ -6,6 +6,7 @@ import { parseInput, staleVersion, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications, type NotificationMessage } from '@/lib/server/notifications/create-notifications';
 import { assertTransition, loadTaskForActor, type TaskForActor } from '@/lib/server/tasks/task-actor';
+import { refreshTaskLightsOf } from '@/lib/server/tasks/refresh-task-lights';
 import { taskTransitionSchema } from '@/lib/core/schemas/task-transition';
 import { transition, TRANSITION_MESSAGES, type ActorKind, type DirectTaskAction } from '@/lib/core/workflow/task-status';
 
@@ -44,6 +45,7 @@ export async function applyTaskTransition(tx: Tx, user: SessionUser, { task, act
     data: { status: result.status, closedAt, version: { increment: 1 } },
   });
   if (updated.count === 0) throw staleVersion();
+  await refreshTaskLightsOf(tx, [task.id]);
 
   if (action === 'approveClosure' || action === 'returnToProgress') {
     const reviewState = action === 'approveClosure' ? 'ACCEPTED' : 'RETURNED';
