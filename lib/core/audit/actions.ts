@@ -15,6 +15,8 @@ export const AUDIT_ENTITY_LABELS = {
   CommitmentVersion: '承诺书',
   Signature: '签署',
   Bulletin: '通报',
+  Assessment: '年终考核',
+  AssessmentScheme: '考核办法',
   Notification: '通知',
   Unit: '单位',
   User: '用户',
@@ -70,6 +72,12 @@ export const AUDIT_ACTIONS = {
   'commitment.supersede': { label: '承诺书被新版本替代', entity: 'CommitmentVersion' },
 
   'bulletin.issue': { label: '发布通报', entity: 'Bulletin' },
+
+  'assessment.scheme.update': { label: '修改考核办法', entity: 'AssessmentScheme' },
+  'assessment.run': { label: '计算年终考核结果', entity: 'Assessment' },
+  'assessment.adjust': { label: '调整考核得分', entity: 'Assessment' },
+  'assessment.approve': { label: '领导审定考核结果', entity: 'Assessment' },
+  'assessment.publish': { label: '公布考核结果', entity: 'Assessment' },
 
   'account.password.change': { label: '修改本人密码', entity: 'User' },
   'account.password.reset': { label: '重置密码（下次登录须修改）', entity: 'User' },

@@ -26,6 +26,9 @@ export type Permission =
   | 'plan.import'
   | 'bulletin.issue'
   | 'ranking.view'
+  | 'assessment.view' // 年终考核 results of the county
+  | 'assessment.manage' // 考核办法, compute, adjust, publish
+  | 'assessment.approve' // 审定 (a county leader)
   | 'commitment.manage'
   | 'commitment.signUnit'
   | 'commitment.countersign'
@@ -44,9 +47,11 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set<Permission>([
     'task.viewAll', 'task.create', 'task.edit', 'task.close', 'report.review', 'extension.decide',
     'supervision.urge', 'supervision.instruct', 'plan.import', 'bulletin.issue', 'ranking.view',
-    'commitment.manage', 'audit.view', 'user.manage', 'settings.manage', 'dashboard.office',
+    'assessment.view', 'assessment.manage', 'commitment.manage', 'audit.view', 'user.manage', 'settings.manage', 'dashboard.office',
   ]),
-  LEADER: new Set<Permission>(['supervision.instruct', 'supervision.urge', 'ranking.view', 'commitment.countersign', 'dashboard.leader']),
+  LEADER: new Set<Permission>([
+    'supervision.instruct', 'supervision.urge', 'ranking.view', 'assessment.view', 'assessment.approve', 'commitment.countersign', 'dashboard.leader',
+  ]),
   UNIT_HEAD: new Set<Permission>([
     'task.report', 'task.requestClosure', 'task.requestExtension', 'supervision.respond', 'commitment.signUnit', 'dashboard.unit',
   ]),

@@ -1,0 +1,225 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createTask } from '@/lib/server/tasks/create-task';
+import { editTask } from '@/lib/server/tasks/edit-task';
+import { generateCommitmentDraft } from '@/lib/server/commitments/generate-commitment-draft';
+import { issueCommitmentVersion } from '@/lib/server/commitments/issue-commitment-version';
+import { signCommitment } from '@/lib/server/commitments/sign-commitment';
+import { countersignCommitment } from '@/lib/server/commitments/countersign-commitment';
+import { amendCommitment } from '@/lib/server/commitments/amend-commitment';
+import { saveAssessmentScheme } from '@/lib/server/assessment/save-assessment-scheme';
+import { getAssessmentScheme } from '@/lib/server/assessment/get-assessment-scheme';
+import { runAssessment } from '@/lib/server/assessment/run-assessment';
+import { adjustAssessment } from '@/lib/server/assessment/adjust-assessment';
+import { approveAssessment } from '@/lib/server/assessment/approve-assessment';
+import { publishAssessment } from '@/lib/server/assessment/publish-assessment';
+import { getAssessment } from '@/lib/server/assessment/get-assessment';
+import { DEFAULT_SCHEME, type AssessmentScheme } from '@/lib/core/assessment/scheme';
+import type { SessionUser } from '@/lib/server/auth/permissions';
+import { sessionUser, testDb, unitId } from '../support/db';
+
+// A year no other test uses: the letters and tasks are exactly the ones made here.
+const YEAR = 2036;
+const AS_OF = `${YEAR}-12-31`;
+const PASSWORD = 'luoshi2024';
+const META = { ip: '10.0.0.9', userAgent: 'vitest' };
+const day = (iso: string) => new Date(`${iso}T10:00:00+08:00`);
+
+const SCHEME: AssessmentScheme = {
+  name: '测试考核办法',
+  rates: { onTimeRate: 0, onTrackShare: 0 },
+  tasks: { taskPoints: 100, per: 'task', leadWeight: 1, coWeight: 0.5 },
+  achievement: { partialCredit: 0.5, approxTolerance: 0.05, exceedMargin: 0.1 },
+  deductions: {
+    overdue: { points: 3, cap: 6 },
+    urge: { points: 1, cap: 2 },
+    supervise: { points: 2, cap: 4 },
+    returnedReport: { points: 1, cap: 1 },
+    missedReport: { points: 0, cap: 0 },
+  },
+  bonuses: { closedEarly: { points: 2, cap: 2, days: 30 }, exceededTarget: { points: 1, cap: 5 } },
+};
+
+let admin: SessionUser;
+let leader: SessionUser;
+let fgj: string;
+let czj: string;
+let tjj: string;
+const ids: Record<string, string> = {};
+
+async function newTask(key: string, input: Record<string, unknown>) {
+  const task = await createTask({
+    user: admin,
+    input: { title: `考核测试${key}`, year: YEAR, leaderIds: [leader.id], startDate: `${YEAR}-01-01`, cadence: 'MILESTONE', ...input },
+  });
+  ids[key] = task.id;
+  return task;
+}
+
+async function signLetter(unit: string, head: string, draftId?: string) {
+  const draft = draftId
+    ? await testDb.commitmentVersion.findUniqueOrThrow({ where: { id: draftId } })
+    : await generateCommitmentDraft({ user: admin, input: { unitId: unit, year: YEAR } });
+  await issueCommitmentVersion({ user: admin, input: { versionId: draft.id } });
+  const sign = { versionId: draft.id, signedHash: draft.contentHash, password: PASSWORD };
+  await signCommitment({ user: await sessionUser(head), input: sign, meta: META });
+  await countersignCommitment({ user: leader, input: sign, meta: META });
+}
+
+async function report(taskKey: string, unit: string, author: string, actuals: Record<string, number>, extra: Record<string, unknown> = {}) {
+  const targets = await testDb.target.findMany({ where: { taskId: ids[taskKey] }, orderBy: { position: 'asc' } });
+  await testDb.progressReport.create({
+    data: {
+      taskId: ids[taskKey]!,
+      unitId: unit,
+      authorId: (await sessionUser(author)).id,
+      periodKey: 'milestone',
+      narrative: '进展',
+      percent: 50,
+      targetActuals: Object.entries(actuals).map(([position, actual]) => ({ targetId: targets[Number(position)]!.id, actual })),
+      createdAt: day(`${YEAR}-04-01`),
+      ...extra,
+    },
+  });
+}
+
+async function close(taskKey: string, on: string) {
+  await testDb.task.update({ where: { id: ids[taskKey] }, data: { status: 'CLOSED', closedAt: day(on) } });
+}
+
+async function supervise(taskKey: string, kind: 'URGE' | 'SUPERVISE', unit: string) {
+  await testDb.supervisionAction.create({ data: { kind, taskId: ids[taskKey]!, authorId: admin.id, recipientUnitId: unit, text: '请加快进度', createdAt: day(`${YEAR}-08-01`) } });
+}
+
+beforeAll(async () => {
+  admin = await sessionUser('admin');
+  leader = await sessionUser('leader');
+  [fgj, czj, tjj] = await Promise.all([unitId('fgj'), unitId('czj'), unitId('tjj')]);
+
+  // Signed letters: 发改局 leads A1 and A2 and supports A3; 财政局 leads A3 and B1.
+  await newTask('A1', { leadUnitId: fgj, deadline: `${YEAR}-06-30`, targets: [{ metric: '新开工项目100个以上', comparator: '>=', value: 100, valueMax: null, unit: '个' }] });
+  await newTask('A2', { leadUnitId: fgj, deadline: `${YEAR}-09-30`, targets: [{ metric: '项目审批时限压缩至5日以内', comparator: '<=', value: 5, valueMax: null, unit: '日' }] });
+  await newTask('A3', { leadUnitId: czj, coUnitIds: [fgj], deadline: `${YEAR}-12-31`, targets: [{ metric: '盘活资产10亿元以上', comparator: '>=', value: 10, valueMax: null, unit: '亿元' }] });
+  await newTask('B1', { leadUnitId: czj, deadline: `${YEAR}-03-31`, targets: [] });
+  await signLetter(fgj, 'fgj_head');
+  await signLetter(czj, 'czj_head');
+
+  // 财政局 takes on B2 and re-signs an amended letter (version 2); 发改局 gets A4 after signing and does not.
+  await newTask('B2', { leadUnitId: czj, deadline: `${YEAR}-12-31`, targets: [{ metric: '债务率控制在50%至60%', comparator: 'range', value: 50, valueMax: 60, unit: '%' }] });
+  const amended = await amendCommitment({ user: admin, input: { unitId: czj, year: YEAR } });
+  await signLetter(czj, 'czj_head', amended.id);
+  await newTask('A4', { leadUnitId: fgj, deadline: `${YEAR}-10-31`, targets: [] });
+  // 统计局 has a task but never signed a letter.
+  await newTask('C1', { leadUnitId: tjj, deadline: `${YEAR}-11-30`, targets: [] });
+
+  // A year of activity.
+  await report('A1', fgj, 'fgj_staff', { 0: 0 }, { reviewState: 'RETURNED', reviewedAt: day(`${YEAR}-04-02`), createdAt: day(`${YEAR}-03-01`) });
+  await report('A1', fgj, 'fgj_staff', { 0: 120 });
+  await close('A1', `${YEAR}-05-15`);
+  await report('A2', fgj, 'fgj_staff', { 0: 8 });
+  await supervise('A2', 'URGE', fgj);
+  await supervise('A2', 'URGE', fgj);
+  await supervise('A2', 'SUPERVISE', fgj);
+  await report('A3', czj, 'czj_staff', { 0: 10 });
+  await close('A3', `${YEAR}-12-20`);
+  await close('B1', `${YEAR}-03-01`);
+  await report('B2', czj, 'czj_staff', { 0: 70 });
+});
+
+describe('year-end assessment against the signed letters', () => {
+  test('the year starts on the default scheme; only the office saves one, guarded by its version', async () => {
+    expect(await getAssessmentScheme({ user: leader, year: YEAR })).toMatchObject({ version: 0, scheme: DEFAULT_SCHEME });
+    await expect(saveAssessmentScheme({ user: leader, input: { year: YEAR, version: 0, scheme: SCHEME } })).rejects.toThrow('无权执行修改考核办法');
+    await expect(saveAssessmentScheme({ user: admin, input: { year: YEAR, version: 0, scheme: { ...SCHEME, name: '' } } })).rejects.toThrow('请填写考核办法名称');
+    const saved = await saveAssessmentScheme({ user: admin, input: { year: YEAR, version: 0, scheme: SCHEME } });
+    expect(saved).toMatchObject({ version: 1, scheme: SCHEME });
+    await expect(saveAssessmentScheme({ user: admin, input: { year: YEAR, version: 0, scheme: SCHEME } })).rejects.toThrow('已被他人修改');
+    expect(await testDb.auditEvent.count({ where: { action: 'assessment.scheme.update', entityId: String(YEAR) } })).toBe(1);
+  });
+
+  test('scores equal the hand computation, from the letter in force, with later tasks apart and the unsigned unit flagged', async () => {
+    await expect(runAssessment({ user: await sessionUser('fgj_head'), input: { year: YEAR, asOf: AS_OF } })).rejects.toThrow('无权执行');
+    await runAssessment({ user: admin, input: { year: YEAR, asOf: AS_OF } });
+    const result = (await getAssessment({ user: leader, year: YEAR }))!;
+    const row = (unit: string) => result.rows.find((r) => r.unitId === unit)!;
+
+    // 发改局: weights A1 1, A2 1, A3 (co) 0.5 of 2.5 → 40, 40, 20 points at stake.
+    //   A1 ≥100, actual 120 (the returned report's 0 is ignored): 40 × 1 = 40
+    //   A2 ≤5, actual 8: 5/8 × 0.5 = 0.3125 → 12.5
+    //   A3 ≥10, actual 10: 20 × 1 = 20                                → 72.5
+    //   − overdue A2 3 − urges 2 × 1 = 2 − 督办 2 − returned report 1 (cap 1)
+    //   + A1 closed 46 days early 2 + A1 exceeded (120 ≥ 110) 1       → 67.5
+    expect(row(fgj)).toMatchObject({ score: 67.5, taskCount: 3, overdue: 1, letter: { version: 1 } });
+    expect(row(fgj).lines.map((line) => [line.rule, line.points])).toEqual([
+      ['task', 40],
+      ['task', 12.5],
+      ['task', 20],
+      ['overdue', -3],
+      ['urge', -2],
+      ['supervise', -2],
+      ['returnedReport', -1],
+      ['closedEarly', 2],
+      ['exceededTarget', 1],
+    ]);
+    expect(row(fgj).apart).toEqual([{ taskId: ids.A4, title: '考核测试A4', reason: 'added' }]);
+
+    // 财政局, letter version 2 (the amendment): B1, B2, A3 at 33.33 each.
+    //   B1 no targets, closed: 33.33; B2 range 50–60, actual 70: 60/70 × 0.5 → 14.29; A3 met: 33.33
+    //   + B1 closed 30 days early 2                                   → 82.95 → 83
+    expect(row(czj)).toMatchObject({ score: 83, taskCount: 3, overdue: 0, letter: { version: 2 }, apart: [] });
+
+    expect(row(tjj)).toMatchObject({ letter: null, score: null, finalScore: null, rank: null, taskCount: 1 });
+    expect(result.rows.slice(0, 2).map((r) => [r.unitName, r.rank])).toEqual([
+      ['财政局', 1],
+      ['发改局', 2],
+    ]);
+  });
+
+  test('the office adjusts with a reason; a leader approves; the office publishes, locked and sealed', async () => {
+    let current = (await getAssessment({ user: admin, year: YEAR }))!;
+    const adjust = { year: YEAR, version: current.version, unitId: fgj, points: 3, reason: '承担全县重大项目攻坚' };
+    await expect(adjustAssessment({ user: leader, input: adjust })).rejects.toThrow('无权执行');
+    await expect(adjustAssessment({ user: admin, input: { ...adjust, reason: '' } })).rejects.toThrow('请填写调整理由');
+    await expect(adjustAssessment({ user: admin, input: { ...adjust, unitId: tjj } })).rejects.toThrow('没有已签署的承诺书');
+    await adjustAssessment({ user: admin, input: adjust });
+    current = (await getAssessment({ user: admin, year: YEAR }))!;
+    expect(current.rows.find((r) => r.unitId === fgj)).toMatchObject({ score: 67.5, finalScore: 70.5, adjustment: { points: 3, reason: '承担全县重大项目攻坚' } });
+    expect(await testDb.auditEvent.count({ where: { action: 'assessment.adjust', entityId: current.id } })).toBe(1);
+
+    await expect(publishAssessment({ user: admin, input: { year: YEAR, version: current.version } })).rejects.toThrow('须经县领导审定');
+    await expect(approveAssessment({ user: admin, input: { year: YEAR, version: current.version } })).rejects.toThrow('无权执行');
+    await expect(approveAssessment({ user: leader, input: { year: YEAR, version: current.version - 1 } })).rejects.toThrow('已被他人修改');
+    await approveAssessment({ user: leader, input: { year: YEAR, version: current.version } });
+    current = (await getAssessment({ user: admin, year: YEAR }))!;
+    expect(current).toMatchObject({ status: 'APPROVED', approvedByName: leader.name });
+    await expect(publishAssessment({ user: leader, input: { year: YEAR, version: current.version } })).rejects.toThrow('无权执行');
+    await publishAssessment({ user: admin, input: { year: YEAR, version: current.version } });
+
+    const published = (await getAssessment({ user: admin, year: YEAR }))!;
+    expect(published).toMatchObject({ status: 'PUBLISHED', intact: true, problems: [] });
+    expect(published.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(published.sealKeyId).toBeTruthy();
+    await expect(adjustAssessment({ user: admin, input: { ...adjust, version: published.version } })).rejects.toThrow('已公布并锁定');
+    await expect(runAssessment({ user: admin, input: { year: YEAR, asOf: AS_OF } })).rejects.toThrow('已公布并锁定');
+  });
+
+  test('a later change of a task does not change the published result; a rewrite of the stored result shows', async () => {
+    const before = (await getAssessment({ user: admin, year: YEAR }))!;
+    const a2 = await testDb.task.findUniqueOrThrow({ where: { id: ids.A2 } });
+    await editTask({ user: admin, input: { taskId: ids.A2, version: a2.version, title: '考核测试A2（改）', reason: '调整' } });
+    await close('A2', `${YEAR}-09-01`);
+    const after = (await getAssessment({ user: admin, year: YEAR }))!;
+    expect(after.rows).toEqual(before.rows);
+    expect(after.intact).toBe(true);
+
+    const row = await testDb.assessment.findUniqueOrThrow({ where: { year: YEAR } });
+    const results = row.results as { unitId: string; score: number }[];
+    await testDb.assessment.update({ where: { year: YEAR }, data: { results: results.map((r) => (r.unitId === fgj ? { ...r, score: 99 } : r)) } });
+    const tampered = (await getAssessment({ user: admin, year: YEAR }))!;
+    expect(tampered.intact).toBe(false);
+    expect(tampered.problems).toContain('考核结果与公布时的内容不一致');
+  });
+
+  test('units see no results', async () => {
+    await expect(getAssessment({ user: await sessionUser('fgj_head'), year: YEAR })).rejects.toThrow('无权执行');
+  });
+});
