@@ -20,3 +20,8 @@ REVOKE UPDATE, DELETE, TRUNCATE ON "AuditEvent", "Signature", "AuditCheckpoint" 
 
 -- The migration history belongs to the owner alone.
 REVOKE ALL ON "_prisma_migrations" FROM :"app_role";
+
+-- The job queue (pg-boss) keeps its own schema: the app creates and owns the tables inside
+-- (it adds one per queue at run time), so it needs CREATE there, and nowhere else.
+CREATE SCHEMA IF NOT EXISTS pgboss;
+GRANT USAGE, CREATE ON SCHEMA pgboss TO :"app_role";

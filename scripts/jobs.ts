@@ -1,15 +1,17 @@
-// `npm run jobs`: runs the scheduled jobs (deadline reminders, 督办 escalation, missed-report notices)
-// once for today and prints a one-line summary. Safe to run any number of times a day.
+// `npm run jobs`: runs every scheduled job of the registry (lib/server/jobs/job-registry.ts) once,
+// now, in this process, and prints each one's summary. The jobs are idempotent: safe to run any
+// number of times a day, beside the servers' own schedule.
 // Run with `--conditions=react-server` (package.json does) so the data layer's `server-only` loads.
-import { runScheduledJobs } from '@/lib/server/jobs/run-scheduled-jobs';
+import { SCHEDULED_JOBS } from '@/lib/server/jobs/job-registry';
 import { db } from '@/lib/server/db';
 
 try {
-  const started = Date.now();
-  const summary = await runScheduledJobs({ today: new Date() });
-  console.log(
-    `jobs: ${summary.reminders} deadline reminders, ${summary.escalations} 督办 escalated, ${summary.missedReportNotices} missed-report notices (${Date.now() - started} ms)`,
-  );
+  for (const job of SCHEDULED_JOBS) {
+    const started = Date.now();
+    const summary = await job.run(new Date());
+    const figures = Object.entries(summary).map(([name, value]) => `${name} ${value}`).join(', ');
+    console.log(`jobs: ${job.name}: ${figures} (${Date.now() - started} ms)`);
+  }
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

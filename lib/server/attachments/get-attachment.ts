@@ -1,11 +1,8 @@
 import 'server-only';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { db } from '@/lib/server/db';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { notFound } from '@/lib/server/errors';
-import { attachmentPath } from '@/lib/server/attachments/attachment-store';
+import { attachmentKey, attachmentStore } from '@/lib/server/attachments/attachment-store';
 import { isStoredFileName, parseStoredAttachments } from '@/lib/core/attachments/policy';
 
 /**
@@ -20,16 +17,7 @@ export async function getAttachment({ user, reportId, storedName }: { user: Sess
   });
   const attachment = report && parseStoredAttachments(report.attachments).find((a) => a.storedName === storedName);
   if (!report || !attachment) throw notFound();
-  const file = attachmentPath(report.taskId, attachment.storedName);
-  const size = await stat(file).then(
-    (s) => s.size,
-    () => null,
-  );
-  if (size === null) throw notFound();
-  return {
-    name: attachment.name,
-    type: attachment.type,
-    size,
-    stream: () => Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>,
-  };
+  const file = await attachmentStore().read(attachmentKey(report.taskId, attachment.storedName));
+  if (!file) throw notFound();
+  return { name: attachment.name, type: attachment.type, size: file.size, stream: file.stream };
 }

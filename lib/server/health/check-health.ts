@@ -3,7 +3,8 @@ import { readdir, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { serverEnv } from '@/lib/platform/env';
 import { db } from '@/lib/server/db';
-import { lastScheduledRun } from '@/lib/server/jobs/start-scheduled-jobs';
+import { lastScheduledRun } from '@/lib/server/jobs/last-scheduled-run';
+import { s3AttachmentStore } from '@/lib/server/attachments/attachment-store';
 
 /** Below this much free space for uploads the server reports itself unhealthy. */
 export const MIN_FREE_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -12,9 +13,10 @@ export type Health = {
   ok: boolean;
   database: 'ok' | 'unreachable';
   migrations: 'current' | 'pending' | 'unknown';
-  /** ISO time of this process's last scheduled run; null before the first, or when jobs are off. */
-  lastScheduledRun: { at: string; ok: boolean } | null;
-  uploads: { freeBytes: number; ok: boolean } | { freeBytes: null; ok: false };
+  /** The last scheduled run on any server (the job queue's shared record); null before the first, or when jobs are off. */
+  lastScheduledRun: { job: string; at: string; ok: boolean } | null;
+  /** Local store: free space for uploads. S3: whether the bucket answers. */
+  uploads: { freeBytes: number; ok: boolean } | { freeBytes: null; ok: false } | { store: 's3'; ok: boolean };
 };
 
 async function migrationsCurrent(): Promise<boolean> {
@@ -38,6 +40,13 @@ async function freeBytesAt(dir: string): Promise<number | null> {
   }
 }
 
+async function uploadsHealth(): Promise<Health['uploads']> {
+  const env = serverEnv();
+  if (env.LUOSHI_ATTACHMENT_STORE === 's3') return { store: 's3', ok: await s3AttachmentStore().reachable() };
+  const freeBytes = await freeBytesAt(env.LUOSHI_UPLOAD_DIR);
+  return freeBytes === null ? { freeBytes: null, ok: false } : { freeBytes, ok: freeBytes >= MIN_FREE_UPLOAD_BYTES };
+}
+
 /**
  * For a load balancer: whether this server can serve. Says what is wrong in a word, never why
  * (no hosts, ports, paths or driver messages).
@@ -51,14 +60,13 @@ export async function checkHealth(): Promise<Health> {
   } catch {
     database = 'unreachable';
   }
-  const freeBytes = await freeBytesAt(serverEnv().LUOSHI_UPLOAD_DIR);
-  const uploads: Health['uploads'] = freeBytes === null ? { freeBytes: null, ok: false } : { freeBytes, ok: freeBytes >= MIN_FREE_UPLOAD_BYTES };
-  const run = lastScheduledRun();
+  const uploads = await uploadsHealth();
+  const run = database === 'ok' ? await lastScheduledRun().catch(() => null) : null;
   return {
     ok: database === 'ok' && migrations === 'current' && uploads.ok,
     database,
     migrations,
-    lastScheduledRun: run ? { at: run.at.toISOString(), ok: run.ok } : null,
+    lastScheduledRun: run ? { job: run.job, at: run.at.toISOString(), ok: run.ok } : null,
     uploads,
   };
 }
