@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/server/db';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { enqueueOutboundMessages } from '@/lib/server/notifications/enqueue-outbound-messages';
 
 export type NotificationRecipients = {
   userIds?: string[];
@@ -20,7 +21,10 @@ export type NotificationMessage = {
   dedupeKey?: string;
 };
 
-/** Notifies users inside the caller's transaction; returns how many notifications were new. */
+/**
+ * Notifies users inside the caller's transaction; returns how many notifications were new. The same
+ * transaction writes the outbox rows for outside channels (unit robots, users' email/SMS).
+ */
 export async function createNotifications(tx: Tx, recipients: NotificationRecipients, message: NotificationMessage, excludeUserId?: string) {
   const or = [
     ...(recipients.userIds?.length ? [{ id: { in: recipients.userIds } }] : []),
@@ -29,8 +33,7 @@ export async function createNotifications(tx: Tx, recipients: NotificationRecipi
       : []),
     ...(recipients.admins ? [{ role: 'ADMIN' as const }] : []),
   ];
-  if (or.length === 0) return 0;
-  const users = await tx.user.findMany({ where: { active: true, OR: or }, select: { id: true } });
+  const users = or.length === 0 ? [] : await tx.user.findMany({ where: { active: true, OR: or }, select: { id: true } });
   const data = users
     .filter((u) => u.id !== excludeUserId)
     .map((u) => ({
@@ -41,7 +44,7 @@ export async function createNotifications(tx: Tx, recipients: NotificationRecipi
       link: message.link ?? null,
       dedupeKey: message.dedupeKey ?? null,
     }));
-  if (data.length === 0) return 0;
-  const result = await tx.notification.createMany({ data, skipDuplicates: true });
-  return result.count;
+  const created = data.length === 0 ? [] : await tx.notification.createManyAndReturn({ data, skipDuplicates: true, select: { userId: true } });
+  await enqueueOutboundMessages(tx, { ...message, userIds: created.map((row) => row.userId), unitIds: recipients.unitIds ?? [] });
+  return created.length;
 }

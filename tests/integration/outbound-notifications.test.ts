@@ -1,0 +1,197 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { MAX_ATTEMPTS } from '@/lib/core/notify/delivery-schedule';
+import { verifyWebhookSignature } from '@/lib/core/notify/signatures';
+import { db } from '@/lib/server/db';
+import { sendThroughChannel } from '@/lib/server/notifications/channel-transports';
+import { createNotifications } from '@/lib/server/notifications/create-notifications';
+import { claimDueMessages, deliverOutbox } from '@/lib/server/notifications/deliver-outbox';
+import { readMail, startHttpReceiver, startSmtpServer } from '../support/notify-servers';
+import { testDb, unitId } from '../support/db';
+
+const BASE_URL = 'https://luoshi.example.gov.cn';
+const MINUTE = 60_000;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let http: Awaited<ReturnType<typeof startHttpReceiver>>;
+
+async function channel(kind: 'EMAIL' | 'DINGTALK' | 'WECOM' | 'SMS' | 'WEBHOOK', config: object, secret: string | null = null) {
+  return testDb.notifyChannel.create({ data: { kind, name: `${kind}-${Math.random().toString(36).slice(2)}`, config, secret } });
+}
+
+/** An event through the real entry point, in its own transaction, as the data layer writes it. */
+async function notify(recipients: Parameters<typeof createNotifications>[1], message: Parameters<typeof createNotifications>[2]) {
+  return db.$transaction((tx) => createNotifications(tx, recipients, message));
+}
+
+/** Each test starts with no active channels and an empty outbox, so it sees only its own rows. */
+async function quiet() {
+  await testDb.notifyChannel.updateMany({ data: { active: false } });
+  await testDb.outboxMessage.updateMany({ where: { status: { in: ['PENDING', 'SENDING'] } }, data: { status: 'FAILED' } });
+}
+
+beforeAll(async () => {
+  [smtp, http] = await Promise.all([startSmtpServer(), startHttpReceiver()]);
+  await testDb.setting.upsert({
+    where: { key: 'notify' },
+    create: { key: 'notify', value: { baseUrl: BASE_URL, digestTime: '08:00', urgentKinds: ['supervision.supervise'], urgentOverridesQuietHours: true } },
+    update: { value: { baseUrl: BASE_URL, digestTime: '08:00', urgentKinds: ['supervision.supervise'], urgentOverridesQuietHours: true } },
+  });
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  http.state.answer = () => [200, '{"errcode":0,"errmsg":"ok"}'];
+  await quiet();
+});
+afterAll(async () => {
+  await quiet();
+  await Promise.all([smtp.close(), http.close()]);
+});
+
+describe('outbound delivery to real local servers', () => {
+  test('a user who asked for email gets it over SMTP with a Chinese subject and the task link', async () => {
+    await quiet();
+    const email = await channel('EMAIL', { host: '127.0.0.1', port: smtp.port, secure: false, user: '', from: '督查室 <duchashi@example.gov.cn>' });
+    const head = await testDb.user.findUniqueOrThrow({ where: { username: 'fgj_head' } });
+    await testDb.notifyPreference.upsert({ where: { userId: head.id }, create: { userId: head.id, email: 'fgj@example.gov.cn', emailKinds: ['supervision'] }, update: { email: 'fgj@example.gov.cn', emailKinds: ['supervision'] } });
+
+    expect(await notify({ userIds: [head.id] }, { kind: 'supervision.urge', title: '【催办】新建产业园道路', body: '督查室：请于12月5日前报送进度', link: '/tasks/t-email' })).toBe(1);
+    const row = await testDb.outboxMessage.findFirstOrThrow({ where: { channelId: email.id } });
+    expect(row).toMatchObject({ status: 'PENDING', address: 'fgj@example.gov.cn', link: `${BASE_URL}/tasks/t-email` });
+    // a kind the user did not choose is not emailed
+    await notify({ userIds: [head.id] }, { kind: 'bulletin.issued', title: '通报' });
+    expect(await testDb.outboxMessage.count({ where: { channelId: email.id } })).toBe(1);
+
+    expect(await deliverOutbox()).toMatchObject({ claimed: 1, sent: 1 });
+    expect(smtp.mails).toHaveLength(1);
+    const mail = readMail(smtp.mails[0]!.raw);
+    expect(smtp.mails[0]!.to).toEqual(['fgj@example.gov.cn']);
+    expect(mail.subject).toBe('【催办】新建产业园道路');
+    expect(mail.text).toContain('督查室：请于12月5日前报送进度');
+    expect(mail.text).toContain(`${BASE_URL}/tasks/t-email`);
+    expect(mail.headers).toContain(`Message-ID: <${row.id}@luoshi.outbox>`);
+    expect(await testDb.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'SENT', attempts: 1 });
+    expect(await deliverOutbox()).toMatchObject({ claimed: 0 }); // sent once
+  });
+
+  test('a unit\'s 钉钉 robot gets signed markdown (加签) and its 企业微信 robot markdown', async () => {
+    await quiet();
+    const secret = 'SECtest-dingtalk-secret';
+    const ding = await channel('DINGTALK', { webhookUrl: http.url('/robot/send?access_token=tok') }, secret);
+    const wecom = await channel('WECOM', { webhookUrl: http.url('/cgi-bin/webhook/send?key=k1') });
+    const fgj = await unitId('fgj');
+    await testDb.unitNotifyRoute.createMany({ data: [{ unitId: fgj, channelId: ding.id }, { unitId: fgj, channelId: wecom.id }] });
+    const before = Date.now();
+
+    await notify({ unitIds: [fgj] }, { kind: 'task.assigned', title: '【交办】新建产业园道路', body: '完成时限：2026-12-31', link: '/tasks/t-ding' });
+    expect(await deliverOutbox()).toMatchObject({ claimed: 2, sent: 2 });
+
+    const [dingRequest] = http.on('/robot/send');
+    const timestamp = dingRequest!.url.searchParams.get('timestamp')!;
+    expect(Number(timestamp)).toBeGreaterThanOrEqual(before);
+    expect(dingRequest!.url.searchParams.get('access_token')).toBe('tok');
+    expect(dingRequest!.url.searchParams.get('sign')).toBe(createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64'));
+    const dingBody = JSON.parse(dingRequest!.body);
+    expect(dingBody).toMatchObject({ msgtype: 'markdown', markdown: { title: '【交办】新建产业园道路' } });
+    expect(dingBody.markdown.text).toContain(`[查看详情](${BASE_URL}/tasks/t-ding)`);
+    expect(dingBody.markdown.text).toContain('完成时限：2026-12-31');
+
+    const [wecomRequest] = http.on('/cgi-bin/webhook/send');
+    expect(wecomRequest!.url.searchParams.get('key')).toBe('k1');
+    const wecomBody = JSON.parse(wecomRequest!.body);
+    expect(wecomBody.msgtype).toBe('markdown');
+    expect(wecomBody.markdown.content).toContain('**【交办】新建产业园道路**');
+    expect(wecomBody.markdown.content).toContain(`${BASE_URL}/tasks/t-ding`);
+
+    // a scheduled run repeating the event (same dedupeKey) does not post twice
+    await notify({ unitIds: [fgj] }, { kind: 'report.missed', title: '未报送', dedupeKey: 'outbound-test:missed' });
+    await notify({ unitIds: [fgj] }, { kind: 'report.missed', title: '未报送', dedupeKey: 'outbound-test:missed' });
+    expect(await testDb.outboxMessage.count({ where: { dedupeKey: { startsWith: 'outbound-test:missed' } } })).toBe(2); // one per robot
+  });
+
+  test('a failing endpoint is retried with backoff, then marked failed with the error', async () => {
+    await quiet();
+    http.state.answer = () => [500, 'gateway down'];
+    const ding = await channel('DINGTALK', { webhookUrl: http.url('/failing/send?access_token=x') });
+    const fgj = await unitId('fgj');
+    await testDb.unitNotifyRoute.create({ data: { unitId: fgj, channelId: ding.id } });
+    await notify({ unitIds: [fgj] }, { kind: 'task.assigned', title: '重试', link: '/tasks/t-fail' });
+    const row = await testDb.outboxMessage.findFirstOrThrow({ where: { channelId: ding.id } });
+
+    let now = new Date();
+    expect(await deliverOutbox({ now })).toMatchObject({ retrying: 1 });
+    const after1 = await testDb.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+    expect(after1).toMatchObject({ status: 'PENDING', attempts: 1, lastError: expect.stringContaining('HTTP 500') });
+    expect(after1.dueAt.getTime()).toBe(now.getTime() + MINUTE);
+    expect(await deliverOutbox({ now: new Date(now.getTime() + 30_000) })).toMatchObject({ claimed: 0 }); // not yet due
+    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      now = (await testDb.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).dueAt;
+      await deliverOutbox({ now });
+    }
+    expect(await testDb.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'FAILED', attempts: MAX_ATTEMPTS });
+    expect(http.on('/failing/send')).toHaveLength(MAX_ATTEMPTS);
+    expect(await deliverOutbox({ now: new Date(now.getTime() + 24 * 60 * MINUTE) })).toMatchObject({ claimed: 0 });
+  });
+
+  test('a worker stopping between sending and recording never duplicates a robot message; the webhook is resent with the same key', async () => {
+    await quiet();
+    const ding = await channel('DINGTALK', { webhookUrl: http.url('/crash/ding?access_token=x') });
+    const hook = await channel('WEBHOOK', { url: http.url('/crash/hook') }, 'hook-secret');
+    const fgj = await unitId('fgj');
+    await testDb.unitNotifyRoute.createMany({ data: [{ unitId: fgj, channelId: ding.id }, { unitId: fgj, channelId: hook.id }] });
+    await notify({ unitIds: [fgj] }, { kind: 'task.assigned', title: '中断', link: '/tasks/t-crash' });
+
+    // The worker claims and sends, then "crashes" before recording.
+    const claims = await claimDueMessages(new Date(), 10);
+    expect(claims).toHaveLength(2);
+    for (const claim of claims) {
+      const message = await testDb.outboxMessage.findUniqueOrThrow({ where: { id: claim.id }, include: { channel: true } });
+      await sendThroughChannel(message.channel, message);
+    }
+    expect(http.on('/crash/ding')).toHaveLength(1);
+
+    // A restart inside the lease leaves them alone (the first worker may still be recording).
+    expect(await deliverOutbox({ now: new Date(Date.now() + MINUTE) })).toMatchObject({ claimed: 0, requeued: 0, uncertain: 0 });
+    // After the lease: the robot message is UNCERTAIN and not resent; the webhook goes again with its key.
+    expect(await deliverOutbox({ now: new Date(Date.now() + 10 * MINUTE) })).toMatchObject({ uncertain: 1, requeued: 1, sent: 1 });
+    expect(http.on('/crash/ding')).toHaveLength(1);
+    const hookRequests = http.on('/crash/hook');
+    expect(hookRequests).toHaveLength(2);
+    expect(new Set(hookRequests.map((request) => request.headers['idempotency-key'])).size).toBe(1);
+    for (const request of hookRequests) {
+      expect(verifyWebhookSignature(Number(request.headers['x-luoshi-timestamp']), request.body, 'hook-secret', String(request.headers['x-luoshi-signature']))).toBe(true);
+    }
+    expect(JSON.parse(hookRequests[0]!.body)).toMatchObject({ id: hookRequests[0]!.headers['idempotency-key'], kind: 'task.assigned', link: `${BASE_URL}/tasks/t-crash` });
+    const rows = await testDb.outboxMessage.findMany({ where: { channelId: { in: [ding.id, hook.id] } } });
+    expect(rows.find((row) => row.channelId === ding.id)).toMatchObject({ status: 'UNCERTAIN' });
+    expect(rows.find((row) => row.channelId === hook.id)).toMatchObject({ status: 'SENT', attempts: 2 });
+  });
+
+  test('quiet hours hold an SMS until 07:00; an urgent kind goes at once', async () => {
+    await quiet();
+    http.state.answer = () => [200, '{"code":"OK"}'];
+    const sms = await channel('SMS', { url: http.url('/sms/send'), method: 'POST', contentType: 'json', body: '{"phone":"{{phone}}","text":"{{text}}","token":"{{token}}"}', successText: 'OK' }, 'sms-token');
+    const staff = await testDb.user.update({ where: { username: 'fgj_staff' }, data: { phone: '13800000001' } });
+    await testDb.notifyPreference.upsert({ where: { userId: staff.id }, create: { userId: staff.id, smsKinds: ['task', 'supervision'] }, update: { smsKinds: ['task', 'supervision'], quietStart: 1320, quietEnd: 420 } });
+
+    const night = new Date('2030-03-01T23:30:00+08:00');
+    vi.useFakeTimers({ toFake: ['Date'], now: night });
+    await notify({ userIds: [staff.id] }, { kind: 'task.assigned', title: '【交办】夜间交办的任务名称很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长', body: '完成时限：2030-03-31' });
+    await notify({ userIds: [staff.id] }, { kind: 'supervision.supervise', title: '【督办】紧急事项', body: '请立即答复' });
+    vi.useRealTimers();
+    const rows = await testDb.outboxMessage.findMany({ where: { channelId: sms.id }, orderBy: { dueAt: 'asc' } });
+    expect(rows.map((row) => [row.kind, row.dueAt.toISOString()])).toEqual([
+      ['supervision.supervise', night.toISOString()],
+      ['task.assigned', new Date('2030-03-02T07:00:00+08:00').toISOString()],
+    ]);
+
+    expect(await deliverOutbox({ now: new Date('2030-03-01T23:31:00+08:00') })).toMatchObject({ sent: 1 });
+    expect(await deliverOutbox({ now: new Date('2030-03-02T06:59:00+08:00') })).toMatchObject({ claimed: 0 });
+    expect(await deliverOutbox({ now: new Date('2030-03-02T07:00:00+08:00') })).toMatchObject({ sent: 1 });
+    const texts = http.on('/sms/send').map((request) => JSON.parse(request.body));
+    expect(texts.map((body) => body.phone)).toEqual(['13800000001', '13800000001']);
+    expect(texts[0].token).toBe('sms-token');
+    expect(texts[0].text).toBe('【督办】紧急事项：请立即答复');
+    expect([...texts[1].text].length).toBeLessThanOrEqual(70);
+    expect(texts[1].text.startsWith('【交办】夜间交办的任务')).toBe(true);
+  });
+});
