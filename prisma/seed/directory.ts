@@ -39,33 +39,11 @@ export const UNITS: DirectoryUnit[] = [
   { code: 'drz', name: '达仁镇', shortName: '达仁镇', kind: 'TOWNSHIP' },
 ];
 
-// 职责 keywords by unit code: the importer suggests a lead unit from them when a plan item names none.
+// 职责 keywords by unit code: the importer suggests a lead unit from them (and from the defaults for
+// a unit's kind, lib/core/plan/owner-suggestion.ts) when a plan item names none.
 export const UNIT_KEYWORDS: Record<string, string[]> = {
-  fgj: ['重点项目', '项目建设', '固定资产投资', '争资', '争取资金', '以工代赈', '能源', '发展改革', '要素保障', '营商环境'],
-  gxj: ['工业', '规上企业', '规模以上', '制造', '倍增', '数字经济', '中小企业', '专精特新', '工业园', '新材料'],
-  czj: ['财政', '税收', '预算', '债务', '专项债', '过紧日子', '国有资产'],
-  zjj: ['住房', '建筑业', '老旧小区', '保障性', '城镇化', '市政', '房地产', '县城建设'],
-  nyncj: ['农业', '粮食', '茶叶', '春茶', '种植', '养殖', '高标准农田', '农产品', '现代农业'],
-  wlj: ['旅游', '文旅', '景区', '游客', '民宿', '文化'],
-  sthjj: ['生态环境', '环保', '污染', '空气质量', '水环境', '碳排放', '秦岭保护'],
-  rsj: ['就业', '技能培训', '社保', '社会保险', '人才', '劳动力', '社区工厂'],
-  jyj: ['教育', '学校', '学前', '义务教育', '教师', '高中'],
-  wjj: ['医疗', '卫生', '健康', '医院', '医共体', '疫情防控'],
-  swj: ['商贸', '消费', '电商', '外贸', '市场提振', '商业', '物流园'],
-  zrzyj: ['土地', '国土', '耕地', '用地', '矿产', '地质灾害'],
-  jtysj: ['交通', '公路', '道路', '通车', '客运'],
-  slj: ['水利', '防汛', '水库', '供水', '河湖', '河长'],
-  yjglj: ['安全生产', '应急', '防灾', '消防', '事故'],
-  scjgj: ['市场监管', '食品安全', '市场主体', '质量', '药品'],
-  tjj: ['统计'],
-  tcj: ['招商', '引资', '签约项目', '到位资金'],
-  mzj: ['养老', '民政', '社会救助', '低保', '殡葬'],
-  gaj: ['治安', '公安', '扫黑', '平安建设', '反诈'],
-  lyj: ['林业', '造林', '森林', '林长'],
-  xczxj: ['乡村振兴', '脱贫', '返贫', '帮扶', '衔接'],
-  cgj: ['城市管理', '市容', '环卫', '城市建管'],
-  ybj: ['医保', '医疗保障'],
-  xwb: ['党的二十大', '学习贯彻', '意识形态', '党建', '作风', '督查', '政治'],
+  // The office's own keywords where no default fits; the other units use the defaults for their kind.
+  xwb: ['党的二十大', '学习贯彻', '意识形态', '党建', '作风', '督查', '政治', '党员干部', '选人用人', '信访'],
 };
 
 export const LEADERS = [

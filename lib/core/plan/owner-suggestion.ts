@@ -17,8 +17,8 @@ type Duty = { name: RegExp; keywords: string[]; aliases: string[] };
  * unit until the office keeps keywords of its own on the unit's page.
  */
 export const DEFAULT_DUTIES: Duty[] = [
-  { name: /发展和?改革|发改/, keywords: ['项目', '投资', '项目建设', '重点项目', '固定资产投资', '完成投资', '争资', '争取资金', '中央预算内', '以工代赈', '能源', '要素保障', '营商环境', '放管服', '社会信用', '粮食储备'], aliases: ['发改局', '发改委', '发展改革局', '发展改革委'] },
-  { name: /工业和?信息化|工信|经济和?信息化|经信|工业商务|工业经济/, keywords: ['工业', '规上工业', '规上企业', '工业企业', '纳规', '倍增', '制造业', '数字经济', '中小企业', '专精特新', '工业园', '产业园', '新材料', '产业集群', '技术改造'], aliases: ['工信局', '经信局', '工信委'] },
+  { name: /发展和?改革|发改/, keywords: ['项目', '投资', '项目建设', '重点项目', '固定资产投资', '完成投资', '争资', '争取资金', '中央预算内', '以工代赈', '能源', '要素保障', '营商环境', '放管服', '社会信用', '粮食储备', '新型城镇化', '城乡融合'], aliases: ['发改局', '发改委', '发展改革局', '发展改革委'] },
+  { name: /工业和?信息化|工信|经济和?信息化|经信|工业商务|工业经济/, keywords: ['工业', '规上工业', '规上企业', '工业企业', '纳规', '倍增', '制造业', '数字经济', '中小企业', '专精特新', '工业园', '工业项目', '新材料', '产业集群', '技术改造', '技改', '实体经济'], aliases: ['工信局', '经信局', '工信委'] },
   { name: /财政/, keywords: ['财政', '税收', '预算', '债务', '专项债', '过紧日子', '国有资产', '国资', '地方政府债'], aliases: ['财政局'] },
   { name: /住房和?城乡建设|住建|城乡建设|建设局|建设和?交通/, keywords: ['住房', '建筑业', '老旧小区', '棚户区', '保障性住房', '城镇建设', '县城建设', '市政', '房地产', '雨污分流', '城市更新', '文明县城', '燃气', '物业'], aliases: ['住建局', '建设局'] },
   { name: /农业农村|农业局|农业和?农村|农林/, keywords: ['农业', '粮食', '粮食生产', '茶叶', '茶园', '种植', '养殖', '畜牧', '高标准农田', '农产品', '现代农业', '宅基地', '农村改革', '村集体经济', '集体经济', '人居环境', '厕所革命', '和美乡村', '农村'], aliases: ['农业局', '农业农村局', '农林局'] },
@@ -27,7 +27,7 @@ export const DEFAULT_DUTIES: Duty[] = [
   { name: /人力资源和?社会保障|人社|人力资源/, keywords: ['就业', '城镇新增就业', '技能培训', '社保', '社会保险', '养老保险', '劳动力', '劳务', '农民工', '社区工厂', '高校毕业生', '创业'], aliases: ['人社局'] },
   { name: /教育/, keywords: ['教育', '学校', '学前', '义务教育', '教师', '高中', '幼儿园', '校园', '学生'], aliases: ['教育局', '教体局'] },
   { name: /卫生健康|卫健|卫生/, keywords: ['医疗', '卫生', '健康', '医院', '医共体', '疫情防控', '疾控', '公共卫生', '卫生院', '婴幼儿', '重症'], aliases: ['卫健局', '卫健委', '卫生局'] },
-  { name: /商务|商贸|商业/, keywords: ['商贸', '消费', '电商', '外贸', '市场提振', '商业', '物流', '服务业', '限上', '社会消费品零售', '促消费', '夜经济'], aliases: ['商务局'] },
+  { name: /商务|商贸|商业/, keywords: ['商贸', '消费', '电商', '外贸', '市场提振', '商业', '物流', '服务业', '限上', '社会消费品零售', '促消费', '夜经济', '三产', '第三产业', '总部经济'], aliases: ['商务局'] },
   { name: /自然资源|国土/, keywords: ['国土空间规划', '规划', '国土', '耕地', '用地', '土地', '矿产', '地质灾害', '不动产', '土地征收', '增减挂钩'], aliases: ['自然资源局', '自然资源分局', '国土局'] },
   { name: /交通/, keywords: ['交通', '公路', '国道', '省道', '农村公路', '四好农村路', '通车', '客运', '桥梁', '高速'], aliases: ['交通局', '交通运输局'] },
   { name: /水利|水务/, keywords: ['水利', '防汛', '水库', '供水', '饮水安全', '河湖', '河长制', '水土保持', '小水电', '灌区'], aliases: ['水利局', '水务局'] },
@@ -35,7 +35,7 @@ export const DEFAULT_DUTIES: Duty[] = [
   { name: /市场监督|市场监管|市场管理/, keywords: ['市场监管', '食品安全', '药品安全', '市场主体', '质量强县', '知识产权', '个体工商户', '特种设备'], aliases: ['市场监管局', '市监局'] },
   { name: /统计/, keywords: ['统计', '统计监测', '入统', '数据质量'], aliases: ['统计局'] },
   { name: /投资促进|招商|投资合作|经济合作/, keywords: ['招商', '招商引资', '引资', '签约项目', '到位资金', '落地项目', '客商'], aliases: ['招商局', '投资促进局', '投促局', '招商中心', '投资促进中心'] },
-  { name: /民政/, keywords: ['养老', '民政', '社会救助', '低保', '殡葬', '特困', '儿童福利', '残疾', '一老一小'], aliases: ['民政局'] },
+  { name: /民政/, keywords: ['养老', '民政', '社会救助', '低保', '殡葬', '特困', '儿童福利', '社会福利', '残疾', '一老一小'], aliases: ['民政局'] },
   { name: /公安/, keywords: ['治安', '公安', '扫黑', '反诈', '电信诈骗', '交通安全', '禁毒'], aliases: ['公安局'] },
   { name: /林业|林草/, keywords: ['林业', '造林', '森林', '林长制', '林草', '国土绿化', '自然保护区'], aliases: ['林业局'] },
   { name: /乡村振兴|扶贫/, keywords: ['乡村振兴', '脱贫', '防返贫', '返贫', '帮扶', '巩固拓展', '三保障', '易地搬迁', '搬迁群众'], aliases: ['乡村振兴局', '扶贫办'] },
@@ -88,7 +88,7 @@ export function unitNames(unit: SuggestionUnit): string[] {
 }
 
 /** `strong`: a keyword in the title, or two different keywords in the text; a lone word in passing is not a subject. */
-export type UnitScore = { unitId: string; score: number; strong: boolean; words: number; reason: string };
+export type UnitScore = { unitId: string; score: number; strong: boolean; words: number; first: number; reason: string };
 
 /** Counts occurrences of `word` in `text`. */
 function count(text: string, word: string): number {
@@ -141,6 +141,7 @@ export function keywordScores(title: string, text: string, units: SuggestionUnit
       .sort((a, b) => b.length - a.length);
     let score = 0;
     let titled = false;
+    let first = Infinity;
     const matched: string[] = [];
     for (const word of words) {
       // A keyword inside a longer matched keyword of the same unit adds nothing (项目 in 重点项目).
@@ -150,11 +151,13 @@ export function keywordScores(title: string, text: string, units: SuggestionUnit
       if (inTitle + inText === 0) continue;
       score += inTitle + inText;
       titled ||= inTitle > 0;
+      first = Math.min(first, inTitle ? -1 : s.indexOf(word));
       matched.push(word);
     }
-    if (score > 0) scores.push({ unitId: unit.id, score, strong: titled || matched.length >= 2, words: matched.length, reason: `职责关键词：${matched.slice(0, 4).join('、')}` });
+    if (score > 0) scores.push({ unitId: unit.id, score, strong: titled || matched.length >= 2, words: matched.length, first, reason: `职责关键词：${matched.slice(0, 4).join('、')}` });
   }
-  return scores.sort((a, b) => b.score - a.score);
+  // Equal scores: the unit with more different words, then the one the text speaks of first.
+  return scores.sort((a, b) => b.score - a.score || b.words - a.words || a.first - b.first);
 }
 
 /** Character bigrams of the simplified text, punctuation and digits left out. */
@@ -222,7 +225,7 @@ export function suggestOwners(
     leadUnitId = departmentMention.unitId;
     source = 'mention';
     leadReason = `文中提到「${departmentMention.word}」`;
-  } else if (scores[0]?.strong && scores[0].score > (scores[1]?.score ?? 0)) {
+  } else if (scores[0]?.strong) {
     leadUnitId = scores[0].unitId;
     source = 'keyword';
     leadReason = scores[0].reason;
