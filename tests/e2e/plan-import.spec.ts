@@ -58,6 +58,8 @@ test('the office imports seed 002, corrects an owner and a deadline, publishes, 
   const taskCount = Number(await summary.getByTestId('count-tasks').textContent());
   expect(taskCount).toBeGreaterThan(10);
   await expect(publish).toBeEnabled();
+  // The document's deadlines (2023) are past: publishing asks the office to confirm them.
+  await summary.getByTestId('past-deadlines').getByRole('checkbox').check();
   await publish.click();
 
   // The task list, filtered to the plan, shows the corrected task.
@@ -123,11 +125,12 @@ test('the reviewer splits, merges, excludes and edits targets in place before pu
 
   // Exclude the task without an owner; now the plan can be published.
   const orphan = tasks.filter({ hasText: '抓好既定事项落实' });
-  await expect(orphan.getByText('未指定牵头单位')).toBeVisible();
+  await expect(orphan.getByText('待分配', { exact: true })).toBeVisible();
   await orphan.getByRole('button', { name: '排除' }).click();
   await expect(orphan.getByText('已排除', { exact: true }).first()).toBeVisible();
   await expect(summary.getByTestId('count-missing-lead')).toHaveText('0');
   await expect(summary.getByTestId('count-excluded')).toHaveText('1');
+  await summary.getByTestId('past-deadlines').getByRole('checkbox').check();
   await summary.getByRole('button', { name: '发布 2 项任务' }).click();
   await expect(page).toHaveURL(/\/tasks\?planId=/, { timeout: 30_000 });
   const rows = page.getByTestId('task-table').locator('tbody tr');

@@ -209,9 +209,15 @@ describe('plan import (data layer)', () => {
     const orphan = taskItem(items, '抓好既定事项落实');
     await updatePlanItem({ user: admin, input: { itemId: orphan.id, excluded: true } });
     await updatePlanItem({ user: admin, input: { itemId: invest.id, deadline: '2024-07-31', leaderIds: [(await sessionUser('leader')).id] } });
+
+    // The 2024 deadlines are past: refused, creating nothing, until the office confirms them.
+    const tasksBefore = await testDb.task.count();
+    await expect(publishPlan({ user: admin, planId: plan.id, ip: '10.0.0.9' })).rejects.toMatchObject({ code: 'INVALID', fieldErrors: { confirmPastDeadlines: [expect.any(String)] } });
+    await expect(publishPlan({ user: admin, planId: plan.id })).rejects.toThrow('有 3 项任务的完成时限已过：「全年实施重点项目200个以上，完成投资40亿元」');
+    expect(await testDb.task.count()).toBe(tasksBefore);
     const lastSeq = (await testDb.auditEvent.aggregate({ _max: { seq: true } }))._max.seq ?? 0;
 
-    const result = await publishPlan({ user: admin, planId: plan.id, ip: '10.0.0.9' });
+    const result = await publishPlan({ user: admin, planId: plan.id, ip: '10.0.0.9', confirmPastDeadlines: true });
     expect(result).toEqual({ planId: plan.id, tasks: 3 });
     const tasks = await testDb.task.findMany({
       where: { planId: plan.id },
@@ -249,7 +255,7 @@ describe('plan import (data layer)', () => {
     const { plan, items } = await draftOf(smallPlan('已发布'));
     const orphan = taskItem(items, '抓好既定事项落实');
     await updatePlanItem({ user: admin, input: { itemId: orphan.id, excluded: true } });
-    await publishPlan({ user: admin, planId: plan.id });
+    await publishPlan({ user: admin, planId: plan.id, confirmPastDeadlines: true });
     const published = await testDb.planItem.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' } });
     const item = taskItem(items, '全年实施重点项目');
     const frozen = '计划已发布，分解结果不能再修改';

@@ -128,10 +128,16 @@ describe('review summary', () => {
       item('t2', { numbering: '二要', proposal: { ...proposal, title: '聚力招商引资', leadUnitId: null } }),
       item('t3', { excluded: true, proposal: { ...proposal, leadUnitId: null } }),
       item('r', { kind: 'REVIEW', proposal: { ...proposal, leadUnitId: null } }),
-    ]);
-    expect(summary).toEqual({ tasks: 2, excluded: 1, missingLeadUnit: [{ id: 't2', label: '二要聚力招商引资' }], canPublish: false });
-    expect(reviewSummary([item('t1', {})]).canPublish).toBe(true);
-    expect(reviewSummary([item('s', { kind: 'SECTION' })]).canPublish).toBe(false);
+    ], '2023-06-01');
+    expect(summary).toEqual({ tasks: 2, excluded: 1, missingLeadUnit: [{ id: 't2', label: '二要聚力招商引资' }], pastDeadline: [], canPublish: false });
+    expect(reviewSummary([item('t1', {})], '2023-06-01').canPublish).toBe(true);
+    expect(reviewSummary([item('s', { kind: 'SECTION' })], '2023-06-01').canPublish).toBe(false);
+  });
+
+  test('lists the tasks to publish whose deadline is already past, for the office to confirm', () => {
+    const summary = reviewSummary([item('t1', {}), item('t2', { numbering: '二要', proposal: { ...proposal, title: '聚力招商引资', deadline: { date: '2023-03-31', text: '一季度', inferred: false } } }), item('t3', { excluded: true, proposal: { ...proposal, deadline: { date: '2023-01-31', text: null, inferred: true } } })], '2023-06-01');
+    expect(summary.pastDeadline).toEqual([{ id: 't2', label: '二要聚力招商引资' }]);
+    expect(summary.canPublish).toBe(true);
   });
 
   test('only items followed by a sibling can merge with the next', () => {

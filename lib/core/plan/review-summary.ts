@@ -11,18 +11,23 @@ export type ReviewSummary = {
   excluded: number;
   /** Task items to publish that still have no lead unit, in document order. */
   missingLeadUnit: { id: string; label: string }[];
+  /** Task items to publish whose deadline is before `today`: publishing asks the office to confirm them. */
+  pastDeadline: { id: string; label: string }[];
   canPublish: boolean;
 };
 
-export function reviewSummary(items: ReviewItem[]): ReviewSummary {
+const labelOf = (item: ReviewItem) => `${item.numbering ?? ''}${item.proposal?.title ?? ''}`.trim() || '未命名任务';
+
+/** `today` is the ISO date (Asia/Shanghai) deadlines are compared with. */
+export function reviewSummary(items: ReviewItem[], today: string): ReviewSummary {
   const publishable = items.filter((item) => item.kind === 'TASK' && !item.excluded);
-  const missingLeadUnit = publishable
-    .filter((item) => !item.proposal?.leadUnitId)
-    .map((item) => ({ id: item.id, label: `${item.numbering ?? ''}${item.proposal?.title ?? ''}`.trim() || '未命名任务' }));
+  const missingLeadUnit = publishable.filter((item) => !item.proposal?.leadUnitId).map((item) => ({ id: item.id, label: labelOf(item) }));
+  const pastDeadline = publishable.filter((item) => item.proposal && item.proposal.deadline.date < today).map((item) => ({ id: item.id, label: labelOf(item) }));
   return {
     tasks: publishable.length,
     excluded: items.filter((item) => item.excluded).length,
     missingLeadUnit,
+    pastDeadline,
     canPublish: publishable.length > 0 && missingLeadUnit.length === 0,
   };
 }

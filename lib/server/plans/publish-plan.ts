@@ -8,14 +8,16 @@ import { createNotifications } from '@/lib/server/notifications/create-notificat
 import { itemProposalSchema, type ItemProposal } from '@/lib/core/schemas/plan';
 import { dateFromIso } from '@/lib/core/schemas/common';
 import { targetRows } from '@/lib/core/targets/stored-target';
+import { shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
 import { refreshTaskLightsOf } from '@/lib/server/tasks/refresh-task-lights';
 
 /**
  * Publishes a reviewed draft: every task item that is not excluded becomes a Task with its
  * Targets, all in one transaction with their audit events; the units are notified.
- * Refuses, changing nothing, while any task item lacks a lead unit or has an invalid proposal.
+ * Refuses, changing nothing, while any task item lacks a lead unit or has an invalid proposal,
+ * and, unless the office confirms them, while deadlines are already past.
  */
-export async function publishPlan({ user, planId, ip }: { user: SessionUser; planId: string; ip?: string | null }) {
+export async function publishPlan({ user, planId, ip, confirmPastDeadlines = false }: { user: SessionUser; planId: string; ip?: string | null; confirmPastDeadlines?: boolean }) {
   if (!can(user, 'plan.import')) throw forbidden('发布计划');
   const plan = await db.plan.findUnique({
     where: { id: planId },
@@ -41,6 +43,15 @@ export async function publishPlan({ user, planId, ip }: { user: SessionUser; pla
     throw new UserFacingError(`还有 ${problems.length} 项需要处理：${problems.slice(0, 5).join('；')}${problems.length > 5 ? '…' : ''}`, 'INVALID', { items: problems });
   }
   if (tasks.length === 0) throw new UserFacingError('没有可发布的任务项', 'INVALID');
+  const today = shanghaiIsoDate(new Date());
+  const past = tasks.filter((task) => task.proposal.deadline.date < today);
+  if (past.length > 0 && !confirmPastDeadlines) {
+    const titles = past.slice(0, 5).map((task) => `「${task.proposal.title}」`);
+    throw new UserFacingError(`有 ${past.length} 项任务的完成时限已过：${titles.join('、')}${past.length > 5 ? '等' : ''}；请修改时限，或确认后再发布`, 'INVALID', {
+      confirmPastDeadlines: ['请确认时限已过的任务'],
+    });
+  }
+
 
   const yearStart = `${plan.year}-01-01`;
   return db.$transaction(

@@ -20,7 +20,16 @@ export type UnitFormValues = {
 };
 
 /** New unit (no `unit`) or edit; a refusal keeps what was typed. */
-export function UnitForm({ unit, action }: { unit?: UnitFormValues; action: (state: ActionState, form: FormData) => Promise<ActionState> }) {
+export function UnitForm({
+  unit,
+  defaultKeywords = [],
+  action,
+}: {
+  unit?: UnitFormValues;
+  /** The 职责 keywords the importer uses for a unit of this name while none are kept here. */
+  defaultKeywords?: string[];
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+}) {
   const { state, pending, ref, onSubmit } = useKeptForm(action);
   return (
     <form ref={ref} className="stack panel" onSubmit={onSubmit} aria-label={unit ? '编辑单位' : '新建单位'} key={unit?.updatedAt}>
@@ -70,6 +79,11 @@ export function UnitForm({ unit, action }: { unit?: UnitFormValues; action: (sta
       <label>
         职责关键词
         <textarea name="keywords" rows={3} defaultValue={joinList(unit?.keywords ?? [])} placeholder="用“、”分隔，如：项目、投资、营商环境。导入计划时据此推荐牵头单位" />
+        {defaultKeywords.length > 0 && (
+          <span className="small muted" data-testid="default-keywords">
+            未填写时，导入计划按此类单位的默认关键词推荐：{joinList(defaultKeywords)}
+          </span>
+        )}
         <FieldError state={state} name="keywords" />
       </label>
       <label>

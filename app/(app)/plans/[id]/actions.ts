@@ -60,7 +60,8 @@ export async function publishPlanAction(_previous: ActionState, form: FormData):
   return withUser(async (user) => {
     const planId = formText(form, 'planId');
     const { ip } = await requestMeta();
-    const state = await runAction(() => publishPlan({ user, planId, ip }), '已发布');
+    const confirmPastDeadlines = form.get('confirmPastDeadlines') === 'on';
+    const state = await runAction(() => publishPlan({ user, planId, ip, confirmPastDeadlines }), '已发布');
     if (!state.ok) return state;
     revalidatePath('/plans');
     revalidatePath(`/plans/${planId}`);

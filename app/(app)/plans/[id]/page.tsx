@@ -11,6 +11,7 @@ import { idSchema } from '@/lib/core/schemas/common';
 import { documentMarks, splitPoints } from '@/lib/core/plan/review-document';
 import { itemsWithNextSibling, reviewSummary } from '@/lib/core/plan/review-summary';
 import type { Proposal } from '@/lib/core/plan/proposal';
+import { shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
 import { DocumentPane } from './document-pane';
 import { DocumentText } from './document-text';
 import { DirectoryProvider } from './directory-context';
@@ -54,7 +55,7 @@ export default async function PlanReviewPage({ params }: { params: Promise<{ id:
   const review = (
     <>
       {draft ? (
-        <ReviewSummaryBar planId={plan.id} summary={reviewSummary(items)} />
+        <ReviewSummaryBar planId={plan.id} summary={reviewSummary(items, shanghaiIsoDate(new Date()))} />
       ) : (
         <p className="panel">该计划已发布，分解结果只读；任务在任务台账中跟踪。</p>
       )}

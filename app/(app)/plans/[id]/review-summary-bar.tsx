@@ -13,6 +13,7 @@ export function ReviewSummaryBar({ planId, summary }: { planId: string; summary:
   const [fillState, fillAction] = useActionState(assignMissingLeadUnitsAction, INITIAL_FORM_STATE);
   const [publishState, publishAction, publishing] = useActionState(publishPlanAction, INITIAL_FORM_STATE);
   const missing = summary.missingLeadUnit;
+  const past = summary.pastDeadline;
   const problems = publishState.fieldErrors.items ?? [];
 
   return (
@@ -28,14 +29,14 @@ export function ReviewSummaryBar({ planId, summary }: { planId: string; summary:
         </div>
         <div className={`stat${missing.length ? ' red' : ' green'}`}>
           <div className="value" data-testid="count-missing-lead">{missing.length}</div>
-          <div className="label">未指定牵头单位</div>
+          <div className="label">待分配（未指定牵头单位）</div>
         </div>
       </div>
 
       {missing.length > 0 && (
         <>
           <p className="small">
-            以下任务还没有牵头单位：
+            以下任务待分配，还没有牵头单位：
             {missing.map((item, index) => (
               <span key={item.id}>
                 {index > 0 && '、'}
@@ -69,6 +70,18 @@ export function ReviewSummaryBar({ planId, summary }: { planId: string; summary:
 
       <form action={publishAction} className={styles.publish}>
         <input type="hidden" name="planId" value={planId} />
+        {summary.canPublish && past.length > 0 && (
+          <label className="small" data-testid="past-deadlines">
+            <input type="checkbox" name="confirmPastDeadlines" required /> {past.length} 项任务的完成时限已过（
+            {past.slice(0, 5).map((item, index) => (
+              <span key={item.id}>
+                {index > 0 && '、'}
+                <a href={`#item-${item.id}`}>{item.label}</a>
+              </span>
+            ))}
+            {past.length > 5 && '等'}），确认仍按此发布
+          </label>
+        )}
         <button type="submit" disabled={publishing || !summary.canPublish}>
           {publishing ? '正在发布…' : `发布 ${summary.tasks} 项任务`}
         </button>

@@ -6,6 +6,7 @@ import { getUnit } from '@/lib/server/directory/get-unit';
 import { UnitForm } from '../unit-form';
 import { updateUnitAction } from '../actions';
 import { DeleteUnitForm } from './delete-unit-form';
+import { defaultDutyKeywords } from '@/lib/core/plan/owner-suggestion';
 
 export const metadata: Metadata = { title: '编辑单位' };
 
@@ -35,6 +36,7 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
       </p>
       <UnitForm
         action={updateUnitAction}
+        defaultKeywords={defaultDutyKeywords(unit)}
         unit={{
           id: unit.id,
           code: unit.code,
