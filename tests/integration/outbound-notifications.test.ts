@@ -6,6 +6,7 @@ import { db } from '@/lib/server/db';
 import { sendThroughChannel } from '@/lib/server/notifications/channel-transports';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { claimDueMessages, deliverOutbox } from '@/lib/server/notifications/deliver-outbox';
+import { sendDigests } from '@/lib/server/notifications/send-digests';
 import { readMail, startHttpReceiver, startSmtpServer } from '../support/notify-servers';
 import { testDb, unitId } from '../support/db';
 
@@ -193,5 +194,40 @@ describe('outbound delivery to real local servers', () => {
     expect(texts[0].text).toBe('【督办】紧急事项：请立即答复');
     expect([...texts[1].text].length).toBeLessThanOrEqual(70);
     expect(texts[1].text.startsWith('【交办】夜间交办的任务')).toBe(true);
+  });
+
+  test('morning digests: once a day after the configured time, per leader by email and per unit to its robot; none when empty', async () => {
+    await quiet();
+    await channel('EMAIL', { host: '127.0.0.1', port: smtp.port, secure: false, user: '', from: 'duchashi@example.gov.cn' });
+    const wecom = await channel('WECOM', { webhookUrl: http.url('/digest/wecom?key=d') });
+    const fgj = await unitId('fgj');
+    const empty = await testDb.unit.create({ data: { code: `digest-empty-${Date.now()}`, name: `空单位${Date.now()}`, shortName: '空单位', kind: 'DEPARTMENT' } });
+    await testDb.unitNotifyRoute.createMany({ data: [{ unitId: fgj, channelId: wecom.id }, { unitId: empty.id, channelId: wecom.id }] });
+    const leader = await testDb.user.findUniqueOrThrow({ where: { username: 'leader' } });
+    await testDb.notifyPreference.upsert({ where: { userId: leader.id }, create: { userId: leader.id, email: 'leader@example.gov.cn' }, update: { email: 'leader@example.gov.cn', digest: true } });
+    // A day far from today, so lights are computed for it (not the stored ones of today).
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const base = { year: 2031, leadUnitId: fgj, startDate: day('2031-01-01'), status: 'IN_PROGRESS' as const };
+    await testDb.task.create({ data: { ...base, code: `D-${Date.now()}-1`, title: '摘要：本周到期的任务', deadline: day('2031-06-12') } });
+    await testDb.task.create({ data: { ...base, code: `D-${Date.now()}-2`, title: '摘要：已逾期的任务', deadline: day('2031-06-01') } });
+
+    expect(await sendDigests(new Date('2031-06-10T07:45:00+08:00'))).toEqual({ digests: 0 }); // before 08:00
+    const morning = new Date('2031-06-10T08:00:00+08:00');
+    const { digests } = await sendDigests(morning);
+    expect(digests).toBe(2); // the leader's email and 发改局's robot; the empty unit gets none
+    expect(await sendDigests(new Date('2031-06-10T08:15:00+08:00'))).toEqual({ digests: 0 });
+    await deliverOutbox({ now: morning });
+
+    const [robot] = http.on('/digest/wecom');
+    const content = JSON.parse(robot!.body).markdown.content as string;
+    expect(content).toContain('【每日摘要】发改局 6月10日');
+    expect(content).toContain('本周到期（1项）');
+    expect(content).toContain('摘要：本周到期的任务');
+    expect(http.on('/digest/wecom')).toHaveLength(1);
+    const mail = readMail(smtp.mails.find((m) => m.to.includes('leader@example.gov.cn'))!.raw);
+    expect(mail.subject).toContain('【每日摘要】');
+    expect(mail.text).toContain('红灯和逾期任务');
+    expect(mail.text).toMatch(/摘要：已逾期的任务|等\d+项/);
+    expect(await testDb.outboxMessage.count({ where: { unitId: empty.id } })).toBe(0);
   });
 });
