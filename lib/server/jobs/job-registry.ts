@@ -1,4 +1,6 @@
 import 'server-only';
+import { deliverOutbox } from '@/lib/server/notifications/deliver-outbox';
+import { sendDigests } from '@/lib/server/notifications/send-digests';
 import { runScheduledJobs } from '@/lib/server/jobs/run-scheduled-jobs';
 import { refreshTaskLights } from '@/lib/server/tasks/refresh-task-lights';
 
@@ -20,4 +22,8 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   { name: 'supervision-sweep', cron: '*/15 * * * *', run: (now) => runScheduledJobs({ today: now }) },
   // The date-driven part of every task's stored 三色 light and 序时进度, just after Shanghai midnight.
   { name: 'task-lights-refresh', cron: '1 0 * * *', run: (now) => refreshTaskLights({ today: now }) },
+  // Sends due outbox messages (email, robots, SMS, webhooks) with retries; see deliver-outbox.ts.
+  { name: 'deliver-outbox', cron: '* * * * *', run: (now) => deliverOutbox({ now }) },
+  // Morning digests: each day's go out on the first run after the office's configured time.
+  { name: 'send-digests', cron: '*/15 * * * *', run: (now) => sendDigests(now) },
 ];
