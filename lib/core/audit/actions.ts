@@ -22,6 +22,8 @@ export const AUDIT_ENTITY_LABELS = {
   User: '用户',
   Job: '定时任务',
   Setting: '系统设置',
+  NotifyChannel: '外发渠道',
+  OutboxMessage: '外发消息',
   ApiToken: '接口令牌',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
@@ -89,6 +91,13 @@ export const AUDIT_ACTIONS = {
 
   'notification.read': { label: '阅读通知', entity: 'Notification' },
   'notification.readAll': { label: '全部通知标为已读', entity: 'User' },
+  'notify.channel.create': { label: '新增外发渠道', entity: 'NotifyChannel' },
+  'notify.channel.update': { label: '修改外发渠道', entity: 'NotifyChannel' },
+  'notify.channel.test': { label: '外发渠道发送测试', entity: 'NotifyChannel' },
+  'notify.route.add': { label: '为单位添加外发接收', entity: 'Unit' },
+  'notify.route.remove': { label: '移除单位的外发接收', entity: 'Unit' },
+  'notify.resend': { label: '重发外发消息', entity: 'OutboxMessage' },
+  'notify.preference.update': { label: '修改本人外发通知偏好', entity: 'User' },
 
   'unit.create': { label: '新建单位', entity: 'Unit' },
   'unit.update': { label: '修改单位', entity: 'Unit' },
