@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ChangePasswordForm } from '@/app/account/password/change-password-form';
 import { formatShanghaiDateTime } from '@/lib/core/format/date-time';
 import { getOwnAccount } from '@/lib/server/accounts/get-own-account';
@@ -31,6 +32,11 @@ export default async function AccountPage() {
       <section className={`panel ${styles.narrow}`}>
         <h2>修改密码</h2>
         <ChangePasswordForm username={account.username} />
+      </section>
+      <section className={`panel ${styles.narrow}`}>
+        <h2>接口令牌</h2>
+        <p className="muted small">供其他系统或脚本以您本人的权限调用接口（/api/v1）。</p>
+        <Link href="/account/tokens">管理个人接口令牌</Link>
       </section>
     </>
   );

@@ -9,6 +9,7 @@ const TABS = [
   { href: '/admin/users', label: '人员' },
   { href: '/admin/leaders', label: '分管' },
   { href: '/admin/directory', label: '目录工作簿' },
+  { href: '/admin/api-tokens', label: '接口令牌' },
   { href: '/admin/settings', label: '设置' },
 ];
 

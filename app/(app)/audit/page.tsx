@@ -107,6 +107,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td>
                     {row.actor ? row.actor.name : <span className="muted">系统</span>}
                     {row.actor?.unit && <span className="muted small">（{row.actor.unit.shortName}）</span>}
+                    {row.via && <div className="muted small">经{row.via}</div>}
                   </td>
                   <td>{auditActionLabel(row.action)}</td>
                   <td className="small">

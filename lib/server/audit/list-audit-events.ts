@@ -136,6 +136,7 @@ export async function listAuditEvents({ user, params }: { user: SessionUser; par
         before: true,
         after: true,
         ip: true,
+        via: true,
         hash: true,
         createdAt: true,
         actor: { select: { name: true, unit: { select: { shortName: true } } } },
