@@ -37,7 +37,8 @@ const { values: flags } = parseArgs({
 });
 
 const root = path.resolve(import.meta.dirname, '..');
-const baseUrl = process.env.DATABASE_URL;
+// The owner (the embedded superuser): the bench creates and resets its own database.
+const baseUrl = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
 if (!baseUrl) {
   console.error('bench: DATABASE_URL is not set; run it as `npm run bench`, which starts the embedded PostgreSQL');
   process.exit(2);
@@ -67,7 +68,7 @@ async function prepareBenchDatabase(): Promise<string> {
   url.pathname = '/luoshi_bench';
   const migrated = spawnSync('npx', ['tsx', 'scripts/migrate.ts', 'reset', '--force'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url.toString() },
+    env: { ...process.env, DATABASE_URL: url.toString(), DATABASE_OWNER_URL: url.toString() },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (migrated.status !== 0) throw new Error('migrating luoshi_bench failed');

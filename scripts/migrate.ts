@@ -9,12 +9,15 @@
 //   tsx scripts/migrate.ts diff                             print the SQL from the migrations to the schema
 //   tsx scripts/migrate.ts reset --force                    drop everything and re-apply all migrations
 //
-// Needs DATABASE_URL (scripts/with-db.ts provides the embedded one).
+// Runs as DATABASE_OWNER_URL when set, else DATABASE_URL (scripts/with-db.ts provides the embedded
+// ones). When the owner's URL names another user than DATABASE_URL, that user is the application's
+// role and gets scripts/grant-app-role.sql after every migration.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { archiveCheckpointLog } from '../lib/platform/keys/checkpoint-log';
+import { applyAppRoleGrants, appRoleToGrant, ownerDatabaseUrl } from '../lib/platform/db/app-role';
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
@@ -193,10 +196,17 @@ function argValue(args: string[], flag: string) {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
+/** New tables have no grants: give the application's role its own after every migration. */
+async function grantAppRole(ownerUrl: string) {
+  const role = appRoleToGrant();
+  if (!role) return;
+  await applyAppRoleGrants(ownerUrl, role);
+  console.log(`grants applied for ${role} (scripts/grant-app-role.sql)`);
+}
+
 async function main() {
   const [command, ...args] = process.argv.slice(2);
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set (run through scripts/with-db.ts)');
+  const url = ownerDatabaseUrl();
   if (command === 'reset') {
     if (!args.includes('--force')) throw new Error('reset drops every table: pass --force');
     await resetSchema(url);
@@ -219,6 +229,7 @@ async function main() {
     case 'reset': {
       const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrationsList(), filters });
       console.log(appliedMigrationNames.length ? `applied: ${appliedMigrationNames.join(', ')}` : 'no pending migrations');
+      await grantAppRole(url);
       return 0;
     }
     case 'dev': {
@@ -251,6 +262,7 @@ async function main() {
       if (!args.includes('--create-only')) {
         const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrationsList(), filters });
         console.log(`applied: ${appliedMigrationNames.join(', ')}`);
+        await grantAppRole(url);
       }
       return 0;
     }

@@ -1,6 +1,8 @@
 // Runs a command with the environment luoshi needs. Without DATABASE_URL it starts the embedded
-// PostgreSQL (data under data/pg) for the life of the command and stops it afterwards; without
-// NEXTAUTH_SECRET it uses one generated once and kept in data/.nextauth-secret.
+// PostgreSQL (data under data/pg) for the life of the command and stops it afterwards, giving the
+// command two URLs: DATABASE_URL for the application's role (may only append history) and
+// DATABASE_OWNER_URL for the owner (migrations, backup, restore). Without NEXTAUTH_SECRET it uses
+// one generated once and kept in data/.nextauth-secret.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,7 +34,8 @@ const embedded = env.DATABASE_URL
       preferredPort: env.LUOSHI_PG_PORT ? Number(env.LUOSHI_PG_PORT) : undefined,
     });
 if (embedded) {
-  env.DATABASE_URL = embedded.url;
+  env.DATABASE_URL = embedded.appUrl;
+  env.DATABASE_OWNER_URL = embedded.ownerUrl;
   env.LUOSHI_DB_KIND = 'embedded';
   // Each embedded database has its own audit chain, so its own checkpoint file (the default data/pg
   // keeps data/audit-checkpoints.log); e2e and helper databases must not touch the main one's.

@@ -6,14 +6,15 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, inject, test } from 'vitest';
 import { createBackup, restoreBackup, tableRowCounts, type InstallationPaths } from '@/lib/platform/backup/backup';
 import { deployMigrations, installationPaths } from '@/lib/platform/backup/installation-paths';
 import { fileProgressReport } from '@/lib/server/reports/file-progress-report';
 import { databaseKind, sessionUser, testDb } from '../support/db';
 import { pdf, taskVersion, TODAY, workflowTask } from '../support/workflow';
 
-const sourceUrl = process.env.DATABASE_URL!;
+// The owner, as `npm run backup` and `restore` use it (DATABASE_OWNER_URL); it also creates the target database.
+const sourceUrl = inject('databaseUrl');
 const targetName = `luoshi_restore_${Date.now()}`;
 const targetUrl = (() => {
   const url = new URL(sourceUrl);

@@ -21,14 +21,14 @@ test('a killed embedded PostgreSQL is restarted on the same port and data', asyn
   rmSync(dataDir, { recursive: true, force: true });
   const database = await startEmbeddedPostgres({ dataDir, preferredPort: 55400 });
   try {
-    expect(await selectOne(database.url)).toBe(1);
+    expect(await selectOne(database.appUrl)).toBe(1);
     const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     process.kill(pid, 'SIGKILL');
-    await expect(selectOne(database.url)).rejects.toThrow();
+    await expect(selectOne(database.appUrl)).rejects.toThrow();
     const deadline = Date.now() + 60_000;
     let answer: number | null = null;
     while (answer === null && Date.now() < deadline) {
-      answer = await selectOne(database.url).catch(() => null);
+      answer = await selectOne(database.appUrl).catch(() => null);
       if (answer === null) await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect(answer).toBe(1);

