@@ -21,7 +21,11 @@ describe(`extension requests (${databaseKind} PostgreSQL)`, () => {
     expect(await testDb.notification.count({ where: { userId: admin.id, kind: 'extension.requested', link: `/tasks/${task.id}` } })).toBe(1);
 
     const oldReminder = dueReminders({ taskId: task.id, deadline: day('2024-12-31'), status: 'ASSIGNED', today: day('2024-12-24') });
-    await decideExtension({ user: admin, input: { extensionId: request.id, decision: 'approve' }, ip: '10.3.3.3' });
+    // Approving edits the task: its version is required, and a stale one changes nothing.
+    await expect(decideExtension({ user: admin, input: { extensionId: request.id, decision: 'approve' } })).rejects.toThrow('缺少版本号');
+    await expect(decideExtension({ user: admin, input: { extensionId: request.id, decision: 'approve', version: 2 } })).rejects.toThrow('已被他人修改');
+    expect((await testDb.extensionRequest.findUniqueOrThrow({ where: { id: request.id } })).decision).toBe('PENDING');
+    await decideExtension({ user: admin, input: { extensionId: request.id, decision: 'approve', version: 1 }, ip: '10.3.3.3' });
 
     const stored = await taskRow(task.id);
     expect(stored).toMatchObject({ deadline: day('2025-03-31'), deadlineText: null, deadlineInferred: false, version: 2 });
@@ -45,15 +49,15 @@ describe(`extension requests (${databaseKind} PostgreSQL)`, () => {
     const newReminder = dueReminders({ taskId: task.id, deadline: stored.deadline, status: 'ASSIGNED', today: day('2025-03-24') });
     expect(newReminder[0]!.key).not.toBe(oldReminder[0]!.key);
 
-    await expect(decideExtension({ user: admin, input: { extensionId: request.id, decision: 'reject', reason: '再驳' } })).rejects.toThrow('该延期申请已审批');
+    await expect(decideExtension({ user: admin, input: { extensionId: request.id, decision: 'reject', reason: '再驳', version: 2 } })).rejects.toThrow('该延期申请已审批');
   });
 
   test('the office rejects with a reason; the deadline stays', async () => {
     const task = await workflowTask('延期驳回');
     const request = await requestExtension({ user: await as('fgj_staff'), input: { taskId: task.id, requestedDeadline: '2025-06-30', reason: '资金未到位' } });
     const admin = await as('admin');
-    await expect(decideExtension({ user: admin, input: { extensionId: request.id, decision: 'reject' } })).rejects.toThrow('请填写驳回理由');
-    await decideExtension({ user: admin, input: { extensionId: request.id, decision: 'reject', reason: '理由不充分，请按期完成' } });
+    await expect(decideExtension({ user: admin, input: { extensionId: request.id, decision: 'reject', version: 1 } })).rejects.toThrow('请填写驳回理由');
+    await decideExtension({ user: admin, input: { extensionId: request.id, decision: 'reject', reason: '理由不充分，请按期完成', version: 1 } });
     expect(await taskRow(task.id)).toMatchObject({ deadline: day('2024-12-31'), version: 1 });
     expect(await testDb.extensionRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
       decision: 'REJECTED',
@@ -97,11 +101,11 @@ describe(`extension requests (${databaseKind} PostgreSQL)`, () => {
     const task = await workflowTask('延期审批权限');
     const request = await requestExtension({ user: await as('fgj_staff'), input: { taskId: task.id, requestedDeadline: '2025-01-31', reason: '顺延一个月' } });
     for (const username of ['fgj_head', 'leader', 'czj_head']) {
-      await expect(decideExtension({ user: await as(username), input: { extensionId: request.id, decision: 'approve' } })).rejects.toThrow('无权执行审批延期');
+      await expect(decideExtension({ user: await as(username), input: { extensionId: request.id, decision: 'approve', version: 1 } })).rejects.toThrow('无权执行审批延期');
     }
     const admin = await as('admin');
     await editTask({ user: admin, input: { taskId: task.id, version: 1, deadline: '2025-02-28', reason: '调整时限' } });
-    await expect(decideExtension({ user: admin, input: { extensionId: request.id, decision: 'approve' } })).rejects.toThrow('申请的时限不晚于现行完成时限 2025-02-28');
+    await expect(decideExtension({ user: admin, input: { extensionId: request.id, decision: 'approve', version: 2 } })).rejects.toThrow('申请的时限不晚于现行完成时限 2025-02-28');
     expect((await taskRow(task.id)).deadline).toEqual(day('2025-02-28'));
     expect((await testDb.extensionRequest.findUniqueOrThrow({ where: { id: request.id } })).decision).toBe('PENDING');
   });
@@ -110,7 +114,7 @@ describe(`extension requests (${databaseKind} PostgreSQL)`, () => {
     const task = await workflowTask('延期不改状态');
     await transitionTask({ user: await as('fgj_staff'), taskId: task.id, version: 1, action: 'acknowledge' });
     const request = await requestExtension({ user: await as('fgj_staff'), input: { taskId: task.id, requestedDeadline: '2025-01-15', reason: '顺延' } });
-    await decideExtension({ user: await as('admin2'), input: { extensionId: request.id, decision: 'approve' } });
+    await decideExtension({ user: await as('admin2'), input: { extensionId: request.id, decision: 'approve', version: 2 } });
     expect(await taskRow(task.id)).toMatchObject({ status: 'ACKNOWLEDGED', deadline: day('2025-01-15'), version: 3 });
   });
 });

@@ -187,8 +187,8 @@ describe(`progress reports (${databaseKind} PostgreSQL)`, () => {
     const first = await fileProgressReport({ user: staff, input: { taskId: task.id, version: await taskVersion(task.id), narrative: '第一次', percent: 10 }, today: TODAY });
     const second = await fileProgressReport({ user: await as('czj_staff'), input: { taskId: task.id, version: await taskVersion(task.id), narrative: '配合', percent: 10 }, today: TODAY });
 
-    await expect(reviewProgressReport({ user: admin, input: { reportId: first.id, decision: 'return', reason: ' ' } })).rejects.toThrow('请填写退回理由');
-    await reviewProgressReport({ user: admin, input: { reportId: first.id, decision: 'return', reason: '数据与统计局口径不一致' } });
+    await expect(reviewProgressReport({ user: admin, input: { reportId: first.id, decision: 'return', reason: ' ', version: await taskVersion(task.id) } })).rejects.toThrow('请填写退回理由');
+    await reviewProgressReport({ user: admin, input: { reportId: first.id, decision: 'return', reason: '数据与统计局口径不一致', version: await taskVersion(task.id) } });
     expect(await testDb.progressReport.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
       reviewState: 'RETURNED',
       reviewReason: '数据与统计局口径不一致',
@@ -197,12 +197,13 @@ describe(`progress reports (${databaseKind} PostgreSQL)`, () => {
     expect(await auditActions(first.id)).toEqual(['report.file', 'report.return']);
     expect(await testDb.notification.count({ where: { userId: staff.id, kind: 'report.returned', link: `/tasks/${task.id}` } })).toBe(1);
 
-    await reviewProgressReport({ user: admin, input: { reportId: second.id, decision: 'accept' } });
+    await expect(reviewProgressReport({ user: admin, input: { reportId: second.id, decision: 'accept' } })).rejects.toThrow('缺少版本号');
+    await reviewProgressReport({ user: admin, input: { reportId: second.id, decision: 'accept', version: await taskVersion(task.id) } });
     expect(await auditActions(second.id)).toEqual(['report.file', 'report.accept']);
-    await expect(reviewProgressReport({ user: admin, input: { reportId: second.id, decision: 'return', reason: '再退' } })).rejects.toThrow('该报告已审核');
+    await expect(reviewProgressReport({ user: admin, input: { reportId: second.id, decision: 'return', reason: '再退', version: await taskVersion(task.id) } })).rejects.toThrow('该报告已审核');
     // Reviewing an ordinary report does not touch the task.
     expect((await taskRow(task.id)).status).toBe('IN_PROGRESS');
-    await expect(reviewProgressReport({ user: await as('leader'), input: { reportId: second.id, decision: 'accept' } })).rejects.toThrow('无权执行审核报告');
+    await expect(reviewProgressReport({ user: await as('leader'), input: { reportId: second.id, decision: 'accept', version: await taskVersion(task.id) } })).rejects.toThrow('无权执行审核报告');
   });
 });
 

@@ -132,13 +132,16 @@ describe(`task workflow transitions (${databaseKind} PostgreSQL)`, () => {
   test('同意销号 from the closure report closes the task by the same path; 重新办理 needs a reason', async () => {
     const { task, report } = await taskAwaitingClosure('同意销号');
     const admin = await as('admin');
-    await expect(reviewProgressReport({ user: await as('fgj_head'), input: { reportId: report.id, decision: 'accept' } })).rejects.toThrow(
+    await expect(reviewProgressReport({ user: await as('fgj_head'), input: { reportId: report.id, decision: 'accept', version: 4 } })).rejects.toThrow(
       '无权执行审核报告',
     );
     await expect(transitionTask({ user: await as('fgj_head'), taskId: task.id, version: 4, action: 'approveClosure' })).rejects.toThrow(
       '无权执行该操作',
     );
 
+    await expect(reviewProgressReport({ user: admin, input: { reportId: report.id, decision: 'accept' } })).rejects.toThrow('缺少版本号');
+    await expect(reviewProgressReport({ user: admin, input: { reportId: report.id, decision: 'accept', version: 3 } })).rejects.toThrow('已被他人修改');
+    expect((await taskRow(task.id)).status).toBe('CLOSURE_REQUESTED');
     await reviewProgressReport({ user: admin, input: { reportId: report.id, decision: 'accept', version: 4 } });
     const closed = await taskRow(task.id);
     expect(closed).toMatchObject({ status: 'CLOSED', version: 5 });
@@ -147,7 +150,7 @@ describe(`task workflow transitions (${databaseKind} PostgreSQL)`, () => {
     expect(await testDb.progressReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ reviewState: 'ACCEPTED', reviewedById: admin.id });
     expect(await auditActions(report.id)).toEqual(['report.file', 'report.accept']);
     expect(await notificationsOf('fgj_head', 'task.closed', task.id)).toHaveLength(1);
-    await expect(reviewProgressReport({ user: admin, input: { reportId: report.id, decision: 'accept' } })).rejects.toThrow('该报告已审核');
+    await expect(reviewProgressReport({ user: admin, input: { reportId: report.id, decision: 'accept', version: 5 } })).rejects.toThrow('该报告已审核');
 
     await expect(transitionTask({ user: admin, taskId: task.id, version: 5, action: 'reopen', reason: '  ' })).rejects.toThrow('请填写重新办理理由');
     await expect(transitionTask({ user: await as('fgj_head'), taskId: task.id, version: 5, action: 'reopen', reason: '问题反弹' })).rejects.toThrow(
@@ -169,11 +172,11 @@ describe(`task workflow transitions (${databaseKind} PostgreSQL)`, () => {
   test('returning the closure report from the report review returns the task too', async () => {
     const { task, report } = await taskAwaitingClosure('从报告退回');
     const admin = await as('admin');
-    await expect(reviewProgressReport({ user: admin, input: { reportId: report.id, decision: 'return' } })).rejects.toThrow('请填写退回理由');
+    await expect(reviewProgressReport({ user: admin, input: { reportId: report.id, decision: 'return', version: 4 } })).rejects.toThrow('请填写退回理由');
     await expect(reviewProgressReport({ user: admin, input: { reportId: report.id, decision: 'return', reason: '照片不清晰', version: 3 } })).rejects.toThrow(
       '已被他人修改',
     );
-    await reviewProgressReport({ user: admin, input: { reportId: report.id, decision: 'return', reason: '照片不清晰' } });
+    await reviewProgressReport({ user: admin, input: { reportId: report.id, decision: 'return', reason: '照片不清晰', version: 4 } });
     expect((await taskRow(task.id)).status).toBe('IN_PROGRESS');
     expect(await lastTaskEvent(task.id)).toMatchObject({ action: 'task.returnToProgress', after: { reason: '照片不清晰' } });
     expect(await testDb.progressReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ reviewState: 'RETURNED', reviewReason: '照片不清晰' });

@@ -15,6 +15,8 @@ export const extensionDecisionSchema = z
     extensionId: idSchema,
     decision: z.enum(['approve', 'reject'], { error: '请选择审批结果' }),
     reason: z.string().trim().max(1000, '理由不超过 1000 字').optional(),
+    /** The task version the office saw: approving moves the task's deadline. */
+    version: z.coerce.number({ error: '缺少版本号，请刷新页面后重试' }).int().min(1, '版本号无效'),
   })
   .refine((d) => d.decision !== 'reject' || Boolean(d.reason), { message: '请填写驳回理由', path: ['reason'] });
 export type ExtensionDecisionInput = z.infer<typeof extensionDecisionSchema>;

@@ -17,7 +17,7 @@ import { canDecideExtension } from '@/lib/core/workflow/task-status';
  */
 export async function decideExtension({ user, input, ip }: { user: SessionUser; input: unknown; ip?: string | null }) {
   if (!can(user, 'extension.decide')) throw forbidden('审批延期');
-  const { extensionId, decision, reason } = parseInput(extensionDecisionSchema, input);
+  const { extensionId, decision, reason, version } = parseInput(extensionDecisionSchema, input);
 
   return db.$transaction(async (tx) => {
     const found = await tx.extensionRequest.findUnique({ where: { id: extensionId }, select: { taskId: true } });
@@ -52,7 +52,7 @@ export async function decideExtension({ user, input, ip }: { user: SessionUser; 
     if (decision === 'approve') {
       // As when the office edits a deadline: the parsed phrase no longer describes the new date.
       const moved = await tx.task.updateMany({
-        where: { id: task.id, version: task.version },
+        where: { id: task.id, version },
         data: { deadline: request.requestedDeadline, deadlineText: null, deadlineInferred: false, version: { increment: 1 } },
       });
       if (moved.count === 0) throw staleVersion();

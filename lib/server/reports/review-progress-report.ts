@@ -26,7 +26,7 @@ export async function reviewProgressReport({ user, input, ip }: { user: SessionU
 
     if (report.closureRequest && task.status === 'CLOSURE_REQUESTED') {
       const action = decision === 'accept' ? 'approveClosure' : 'returnToProgress';
-      await applyTaskTransition(tx, user, { task, actor, action, version: version ?? task.version, reason }, ip);
+      await applyTaskTransition(tx, user, { task, actor, action, version, reason }, ip);
       return tx.progressReport.findUniqueOrThrow({ where: { id: reportId } });
     }
 

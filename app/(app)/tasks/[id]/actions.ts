@@ -79,7 +79,7 @@ export async function reviewReportAction(_previous: ActionState, form: FormData)
         reviewProgressReport({
           user,
           ip,
-          input: { reportId: formString(form, 'reportId'), decision, reason: formString(form, 'reason'), version: formString(form, 'version') || undefined },
+          input: { reportId: formString(form, 'reportId'), decision, reason: formString(form, 'reason'), version: formString(form, 'version') },
         }),
       decision === 'return' ? '已退回' : closure ? '已同意销号' : '已通过',
     );
@@ -106,7 +106,7 @@ export async function decideExtensionAction(_previous: ActionState, form: FormDa
     const { ip } = await requestMeta();
     const decision = formString(form, 'decision');
     const state = await runAction(
-      () => decideExtension({ user, ip, input: { extensionId: formString(form, 'extensionId'), decision, reason: formString(form, 'reason') } }),
+      () => decideExtension({ user, ip, input: { extensionId: formString(form, 'extensionId'), decision, reason: formString(form, 'reason'), version: formString(form, 'version') } }),
       decision === 'approve' ? '已批准延期' : '已驳回延期申请',
     );
     if (state.ok) refresh(formString(form, 'taskId'));

@@ -251,7 +251,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                 <strong>延期申请</strong>：{pendingExtension.requester?.name} 申请将完成时限由 {isoFromDate(pendingExtension.previousDeadline)} 延至{' '}
                 {isoFromDate(pendingExtension.requestedDeadline)}。理由：{pendingExtension.reason}
               </p>
-              <ExtensionDecisionForm taskId={task.id} extensionId={pendingExtension.id} />
+              <ExtensionDecisionForm taskId={task.id} extensionId={pendingExtension.id} version={task.version} />
             </div>
           )}
           {may.report && (

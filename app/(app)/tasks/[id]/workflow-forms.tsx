@@ -181,12 +181,13 @@ export function ExtensionRequestForm({ taskId, minDate }: { taskId: string; minD
 }
 
 /** The office approves or rejects a pending extension request. */
-export function ExtensionDecisionForm({ taskId, extensionId }: { taskId: string; extensionId: string }) {
+export function ExtensionDecisionForm({ taskId, extensionId, version }: { taskId: string; extensionId: string; version: number }) {
   const { state, pending, ref, onSubmit } = useKeptForm(decideExtensionAction);
   return (
     <form ref={ref} className="stack" onSubmit={onSubmit} aria-label="审批延期" noValidate>
       <input type="hidden" name="taskId" value={taskId} />
       <input type="hidden" name="extensionId" value={extensionId} />
+      <input type="hidden" name="version" value={version} />
       <label>
         审批意见（驳回时必填）
         <textarea name="reason" maxLength={1000} className={styles.shortText} />
