@@ -109,6 +109,7 @@ export const AUDIT_ACTIONS = {
   'job.deadlineReminders': { label: '发送到期提醒', entity: 'Job' },
   'job.missedReportNotice': { label: '通知未按期报送', entity: 'Unit' },
   'integrity.broken': { label: '完整性核验发现数据被改动', entity: 'Job' },
+  'integrity.backfillSeals': { label: '为县级密钥启用前的承诺书补加签章', entity: 'Job' },
 } as const satisfies Record<string, ActionInfo>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
