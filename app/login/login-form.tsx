@@ -3,10 +3,13 @@
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { safeRedirectPath } from '@/lib/core/auth/redirect';
+import { SECOND_FACTOR_REQUIRED, SECOND_FACTOR_WRONG } from '@/lib/core/auth/second-factor-messages';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Shown once the server says this account has a second factor; the password stays typed.
+  const [askCode, setAskCode] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -16,10 +19,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn('credentials', {
       username: String(form.get('username') ?? ''),
       password: String(form.get('password') ?? ''),
+      code: String(form.get('code') ?? ''),
       redirect: false,
     });
     setPending(false);
     if (!result || result.error) {
+      if (result?.error === SECOND_FACTOR_REQUIRED || result?.error === SECOND_FACTOR_WRONG) setAskCode(true);
       setMessage(result?.error && result.error !== 'CredentialsSignin' ? result.error : '账号或密码错误');
       return;
     }
@@ -36,6 +41,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         密码
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
+      {askCode && (
+        <label>
+          动态验证码
+          <input name="code" inputMode="numeric" autoComplete="one-time-code" required autoFocus />
+          <span className="small muted">验证器（手机应用）显示的 6 位数字；手机不在身边时可输入一枚恢复码。</span>
+        </label>
+      )}
       {message && (
         <p className="form-message" role="status" data-testid="login-error">
           {message}

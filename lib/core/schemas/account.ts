@@ -21,3 +21,8 @@ export function changePasswordSchema(username: string) {
 
 /** The account an administrator acts on (reset, unlock). */
 export const accountTargetSchema = z.object({ userId: z.string({ error: '请选择用户' }).trim().min(1, '请选择用户').max(64, '用户无效') });
+
+/** The first code from the authenticator app, confirming the second factor's enrolment. */
+export const secondFactorConfirmSchema = z.object({
+  code: z.string({ error: '请输入验证器显示的 6 位动态验证码' }).trim().regex(/^\d{6}$/, '请输入验证器显示的 6 位动态验证码'),
+});

@@ -2,16 +2,17 @@
 
 import { useActionState } from 'react';
 import { FormMessage, INITIAL_FORM_STATE, SubmitButton } from '@/app/_components/form-feedback';
-import { resetPasswordAction, unlockAccountAction, type ResetPasswordState } from './account-server-actions';
+import { resetPasswordAction, resetSecondFactorAction, unlockAccountAction, type ResetPasswordState } from './account-server-actions';
 
 /**
  * 督查室's account actions on a user's page: reset the password (the one-time password is shown
  * here once, to be handed over; the user must change it at the next sign-in) and, when the account
  * is locked after failed sign-ins, unlock it.
  */
-export function AccountActions({ userId, locked }: { userId: string; locked: boolean }) {
+export function AccountActions({ userId, locked, secondFactor }: { userId: string; locked: boolean; secondFactor: boolean }) {
   const [reset, resetAction] = useActionState<ResetPasswordState, FormData>(resetPasswordAction, INITIAL_FORM_STATE);
   const [unlock, unlockAction] = useActionState(unlockAccountAction, INITIAL_FORM_STATE);
+  const [factorReset, factorResetAction] = useActionState(resetSecondFactorAction, INITIAL_FORM_STATE);
   return (
     <section className="panel" aria-label="账号操作">
       <h2>账号</h2>
@@ -35,7 +36,21 @@ export function AccountActions({ userId, locked }: { userId: string; locked: boo
             </SubmitButton>
           </form>
         )}
+        {secondFactor && (
+          <form
+            action={factorResetAction}
+            onSubmit={(event) => {
+              if (!window.confirm('重置后该用户只凭密码即可登录（例如手机丢失时），可再自行启用两步验证。确定重置？')) event.preventDefault();
+            }}
+          >
+            <input type="hidden" name="userId" value={userId} />
+            <SubmitButton pendingText="重置中…" className="secondary">
+              重置两步验证
+            </SubmitButton>
+          </form>
+        )}
       </div>
+      {secondFactor && <p className="muted small">该用户已启用两步验证。</p>}
       {locked && !unlock.ok && <p className="muted small">该账号因多次登录失败已被锁定。</p>}
       <FormMessage state={reset} />
       {reset.oneTimePassword && (
@@ -46,6 +61,7 @@ export function AccountActions({ userId, locked }: { userId: string; locked: boo
         </p>
       )}
       <FormMessage state={unlock} />
+      <FormMessage state={factorReset} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { formText } from '@/lib/core/forms/form-data';
 import { requestMeta, runAction, withUser, type ActionState } from '@/lib/server/action-result';
 import { resetUserPassword } from '@/lib/server/accounts/reset-user-password';
 import { unlockUserAccount } from '@/lib/server/accounts/unlock-user-account';
+import { resetSecondFactor } from '@/lib/server/accounts/second-factor';
 
 /** The reset's answer carries the one-time password, shown once and never stored in clear. */
 export type ResetPasswordState = ActionState & { oneTimePassword?: string; username?: string };
@@ -25,6 +26,16 @@ export async function unlockAccountAction(_previous: ActionState, form: FormData
     const { ip } = await requestMeta();
     const userId = formText(form, 'userId');
     const state = await runAction(() => unlockUserAccount({ user, input: { userId }, ip }), '已解除锁定');
+    if (state.ok) revalidatePath(`/admin/users/${userId}`);
+    return state;
+  });
+}
+
+export async function resetSecondFactorAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return withUser(async (user) => {
+    const { ip } = await requestMeta();
+    const userId = formText(form, 'userId');
+    const state = await runAction(() => resetSecondFactor({ user, input: { userId }, ip }), '已重置两步验证，该用户下次只凭密码登录，可重新启用');
     if (state.ok) revalidatePath(`/admin/users/${userId}`);
     return state;
   });

@@ -54,7 +54,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           updatedAt: person.updatedAt.toISOString(),
         }}
       />
-      <AccountActions userId={person.id} locked={person.locked} />
+      <AccountActions userId={person.id} locked={person.locked} secondFactor={person.totpEnabledAt !== null} />
     </>
   );
 }
