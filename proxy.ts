@@ -2,7 +2,7 @@ import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { MAX_REQUEST_BODY_BYTES, REQUEST_TOO_LARGE_MESSAGE } from '@/lib/core/attachments/policy';
 import { FORWARDED_CHAIN_HEADER } from '@/lib/core/net/client-address';
-import { contentSecurityPolicy, HSTS_HEADER, STATIC_SECURITY_HEADERS } from '@/lib/core/security/headers';
+import { contentSecurityPolicy, HSTS_HEADER, isAttachmentPreview, PREVIEW_FRAME_OPTIONS, STATIC_SECURITY_HEADERS } from '@/lib/core/security/headers';
 
 /**
  * Reached signed out: the sign-in page and its endpoints, the load balancer's health check, and the
@@ -17,10 +17,12 @@ const HTTPS = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
 // actions and route handlers check the session themselves.
 export async function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce, { https: HTTPS, development: process.env.NODE_ENV === 'development' });
+  const preview = isAttachmentPreview(request.nextUrl);
+  const csp = contentSecurityPolicy(nonce, { https: HTTPS, development: process.env.NODE_ENV === 'development', preview });
   const secured = (response: NextResponse) => {
     response.headers.set('Content-Security-Policy', csp);
     for (const { key, value } of STATIC_SECURITY_HEADERS) response.headers.set(key, value);
+    if (preview) response.headers.set(PREVIEW_FRAME_OPTIONS.key, PREVIEW_FRAME_OPTIONS.value);
     if (HTTPS) response.headers.set(HSTS_HEADER.key, HSTS_HEADER.value);
     return response;
   };

@@ -31,7 +31,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             {user.name}
             <span className="hide-sm"> · {ROLE_LABELS[user.role]}</span>
           </Link>
-          <SignOutButton />
+          <span className="hide-sm">
+            <SignOutButton />
+          </span>
         </div>
       </header>
       <main className="content">{children}</main>

@@ -14,6 +14,7 @@ const NAV_ENTRIES: NavEntry[] = [
   { href: '/tasks', label: '任务台账', anyOf: ['task.viewAll'] },
   { href: '/tasks', label: '任务', unless: 'task.viewAll' },
   { href: '/plans', label: '计划导入', anyOf: ['plan.import'] },
+  { href: '/reports', label: '报告审核', anyOf: ['report.review'] },
   { href: '/ranking', label: '单位排名', anyOf: ['ranking.view'] },
   { href: '/bulletins', label: '通报', anyOf: ['bulletin.issue'] },
   // Those who manage, sign or countersign letters.

@@ -18,8 +18,9 @@ export function FormMessage({ state }: { state: FormState }) {
   );
 }
 
+/** The field's errors, except the one its form's FormMessage already says (shown once, not twice). */
 export function FieldError({ state, name }: { state: FormState; name: string }) {
-  const errors = state.fieldErrors[name];
+  const errors = state.fieldErrors[name]?.filter((error) => error !== state.message);
   if (!errors?.length) return null;
   return <span className="field-error">{errors.join('；')}</span>;
 }

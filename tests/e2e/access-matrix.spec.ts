@@ -50,6 +50,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     { path: `/plans/${plan.id}`, allowed: ['admin'] },
     { path: '/audit', allowed: ['admin'] },
     { path: '/bulletins', allowed: ['admin'] },
+    { path: '/reports', allowed: ['admin'] },
     { path: `/api/bulletins/${shanghaiIsoDay().slice(0, 7)}`, allowed: ['admin'], api: true },
     { path: '/ranking', allowed: ['admin', 'leader', 'leader4'] },
     { path: '/commitments', allowed: ['admin', 'leader', 'leader4'], redirected: ['fgj_head', 'fgj_staff', 'czj_staff', 'jyj_head', 'jyj_staff'] },

@@ -28,13 +28,14 @@ test('unit users do not get the office navigation', async ({ page }) => {
   await expect(nav.getByRole('link', { name: '审计' })).toHaveCount(0);
 });
 
-test('a wrong password is refused in Chinese, and five failures lock the account', async ({ page }) => {
+test('a wrong password is refused in Chinese, the last attempts are counted down, and five failures lock the account', async ({ page }) => {
   await page.goto('/login');
-  for (let attempt = 1; attempt <= 5; attempt++) {
+  const refusals = ['账号或密码错误', '账号或密码错误，还可尝试 3 次', '账号或密码错误，还可尝试 2 次', '账号或密码错误，还可尝试 1 次', /^账号或密码错误；失败次数过多，账号已锁定/];
+  for (const refusal of refusals) {
     await page.getByLabel('账号').fill('drz_staff');
     await page.getByLabel('密码').fill('wrong-password');
     await page.getByRole('button', { name: '登录' }).click();
-    await expect(page.getByTestId('login-error')).toHaveText('账号或密码错误');
+    await expect(page.getByTestId('login-error')).toHaveText(refusal);
   }
   await page.getByLabel('账号').fill('drz_staff');
   await page.getByLabel('密码').fill('luoshi2024');

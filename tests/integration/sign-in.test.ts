@@ -28,6 +28,24 @@ describe('sign-in', () => {
     expect(await testDb.rateLimit.findUnique({ where: { key: `signin-account-address:cpz_staff|${attacker}` } })).toMatchObject({ points: 5 });
   });
 
+  test('the last attempts before the lock are counted down, then the lock is said', async () => {
+    const messages: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const refusal = await verifyCredentials({ username: 'countdown_nobody', password: 'wrong' }, '198.51.100.41').then(
+        () => 'signed in',
+        (e: Error) => e.message,
+      );
+      messages.push(refusal);
+    }
+    expect(messages).toEqual([
+      '账号或密码错误',
+      '账号或密码错误，还可尝试 3 次',
+      '账号或密码错误，还可尝试 2 次',
+      '账号或密码错误，还可尝试 1 次',
+      '账号或密码错误；失败次数过多，账号已锁定，请在 15 分钟后再试',
+    ]);
+  });
+
   test('the lock lifts once its 15 minutes are over', async () => {
     for (let i = 0; i < 5; i++) await expect(verifyCredentials({ username: 'hlz_staff', password: 'wrong' }, null)).rejects.toThrow();
     await expect(verifyCredentials({ username: 'hlz_staff', password: 'luoshi2024' }, null)).rejects.toThrow('账号已锁定');

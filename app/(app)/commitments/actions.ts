@@ -10,6 +10,8 @@ import { issueCommitmentVersion } from '@/lib/server/commitments/issue-commitmen
 import { amendCommitment } from '@/lib/server/commitments/amend-commitment';
 import { signCommitment } from '@/lib/server/commitments/sign-commitment';
 import { countersignCommitment } from '@/lib/server/commitments/countersign-commitment';
+import { issueYearCommitments } from '@/lib/server/commitments/issue-year-commitments';
+import { bulkSummary } from '@/lib/core/bulk/outcome';
 
 /** Runs one commitment action for the signed-in user and refreshes every commitment page. */
 function commitmentAction(work: (user: SessionUser) => Promise<unknown>, success: string) {
@@ -63,4 +65,18 @@ export async function signAction(_previous: ActionState, formData: FormData): Pr
 export async function countersignAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const meta = await requestMeta();
   return commitmentAction((user) => countersignCommitment({ user, input: signInput(formData), meta }), '已会签，承诺书已锁定');
+}
+
+/** 一键生成并下发 every unit's letter for the year; the message sums up what was created. */
+export async function issueYearAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const { ip } = await requestMeta();
+  return withUser(async (user) => {
+    let summary = '';
+    const state = await runAction(async () => {
+      summary = bulkSummary('生成并下发', await issueYearCommitments({ user, ip, input: { year: formString(formData, 'year') } }));
+    });
+    if (!state.ok) return state;
+    revalidatePath('/commitments', 'layout');
+    return { ...state, message: summary };
+  });
 }

@@ -43,7 +43,11 @@ function TaskTable({ tasks, caption }: { tasks: CommitmentTask[]; caption: strin
   );
 }
 
-/** The letter's text and its two numbered task tables, as on screen and on paper. */
+/**
+ * The letter's text and its two task tables, as on screen and on paper. The preamble numbers its
+ * promises 一、二、三, so the tables sit one level below a heading of their own (（一）（二）)
+ * rather than starting a second 一、.
+ */
 export function LetterBody({ content }: { content: CommitmentContent }) {
   return (
     <div className="letter-body">
@@ -55,8 +59,9 @@ export function LetterBody({ content }: { content: CommitmentContent }) {
             {line}
           </p>
         ))}
-      <TaskTable tasks={content.leadTasks} caption="一、牵头任务" />
-      <TaskTable tasks={content.coTasks} caption="二、配合任务" />
+      <p className="letter-paragraph letter-annex">附：目标任务清单</p>
+      <TaskTable tasks={content.leadTasks} caption="（一）牵头任务" />
+      <TaskTable tasks={content.coTasks} caption="（二）配合任务" />
     </div>
   );
 }

@@ -14,7 +14,7 @@ import {
   type CommitmentTrackingState,
 } from '@/lib/core/commitment/tracking';
 import { ActionButton } from './commitment-forms';
-import { amendAction, generateDraftAction } from './actions';
+import { amendAction, generateDraftAction, issueYearAction } from './actions';
 import './commitments.css';
 
 export const metadata: Metadata = { title: '目标责任承诺书' };
@@ -41,9 +41,12 @@ export default async function CommitmentsPage({ searchParams }: { searchParams: 
     <>
       <div className="page-head">
         <h1>{list.year}年度目标责任承诺书</h1>
-        <Link href="/verify" className="button secondary">
-          核验承诺书
-        </Link>
+        <div className="actions">
+          {isOffice && <ActionButton action={issueYearAction} fields={{ year: list.year }} label="一键生成并下发全部单位" pendingText="生成并下发中…" />}
+          <Link href="/verify" className="button secondary">
+            核验承诺书
+          </Link>
+        </div>
       </div>
 
       <div className="stats commitment-stats">

@@ -1,10 +1,11 @@
 import Form from 'next/form';
 import Link from 'next/link';
-import { TASK_LIGHT_FILTERS, TASK_LIST_PAGE_SIZES, DEFAULT_TASK_LIST_PARAMS, taskListQuery, type TaskListParams } from '@/lib/core/schemas/task-list';
+import { TASK_LIGHT_FILTERS, TASK_SEARCH_MAX_LENGTH, TASK_LIST_PAGE_SIZES, DEFAULT_TASK_LIST_PARAMS, taskListQuery, type TaskListParams } from '@/lib/core/schemas/task-list';
 import type { TaskChoices } from '@/lib/server/tasks/list-task-choices';
 import { LIGHT_LABELS } from '@/lib/core/schedule/progress';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from '@/lib/core/workflow/task-status';
 import styles from './tasks.module.css';
+import { SearchInput } from '@/app/_components/search-input';
 
 /** A GET form: the filters live in the URL, so a filtered list can be bookmarked, shared and exported. */
 export function TaskFilters({ params, choices }: { params: TaskListParams; choices: TaskChoices }) {
@@ -13,7 +14,7 @@ export function TaskFilters({ params, choices }: { params: TaskListParams; choic
     <Form action="/tasks" className="filters panel" key={taskListQuery(params)} aria-label="筛选任务">
       <label>
         搜索
-        <input type="search" name="q" defaultValue={params.q ?? ''} placeholder="任务名称、编号或原文" maxLength={100} />
+        <SearchInput defaultValue={params.q ?? ''} placeholder="任务名称、编号或原文" maxLength={TASK_SEARCH_MAX_LENGTH} />
       </label>
       <label>
         计划

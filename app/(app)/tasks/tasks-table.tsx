@@ -108,7 +108,7 @@ export function TasksTable({ rows, params }: { rows: TaskListRow[]; params: Task
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} data-task-code={row.original.code}>
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id}>
+                <td key={cell.id} data-col={cell.column.id} data-label={typeof cell.column.columnDef.header === 'string' ? cell.column.columnDef.header : undefined}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}

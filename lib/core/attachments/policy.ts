@@ -194,11 +194,11 @@ export function checkAttachmentCount(count: number): { ok: true } | { ok: false;
  * RFC 5987, so Chinese names survive in every browser and quotes cannot break the header. The
  * fallback is the name with non-ASCII characters replaced, unless a readable one is given.
  */
-export function contentDisposition(name: string, asciiName?: string): string {
+export function contentDisposition(name: string, asciiName?: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const safe = sanitizeFileName(name);
   const ascii = (asciiName ?? safe).replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(safe).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** One attachment as recorded on a progress report (ProgressReport.attachments). */
@@ -227,4 +227,27 @@ export function formatFileSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} B`;
+}
+
+/** How the page previews an attachment: images inline, PDFs in a viewer, other types only as a download. */
+export function attachmentPreviewKind(type: string): 'image' | 'pdf' | null {
+  if (type === 'image/png' || type === 'image/jpeg') return 'image';
+  if (type === 'application/pdf') return 'pdf';
+  return null;
+}
+
+const TYPE_LABELS: Record<string, string> = {
+  'application/pdf': 'PDF 文档',
+  'image/jpeg': 'JPEG 图片',
+  'image/png': 'PNG 图片',
+  'application/msword': 'Word 文档',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word 文档',
+  'application/vnd.ms-excel': 'Excel 表格',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel 表格',
+  'text/plain; charset=utf-8': '文本',
+};
+
+/** The attachment's type in words, as listed beside its size. */
+export function attachmentTypeLabel(type: string): string {
+  return TYPE_LABELS[type] ?? '文件';
 }

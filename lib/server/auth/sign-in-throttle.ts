@@ -61,18 +61,33 @@ export async function checkSignInThrottle(username: string, ip: string | null): 
   return { delayMs: excess > 0 ? Math.min(excess * SIGN_IN_THROTTLE.delayStepMs, SIGN_IN_THROTTLE.maxDelayMs) : 0 };
 }
 
-/** A failed attempt counts against the pair, the address and the account. */
-export async function recordSignInFailure(username: string, ip: string | null): Promise<void> {
+/**
+ * A failed attempt counts against the pair, the address and the account. Answers how many
+ * attempts this account has left from this address before it is locked there.
+ */
+export async function recordSignInFailure(username: string, ip: string | null): Promise<number> {
   const { accountAddress, address, account } = limiters();
-  const swallowBlocked = (error: unknown) => {
-    // consume() rejects with the limiter's state once the points run out; that is the block itself.
+  // consume() rejects with the limiter's state once the points run out; that is the block itself.
+  const blockedState = (error: unknown) => {
     if (!(error instanceof RateLimiterRes)) throw error;
+    return error;
   };
-  await Promise.all([
-    accountAddress.consume(`${accountKey(username)}|${addressKey(ip)}`).catch(swallowBlocked),
-    address.consume(addressKey(ip)).catch(swallowBlocked),
-    account.consume(accountKey(username)).catch(swallowBlocked),
+  const [pair] = await Promise.all([
+    accountAddress.consume(`${accountKey(username)}|${addressKey(ip)}`).catch(blockedState),
+    address.consume(addressKey(ip)).catch(blockedState),
+    account.consume(accountKey(username)).catch(blockedState),
   ]);
+  return Math.max(0, SIGN_IN_THROTTLE.accountAddressFailures - pair.consumedPoints);
+}
+
+/** Warn this many attempts before the lock (还可尝试 N 次), not on the first slip. */
+export const SIGN_IN_WARN_REMAINING = 3;
+
+/** The refusal of a wrong password, with the attempts left once they run low. */
+export function wrongPasswordMessage(remaining: number): string {
+  if (remaining <= 0) return `账号或密码错误；失败次数过多，账号已锁定，请在 ${Math.ceil(SIGN_IN_THROTTLE.windowSeconds / 60)} 分钟后再试`;
+  if (remaining <= SIGN_IN_WARN_REMAINING) return `账号或密码错误，还可尝试 ${remaining} 次`;
+  return '账号或密码错误';
 }
 
 /** A successful sign-in clears that address's failures for the account. */

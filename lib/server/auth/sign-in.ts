@@ -5,7 +5,7 @@ import { db } from '@/lib/server/db';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { checkSecondFactor } from '@/lib/server/auth/second-factor';
 import { SECOND_FACTOR_REQUIRED, SECOND_FACTOR_WRONG } from '@/lib/core/auth/second-factor-messages';
-import { checkSignInThrottle, recordSignInFailure, recordSignInSuccess } from '@/lib/server/auth/sign-in-throttle';
+import { checkSignInThrottle, recordSignInFailure, recordSignInSuccess, wrongPasswordMessage } from '@/lib/server/auth/sign-in-throttle';
 
 export const credentialsSchema = z.object({
   username: z.string().trim().min(1, '请输入账号').max(64, '账号过长'),
@@ -37,8 +37,8 @@ export async function verifyCredentials(input: unknown, ip: string | null): Prom
   const ok = await bcrypt.compare(password, user?.passwordHash ?? (UNKNOWN_USER_HASH ??= bcrypt.hashSync('-', 10)));
   if (!user || !ok || !user.active) {
     await db.loginAttempt.create({ data: { username, userId: user?.id ?? null, success: false, ip } });
-    await recordSignInFailure(username, ip);
-    throw new SignInRefused('账号或密码错误');
+    const remaining = await recordSignInFailure(username, ip);
+    throw new SignInRefused(wrongPasswordMessage(remaining));
   }
   // A wrong code counts toward the same throttle as a wrong password.
   const secondFactor = await checkSecondFactor(user, code, ip);

@@ -7,6 +7,7 @@ import { directoryListQuery, unitListParamsSchema, type UnitListParams } from '@
 import { joinList, UNIT_KIND_LABELS, UNIT_KINDS } from '@/lib/core/directory/labels';
 import { ListPager, SortHeader } from '../list-controls';
 import styles from '../admin.module.css';
+import { SearchInput } from '@/app/_components/search-input';
 
 export const metadata: Metadata = { title: '单位管理' };
 
@@ -33,7 +34,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
       <form className="filters panel" method="get" role="search">
         <label>
           搜索
-          <input name="q" defaultValue={params.q ?? ''} placeholder="编码、名称、别名或职责关键词" />
+          <SearchInput type="text" defaultValue={params.q ?? ''} placeholder="编码、名称、别名或职责关键词" />
         </label>
         <label>
           类型

@@ -7,6 +7,7 @@ import { directoryListQuery, userListParamsSchema, type UserListParams } from '@
 import { ROLE_LABELS, ROLES } from '@/lib/core/directory/labels';
 import { ListPager, SortHeader } from '../list-controls';
 import styles from '../admin.module.css';
+import { SearchInput } from '@/app/_components/search-input';
 
 export const metadata: Metadata = { title: '人员管理' };
 
@@ -33,7 +34,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <form className="filters panel" method="get" role="search">
         <label>
           搜索
-          <input name="q" defaultValue={params.q ?? ''} placeholder="姓名、账号或单位" />
+          <SearchInput type="text" defaultValue={params.q ?? ''} placeholder="姓名、账号或单位" />
         </label>
         <label>
           角色

@@ -195,6 +195,11 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           <ProgressBar label="序时进度" value={schedule.expected} tone={styles.fillExpected} />
           <ProgressBar label="实际进度" value={schedule.actual} tone={schedule.light === 'done' || schedule.light === 'cancelled' ? undefined : styles[schedule.light]} />
         </div>
+        {task.reportedPercent !== null && Math.round(task.reportedPercent) !== Math.round(schedule.actual) && (
+          <p className="muted small" data-testid="progress-note">
+            实际进度按各项指标的完成情况计算；牵头单位最近一次自报 {Math.round(task.reportedPercent)}%。
+          </p>
+        )}
         {targets.length > 0 && (
           <div className="table-wrap">
             <table aria-label="目标指标">

@@ -1,10 +1,11 @@
 import type { TimelineEntry, TimelineReport } from '@/lib/server/tasks/list-task-timeline';
-import { formatFileSize } from '@/lib/core/attachments/policy';
+import { attachmentPreviewKind, attachmentTypeLabel, formatFileSize } from '@/lib/core/attachments/policy';
 import { formatShanghaiDateTime } from '@/lib/core/format/date-time';
 import { isoFromDate } from '@/lib/core/schemas/common';
 import { SUPERVISION_KIND_LABELS } from '@/lib/core/schemas/supervision';
 import { periodLabel } from '@/lib/core/schedule/cadence';
 import { auditActionLabel } from '@/lib/core/audit/actions';
+import { PdfPreview } from './attachment-preview';
 import styles from './task-page.module.css';
 
 const REVIEW_BADGES = {
@@ -32,7 +33,7 @@ export function ReportSummary({ report, targetNames }: { report: TimelineReport;
           {report.unit.shortName} {report.author?.name}
         </span>
         <span className="badge">{periodLabel(report.periodKey)}</span>
-        <span className="badge">完成 {report.percent}%</span>
+        <span className="badge" title="单位报送时自报的完成比例">自报 {report.percent}%</span>
         <span className={`badge ${review.tone}`}>{review.label}</span>
         {when(report.at)}
       </div>
@@ -52,14 +53,28 @@ export function ReportSummary({ report, targetNames }: { report: TimelineReport;
       )}
       {report.attachments.length > 0 && (
         <ul className={styles.files} aria-label="附件">
-          {report.attachments.map((a) => (
-            <li key={a.storedName}>
-              <a href={`/api/attachments/${report.id}/${a.storedName}`} download={a.name}>
-                📎 {a.name}
-              </a>{' '}
-              <span className="muted small">{formatFileSize(a.size)}</span>
-            </li>
-          ))}
+          {report.attachments.map((a) => {
+            const url = `/api/attachments/${report.id}/${a.storedName}`;
+            const preview = attachmentPreviewKind(a.type);
+            return (
+              <li key={a.storedName}>
+                <span className={styles.fileName}>📎 {a.name}</span>{' '}
+                <span className="muted small">
+                  {attachmentTypeLabel(a.type)} · {formatFileSize(a.size)}
+                </span>{' '}
+                <a href={url} download={a.name} aria-label={`下载 ${a.name}`} className="small">
+                  下载
+                </a>{' '}
+                {preview === 'pdf' && <PdfPreview url={`${url}?inline=1`} name={a.name} />}
+                {preview === 'image' && (
+                  <a href={`${url}?inline=1`} target="_blank" rel="noopener" className={styles.imageLink}>
+                    {/* eslint-disable-next-line @next/next/no-img-element -- a private attachment, not an optimisable asset */}
+                    <img src={`${url}?inline=1`} alt={a.name} className={styles.imagePreview} loading="lazy" />
+                  </a>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       {report.reviewState !== 'PENDING' && (

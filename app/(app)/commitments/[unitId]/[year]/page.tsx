@@ -79,9 +79,9 @@ export default async function CommitmentPage({
             ))}
           </ul>
           {isOffice && latest?.status !== 'DRAFT' && (
-            <p>
+            <div className="actions">
               <ActionButton action={amendAction} fields={letterKey} label="修订（生成新版本草稿）" pendingText="生成中…" />
-            </p>
+            </div>
           )}
           {latest?.status === 'DRAFT' && <p className="muted">修订草稿（第{latest.version}版）已生成，核对后下发。</p>}
         </div>
@@ -95,9 +95,9 @@ export default async function CommitmentPage({
               <li key={index}>{describeCommitmentChange(change)}</li>
             ))}
           </ul>
-          <p>
+          <div className="actions">
             <ActionButton action={generateDraftAction} fields={letterKey} label="按当前任务刷新草稿" pendingText="刷新中…" />
-          </p>
+          </div>
         </div>
       )}
 
