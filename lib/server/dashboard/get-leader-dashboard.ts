@@ -20,6 +20,20 @@ type DashboardQueryRow = {
   units: Omit<UnitTaskStats, 'unitName' | 'sortOrder'>[];
 };
 
+/** The dashboard's one query (see getLeaderDashboard); `light` is `taskLightColumnSql(today)`, `unitIds` the 分管 units. */
+export function leaderDashboardSql({ user, unitIds, light, focus, page, today }: { user: SessionUser; unitIds: string[]; light: Prisma.Sql; focus: UrgentFocus; page: number; today: Date }) {
+  const focusSql = urgentFocusSql(focus, today);
+  return Prisma.sql`
+    WITH scoped AS MATERIALIZED (SELECT ${figureColumnsSql(today, light)} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user)})
+    SELECT
+      (SELECT row_to_json(c) FROM (SELECT ${figureCountsSql(today)} FROM scoped s) c) AS "counts",
+      (SELECT count(*)::int FROM scoped s WHERE ${focusSql}) AS "focusTotal",
+      (SELECT coalesce(json_agg(json_build_object('id', s."id", 'light', s."light") ORDER BY ${URGENT_ORDER_SQL}), '[]'::json)
+        FROM (SELECT * FROM scoped s WHERE ${focusSql} ORDER BY ${URGENT_ORDER_SQL} LIMIT ${URGENT_TASKS_PAGE_SIZE} OFFSET ${(page - 1) * URGENT_TASKS_PAGE_SIZE}) s) AS "page",
+      (SELECT coalesce(json_agg(g), '[]'::json)
+        FROM (SELECT s."leadUnitId" AS "unitId", ${figureCountsSql(today)} FROM scoped s WHERE s."leadUnitId" = ANY(${unitIds}) GROUP BY s."leadUnitId") g) AS "units"`;
+}
+
 /**
  * 领导驾驶舱: counts over the tasks the leader leads or whose units they oversee, one page of those
  * tasks with overdue and red first, and a by-unit summary of the 分管 units (lights and on-time rate
@@ -32,16 +46,7 @@ type DashboardQueryRow = {
 export async function getLeaderDashboard({ user, focus = 'red', page = 1, today = new Date() }: { user: SessionUser; focus?: UrgentFocus; page?: number; today?: Date }) {
   if (!can(user, 'dashboard.leader')) throw forbidden('查看领导驾驶舱');
   const [units, light] = await Promise.all([loadFigureUnits({ user, scope: 'own' }), taskLightColumnSql(today)]);
-  const focusSql = urgentFocusSql(focus, today);
-  const [row] = await db.$queryRaw<DashboardQueryRow[]>(Prisma.sql`
-    WITH scoped AS MATERIALIZED (SELECT ${figureColumnsSql(today, light)} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user)})
-    SELECT
-      (SELECT row_to_json(c) FROM (SELECT ${figureCountsSql(today)} FROM scoped s) c) AS "counts",
-      (SELECT count(*)::int FROM scoped s WHERE ${focusSql}) AS "focusTotal",
-      (SELECT coalesce(json_agg(json_build_object('id', s."id", 'light', s."light") ORDER BY ${URGENT_ORDER_SQL}), '[]'::json)
-        FROM (SELECT * FROM scoped s WHERE ${focusSql} ORDER BY ${URGENT_ORDER_SQL} LIMIT ${URGENT_TASKS_PAGE_SIZE} OFFSET ${(page - 1) * URGENT_TASKS_PAGE_SIZE}) s) AS "page",
-      (SELECT coalesce(json_agg(g), '[]'::json)
-        FROM (SELECT s."leadUnitId" AS "unitId", ${figureCountsSql(today)} FROM scoped s WHERE s."leadUnitId" = ANY(${units.map((u) => u.id)}) GROUP BY s."leadUnitId") g) AS "units"`);
+  const [row] = await db.$queryRaw<DashboardQueryRow[]>(leaderDashboardSql({ user, unitIds: units.map((u) => u.id), light, focus, page, today }));
   if (!row) throw new Error('dashboard query returned no row');
   return {
     counts: row.counts,

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, parseInput, staleVersion, UserFacingError } from '@/lib/server/errors';
-import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { recordAuditEvents, type AuditInput } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { assertTransition, loadTaskForActor } from '@/lib/server/tasks/task-actor';
 import { TASK_ACTION_PERMISSIONS } from '@/lib/server/auth/abilities';
@@ -118,7 +118,8 @@ export async function fileProgressReport({
           createdAt: now,
         },
       });
-      await recordAuditEvent(tx, { actorId: user.id, action: 'report.file', entity: 'ProgressReport', entityId: created.id, after: created, ip });
+      // Appended together just before commit: the audit chain's lock is then held only for the append.
+      const audit: AuditInput[] = [{ actorId: user.id, action: 'report.file', entity: 'ProgressReport', entityId: created.id, after: created, ip }];
 
       if (isLead) {
         const actuals = new Map(reported.map((t) => [t.targetId, t.actual]));
@@ -133,7 +134,7 @@ export async function fileProgressReport({
         });
         if (updated.count === 0) throw staleVersion();
         await refreshTaskLightsOf(tx, [task.id]);
-        await recordAuditEvent(tx, {
+        audit.push({
           actorId: user.id,
           action: data.closureRequest ? 'task.requestClosure' : 'task.progress',
           entity: 'Task',
@@ -166,6 +167,7 @@ export async function fileProgressReport({
           : { kind: 'report.filed', title: `进度报送：${subject}`, body: data.narrative.slice(0, 200), link: `/tasks/${task.id}` },
         user.id,
       );
+      await recordAuditEvents(tx, audit);
       return created;
     });
     await commitStaged(staged);
