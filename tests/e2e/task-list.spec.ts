@@ -4,7 +4,7 @@ import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { signIn } from './helpers';
 import { createTaskFixtures, e2eDb, shanghaiIsoDay, uniqueTag, unitIdByCode } from './fixtures';
 
-const LEDGER_HEADER = ['序号', '重点任务', '牵头领导', '牵头单位', '配合单位', '完成时限', '目标', '进展情况', '状态'];
+const LEDGER_HEADER = ['序号', '编号', '重点任务', '牵头领导', '牵头单位', '配合单位', '完成时限', '目标', '进展情况', '状态'];
 
 async function readLedger(body: Buffer) {
   const workbook = new ExcelJS.Workbook();
@@ -90,13 +90,14 @@ test('admin filters by unit and colour, the filters stay in the URL, pages, sort
   const exportLink = page.getByRole('link', { name: '导出台账' });
   await expect(exportLink).toHaveAttribute('href', /light=red/);
   const [download] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
-  expect(download.suggestedFilename()).toMatch(/^任务台账-\d{8}\.xlsx$/);
+  // The file name keeps the filters: the search, the unit and the colour.
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^任务台账-搜索${tag}-招商局-红灯-\\d{8}\\.xlsx$`));
   const ledger = await readLedger(readFileSync(await download.path()));
   expect(ledger.title).toMatch(/重点任务台账（导出时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}）$/);
   expect(ledger.header).toEqual(LEDGER_HEADER);
   expect(ledger.rows).toHaveLength(25);
-  expect(ledger.rows[0]).toEqual(['1', `${tag}红25`, '张建华', '县投资促进局', '县财政局', expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日$/), '招商引资25亿元（不低于25）', '暂未报送', '办理中（红灯）']);
-  expect(ledger.rows.map((row) => row[1])).toEqual(Array.from({ length: 25 }, (_, i) => `${tag}红${String(25 - i).padStart(2, '0')}`));
+  expect(ledger.rows[0]).toEqual(['1', expect.stringMatching(/^\d{4}-/), `${tag}红25`, '张建华', '县投资促进局', '县财政局', expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日$/), '招商引资25亿元（不低于25）', '暂未报送', '办理中（红灯）']);
+  expect(ledger.rows.map((row) => row[2])).toEqual(Array.from({ length: 25 }, (_, i) => `${tag}红${String(25 - i).padStart(2, '0')}`));
 
   // Green filter on the same unit shows only the three green tasks.
   await page.goto(`/tasks?q=${tag}&unitId=${tcjId}&light=green`);
@@ -128,7 +129,7 @@ test('a unit user gets no other unit\'s rows in the list or the export, and cann
   await expect(page.getByText('没有符合条件的任务')).toBeVisible();
 
   const ledger = await ledgerOf(await page.request.get(`/api/tasks/export?q=${tag}`));
-  expect(ledger.rows.map((row) => row[1])).toEqual([`${tag}教育局牵头`, `${tag}教育局配合`]);
+  expect(ledger.rows.map((row) => row[2])).toEqual([`${tag}教育局牵头`, `${tag}教育局配合`]);
   const other = await ledgerOf(await page.request.get(`/api/tasks/export?q=${tag}&unitId=${fgjId}`));
   expect(other.header).toEqual(LEDGER_HEADER);
   expect(other.rows).toEqual([]);
@@ -149,7 +150,7 @@ for (const username of ['leader', 'fgj_head']) {
     const response = await page.goto('/tasks/new');
     expect(response?.status()).toBe(404);
     const ledger = await ledgerOf(await page.request.get(`/api/tasks/export?q=${tag}`));
-    expect(ledger.rows.map((row) => row[1])).toEqual([`${tag}发改局`]);
+    expect(ledger.rows.map((row) => row[2])).toEqual([`${tag}发改局`]);
   });
 }
 

@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { buildLedgerWorkbook, ledgerFileName, ledgerTitle, type LedgerRow } from '@/lib/core/export/ledger-workbook';
+import { buildLedgerWorkbook, ledgerFileName, ledgerFilterWords, ledgerTitle, type LedgerRow } from '@/lib/core/export/ledger-workbook';
 
-const HEADER = ['序号', '重点任务', '牵头领导', '牵头单位', '配合单位', '完成时限', '目标', '进展情况', '状态'];
+const HEADER = ['序号', '编号', '重点任务', '牵头领导', '牵头单位', '配合单位', '完成时限', '目标', '进展情况', '状态'];
 
 const ROWS: LedgerRow[] = [
   {
     year: 2024,
+    code: '2024-001',
     title: '全年实施重点项目200个以上',
     leaders: ['张建华', '李明远'],
     leadUnit: '县发展和改革局',
@@ -19,6 +20,7 @@ const ROWS: LedgerRow[] = [
   },
   {
     year: 2024,
+    code: '2024-002',
     title: '新建幼儿园3所',
     leaders: [],
     leadUnit: '县教育局',
@@ -53,6 +55,7 @@ describe('ledger workbook', () => {
     expect(rowValues(sheet, 2)).toEqual(HEADER);
     expect(rowValues(sheet, 3)).toEqual([
       1,
+      '2024-001',
       '全年实施重点项目200个以上',
       '张建华、李明远',
       '县发展和改革局',
@@ -62,7 +65,7 @@ describe('ledger workbook', () => {
       '已开工158个（进度 79%）',
       '办理中（黄灯）',
     ]);
-    expect(rowValues(sheet, 4)).toEqual([2, '新建幼儿园3所', '', '县教育局', '', '2024年6月30日', '新建幼儿园3所', '暂未报送', '已销号']);
+    expect(rowValues(sheet, 4)).toEqual([2, '2024-002', '新建幼儿园3所', '', '县教育局', '', '2024年6月30日', '新建幼儿园3所', '暂未报送', '已销号']);
     expect(sheet.rowCount).toBe(4);
   });
 
@@ -70,10 +73,10 @@ describe('ledger workbook', () => {
     const sheet = await readBack(await buildLedgerWorkbook({ rows: ROWS, exportedAt: EXPORTED_AT }));
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '2:2' });
-    expect(sheet.getCell('B3').alignment).toMatchObject({ wrapText: true });
-    expect(sheet.getColumn(2).width).toBe(40);
+    expect(sheet.getCell('C3').alignment).toMatchObject({ wrapText: true });
+    expect(sheet.getColumn(3).width).toBe(40);
     expect(sheet.getCell('A1').isMerged).toBe(true);
-    expect(sheet.getCell('I1').isMerged).toBe(true);
+    expect(sheet.getCell('J1').isMerged).toBe(true);
   });
 
   test('an empty ledger still has its title and header', async () => {
@@ -85,6 +88,16 @@ describe('ledger workbook', () => {
 
   test('the title leaves out the year when rows span several years', () => {
     expect(ledgerTitle([ROWS[0]!, { ...ROWS[1]!, year: 2025 }], EXPORTED_AT)).toBe('重点任务台账（导出时间：2024-07-01 09:05）');
+  });
+
+  test('the file name keeps the filters in words, cut to a length and free of path characters', () => {
+    const words = ledgerFilterWords(
+      { q: 'a/b 学校', light: 'red', status: ['IN_PROGRESS'], overdue: true, deadlineFrom: '2024-01-01' },
+      { unit: '教育局', leader: '张建华' },
+    );
+    expect(words).toEqual(['搜索a/b 学校', '教育局', '张建华', '红灯', '办理中', '逾期', '时限2024-01-01至']);
+    expect(ledgerFileName(EXPORTED_AT, words).name).toBe('任务台账-搜索ab学校-教育局-张建华-红灯-办理中-逾期-时限2024-01-01至-20240701.xlsx');
+    expect(ledgerFileName(EXPORTED_AT, ['很'.repeat(100)]).name).toBe(`任务台账-${'很'.repeat(60)}-20240701.xlsx`);
   });
 
   test('the file name carries the Shanghai date', () => {

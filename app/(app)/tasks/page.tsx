@@ -8,6 +8,7 @@ import { parseTaskListParams, taskListQuery, type TaskListSearch } from '@/lib/c
 import { TaskFilters } from './task-filters';
 import { TasksTable } from './tasks-table';
 import { TaskPager } from './task-pager';
+import { BulkUrgeForm } from './bulk-urge-form';
 
 export const metadata: Metadata = { title: '任务台账' };
 
@@ -16,6 +17,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const params = parseTaskListParams(await searchParams);
   const [list, choices] = await Promise.all([listTasks({ user, params }), listTaskChoices({ user })]);
   const exportQuery = taskListQuery(params);
+  const mayUrge = can(user, 'supervision.urge');
   return (
     <>
       <div className="page-head">
@@ -32,8 +34,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         </div>
       </div>
       <TaskFilters params={params} choices={choices} />
-      <TasksTable rows={list.rows} params={params} />
+      <TasksTable rows={list.rows} params={params} selectable={mayUrge} />
       <TaskPager params={params} total={list.total} />
+      {mayUrge && list.rows.length > 0 && <BulkUrgeForm />}
     </>
   );
 }

@@ -46,11 +46,27 @@ const COLUMNS: ColumnDef<TaskListRow>[] = [
   { id: 'status', accessorKey: 'status', header: '状态', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
 ];
 
+/** A checkbox per row for 批量催办; the boxes belong to the form below the table (BulkUrgeForm). */
+const SELECT_COLUMN: ColumnDef<TaskListRow> = {
+  id: 'select',
+  header: () => (
+    <input
+      type="checkbox"
+      aria-label="全选本页"
+      onChange={(event) => {
+        const checked = event.currentTarget.checked;
+        document.querySelectorAll<HTMLInputElement>('input[form="bulk-urge"][name="taskIds"]').forEach((box) => (box.checked = checked));
+      }}
+    />
+  ),
+  cell: ({ row }) => <input type="checkbox" name="taskIds" value={row.original.id} form="bulk-urge" aria-label={`选择 ${row.original.code}`} />,
+};
+
 /**
  * The task list as a TanStack table in manual mode: the server has already filtered, sorted and
  * paged the rows; clicking a sortable header changes `sort`/`dir` in the URL.
  */
-export function TasksTable({ rows, params }: { rows: TaskListRow[]; params: TaskListParams }) {
+export function TasksTable({ rows, params, selectable = false }: { rows: TaskListRow[]; params: TaskListParams; selectable?: boolean }) {
   const router = useRouter();
   const sorting: SortingState = [{ id: params.sort, desc: params.dir === 'desc' }];
 
@@ -63,7 +79,7 @@ export function TasksTable({ rows, params }: { rows: TaskListRow[]; params: Task
 
   const table = useReactTable({
     data: rows,
-    columns: COLUMNS,
+    columns: selectable ? [SELECT_COLUMN, ...COLUMNS] : COLUMNS,
     getRowId: (row) => row.id,
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
@@ -116,7 +132,7 @@ export function TasksTable({ rows, params }: { rows: TaskListRow[]; params: Task
           ))}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={COLUMNS.length} className={styles.empty}>
+              <td colSpan={COLUMNS.length + (selectable ? 1 : 0)} className={styles.empty}>
                 没有符合条件的任务
               </td>
             </tr>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from '@/lib/core/schemas/common';
+import { BULK_MAX_ITEMS } from '@/lib/core/bulk/outcome';
 
 export const SUPERVISION_KINDS = ['URGE', 'SUPERVISE', 'INSTRUCTION'] as const;
 export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
@@ -25,6 +26,12 @@ export const supervisionInputSchema = z
     path: ['responseDue'],
   });
 export type SupervisionInput = z.infer<typeof supervisionInputSchema>;
+
+/** 批量催办: one text to the lead units of several tasks. */
+export const bulkUrgeSchema = z.object({
+  taskIds: z.array(idSchema).min(1, '请至少选择一项任务').max(BULK_MAX_ITEMS, `一次最多催办 ${BULK_MAX_ITEMS} 项`),
+  text: z.string({ error: '请填写内容' }).trim().min(2, '请填写催办内容（至少2个字）').max(2000, '内容过长（最多2000字）'),
+});
 
 /** The recipient unit's answer to a 督办. */
 export const supervisionResponseSchema = z.object({

@@ -49,6 +49,7 @@ export async function exportTaskLedger({
         where: { AND: [{ id: { in: ids } }, taskScopeWhere(user)] },
         select: {
           id: true,
+          code: true,
           year: true,
           title: true,
           deadline: true,
@@ -73,6 +74,7 @@ export async function exportTaskLedger({
       const report = reportByTask.get(id);
       rows.push({
         year: task.year,
+        code: task.code,
         title: task.title,
         leaders: task.leaders.map((l) => l.leader.name),
         leadUnit: task.leadUnit.name,

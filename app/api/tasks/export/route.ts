@@ -2,7 +2,8 @@ import { getSessionUser } from '@/lib/server/auth/session';
 import { UserFacingError } from '@/lib/server/errors';
 import { exportTaskLedger } from '@/lib/server/tasks/export-task-ledger';
 import { parseTaskListParams, searchRecord } from '@/lib/core/schemas/task-list';
-import { buildLedgerWorkbook, ledgerFileName } from '@/lib/core/export/ledger-workbook';
+import { buildLedgerWorkbook, ledgerFileName, ledgerFilterWords } from '@/lib/core/export/ledger-workbook';
+import { listTaskChoices } from '@/lib/server/tasks/list-task-choices';
 import { contentDisposition } from '@/lib/core/attachments/policy';
 
 function escapeHtml(text: string) {
@@ -18,9 +19,15 @@ export async function GET(request: Request) {
   const params = parseTaskListParams(searchRecord(url.searchParams));
   const exportedAt = new Date();
   try {
-    const rows = await exportTaskLedger({ user, params, today: exportedAt });
+    const [rows, choices] = await Promise.all([exportTaskLedger({ user, params, today: exportedAt }), listTaskChoices({ user })]);
     const workbook = await buildLedgerWorkbook({ rows, exportedAt });
-    const { name, asciiName } = ledgerFileName(exportedAt);
+    // The file name keeps the filters, by the names the user chose them by (within the user's choices).
+    const filters = ledgerFilterWords(params, {
+      plan: choices.plans.find((p) => p.id === params.planId)?.title,
+      unit: choices.units.find((u) => u.id === params.unitId)?.shortName,
+      leader: choices.leaders.find((l) => l.id === params.leaderId)?.name,
+    });
+    const { name, asciiName } = ledgerFileName(exportedAt, filters);
     return new Response(new Uint8Array(workbook), {
       headers: {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
