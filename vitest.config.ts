@@ -30,6 +30,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Two `next start` servers of the build on the integration database (npm test runs it after the build).
+        extends: true,
+        test: {
+          name: 'several-servers',
+          include: ['tests/several-servers/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/integration-global-setup.ts'],
+          setupFiles: ['tests/support/integration-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test: lint, typecheck, unit, integration (embedded PostgreSQL, and also TEST_EXTERNAL_DATABASE_URL
-# when set — .ci/run points it at Debian's PostgreSQL 15), the production build, and Playwright
-# end-to-end tests in Debian's headless Chromium.
+# when set — .ci/run points it at Debian's PostgreSQL 15), the production build, two app servers of that
+# build on one database (tests/several-servers), and Playwright end-to-end tests in Debian's headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -48,5 +48,7 @@ else
 fi
 step "build"
 npx next build >/dev/null
+step "two app servers of the build on one database, attachments in S3 (s3rver)"
+npx vitest run --project several-servers
 step "end-to-end tests (Playwright, headless Chromium)"
 npx playwright test

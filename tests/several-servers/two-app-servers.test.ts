@@ -1,0 +1,137 @@
+// Two app servers (`next start` of the build, as in production) on one database, with attachments
+// in an S3-compatible store (s3rver on loopback) and the job queue on: what one server writes the
+// other serves, a session works on both, and a job both servers schedule runs once.
+// Needs a build (`npm test` runs this after `next build`; NEXT_DIST_DIR picks another one).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fileProgressReport } from '@/lib/server/reports/file-progress-report';
+import { JOB_QUEUE_SCHEMA } from '@/lib/server/jobs/start-scheduled-jobs';
+import { SCHEDULED_JOBS } from '@/lib/server/jobs/job-registry';
+import { sessionUser, testDb } from '../support/db';
+import { startS3Server, type TestS3Server } from '../support/s3-server';
+import { cronForOneMinuteSoon, waitFor } from '../support/job-schedule';
+import { PDF_BYTES, TODAY, pdf, taskVersion, workflowTask } from '../support/workflow';
+
+const PORTS = [Number(process.env.MULTI_PORT_A ?? 3402), Number(process.env.MULTI_PORT_B ?? 3403)] as const;
+const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
+const JOB = SCHEDULED_JOBS[0]!.name;
+
+let s3: TestS3Server;
+const servers: ChildProcess[] = [];
+const base = (server: 0 | 1) => `http://127.0.0.1:${PORTS[server]}`;
+
+function startServer(port: number) {
+  const child = spawn(path.resolve('node_modules/.bin/next'), ['start', '--hostname', '127.0.0.1', '-p', String(port)], {
+    env: {
+      ...process.env,
+      ...s3.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      LUOSHI_JOBS: 'on',
+      // Not used with S3: a server that wrote here instead would fail the other server's read.
+      LUOSHI_UPLOAD_DIR: path.resolve(`data/uploads-two-servers-${port}`),
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[server ${port}] ${chunk}`));
+  servers.push(child);
+}
+
+async function queueInstalled() {
+  const [row] = await testDb.$queryRawUnsafe<{ ok: boolean }[]>(`SELECT to_regclass('${JOB_QUEUE_SCHEMA}.version') IS NOT NULL AS ok`);
+  return Boolean(row?.ok);
+}
+
+/** Signs in through next-auth's credentials endpoint on `server`; returns the Cookie header. */
+async function signIn(server: 0 | 1, username: string): Promise<string> {
+  const csrf = await fetch(`${base(server)}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const response = await fetch(`${base(server)}/api/auth/callback/credentials`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie, Origin: base(server) },
+    body: new URLSearchParams({ csrfToken, username, password: 'luoshi2024', json: 'true' }),
+    redirect: 'manual',
+  });
+  const session = response.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='));
+  if (!session) throw new Error(`sign-in as ${username} on server ${server} failed: ${response.status}`);
+  return session.split(';')[0]!;
+}
+
+const get = (server: 0 | 1, route: string, cookie?: string) =>
+  fetch(`${base(server)}${route}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' });
+
+const health = async (server: 0 | 1) => (await (await get(server, '/api/health')).json()) as { lastScheduledRun: { job: string; at: string; ok: boolean } | null; uploads: unknown };
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIST_DIR, 'BUILD_ID'))) throw new Error(`no build in ${DIST_DIR}: run \`next build\` first (npm test does)`);
+  s3 = await startS3Server({ port: Number(process.env.MULTI_S3_PORT ?? 0) });
+  // The data layer in this process writes to the same bucket.
+  Object.assign(process.env, s3.env);
+  // No runs from earlier test runs of this database.
+  if (await queueInstalled()) await testDb.$executeRawUnsafe(`TRUNCATE "${JOB_QUEUE_SCHEMA}".schedule, "${JOB_QUEUE_SCHEMA}".job, "${JOB_QUEUE_SCHEMA}".archive`);
+  for (const port of PORTS) startServer(port);
+  for (const server of [0, 1] as const) {
+    await waitFor(async () => (await get(server, '/login').catch(() => null))?.status === 200, 30_000, `server ${server} to serve`);
+  }
+});
+
+afterAll(async () => {
+  for (const child of servers) child.kill('SIGTERM');
+  await Promise.all(servers.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)));
+  await s3?.close();
+});
+
+describe('two app servers on one database, attachments in S3', () => {
+  test('a report filed with an attachment is read, attachment included, on the other server; a session works on both until revoked', async () => {
+    const task = await workflowTask('两台服务器');
+    const report = await fileProgressReport({
+      user: await sessionUser('fgj_staff'),
+      input: { taskId: task.id, version: await taskVersion(task.id), narrative: '两台服务器之间的报送', percent: 30 },
+      files: [pdf('两台服务器.pdf')],
+      today: TODAY,
+    });
+    const storedName = (report.attachments as { storedName: string }[])[0]!.storedName;
+
+    const cookie = await signIn(0, 'leader');
+    for (const server of [0, 1] as const) {
+      const page = await get(server, `/tasks/${task.id}`, cookie);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('两台服务器之间的报送');
+    }
+    const download = await get(1, `/api/attachments/${report.id}/${storedName}`, cookie);
+    expect(download.status).toBe(200);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(PDF_BYTES);
+    expect((await get(1, `/api/attachments/${report.id}/${storedName}`)).status).toBe(401);
+
+    // Signing out anywhere (the session revoked in the database) ends it on both servers at once.
+    await testDb.userSession.updateMany({ where: { userId: (await sessionUser('leader')).id, revokedAt: null }, data: { revokedAt: new Date() } });
+    for (const server of [0, 1] as const) expect((await get(server, `/api/attachments/${report.id}/${storedName}`, cookie)).status).toBe(401);
+  });
+
+  test('a job both servers schedule runs once, and both report the shared record of its run', async () => {
+    const { cron } = cronForOneMinuteSoon();
+    // Both servers have scheduled the registry's jobs; one fires once, soon. A server still starting
+    // schedules the registry's cron again, so the override is repeated until the run.
+    const override = () => testDb.$executeRawUnsafe(`UPDATE "${JOB_QUEUE_SCHEMA}".schedule SET cron = $1 WHERE name = $2 AND cron <> $1`, cron, JOB);
+    const runs = () => testDb.$queryRawUnsafe<{ state: string; at: Date | null }[]>(`SELECT state::text AS state, completed_on AS at FROM "${JOB_QUEUE_SCHEMA}".job WHERE name = $1`, JOB);
+    await waitFor(async () => (await queueInstalled()) && (await override(), (await runs()).some((run) => run.state === 'completed')), 50_000, 'the scheduled run');
+    const ranAt = (await runs())[0]!.at!;
+
+    // The health check of either server reads the shared record (other jobs of the registry may have run since).
+    for (const server of [0, 1] as const) {
+      const last = (await health(server)).lastScheduledRun;
+      expect(last?.ok).toBe(true);
+      expect(new Date(last!.at).getTime()).toBeGreaterThanOrEqual(ranAt.getTime());
+    }
+
+    // A later check of the schedule (by either server, every 10 s) must not send it again.
+    const cronCheckedAt = async () => (await testDb.$queryRawUnsafe<{ at: Date }[]>(`SELECT cron_on AS at FROM "${JOB_QUEUE_SCHEMA}".version`))[0]!.at;
+    await waitFor(async () => (await cronCheckedAt()) > ranAt, 15_000, 'the next check of the schedule');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await runs()).map((run) => run.state)).toEqual(['completed']);
+  }, 90_000);
+});
