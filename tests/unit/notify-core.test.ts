@@ -4,6 +4,7 @@ import { MAX_ATTEMPTS, digestDue, formatClock, nextAttemptAt, parseClock, smsDel
 import { composeDigest } from '@/lib/core/notify/digest';
 import { absoluteLink, formatDingtalk, formatEmail, formatSms, formatWecom, SMS_MAX_CHARS } from '@/lib/core/notify/format-message';
 import { notifyKindGroup } from '@/lib/core/notify/kinds';
+import { maskSecret, maskUrl } from '@/lib/core/notify/mask';
 import { dingtalkSign, dingtalkSignedUrl, verifyWebhookSignature, webhookSignature } from '@/lib/core/notify/signatures';
 import { fillSmsTemplate, smsAccepted } from '@/lib/core/notify/sms-template';
 
@@ -123,5 +124,16 @@ describe('digests, SMS templates and kind groups', () => {
     expect(notifyKindGroup('supervision.supervise')).toBe('supervision');
     expect(notifyKindGroup('deadline.7d')).toBe('deadline');
     expect(notifyKindGroup('integrity.broken')).toBe('other');
+  });
+});
+
+describe('secrets shown back', () => {
+  test('never in full', () => {
+    expect(maskSecret(null)).toBe('未设置');
+    expect(maskSecret('short')).toBe('已设置');
+    expect(maskSecret('SEC0123456789abcdefWXYZ')).toBe('已设置（…WXYZ）');
+    const masked = maskUrl('https://oapi.dingtalk.com/robot/send?access_token=abcdef0123456789');
+    expect(masked).toBe('https://oapi.dingtalk.com/robot/send?access_token=abcd…');
+    expect(masked).not.toContain('0123456789');
   });
 });

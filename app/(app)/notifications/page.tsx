@@ -32,6 +32,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               全部标为已读
             </button>
           </form>
+          <Link href="/account/notifications" className="button secondary">
+            外发设置
+          </Link>
         </div>
       </div>
       {rows.length === 0 ? (
