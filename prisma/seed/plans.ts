@@ -26,7 +26,9 @@ type Review = { lead: string; co?: string[] };
 const REVIEWED: Record<string, Record<string, Review>> = {
   '000': {
     学报告: { lead: 'xwb' },
-    抓项目: { lead: 'fgj', co: ['tcj'] },
+    // 分解 kept: the paragraph's projects and its 招商 are two sub-tasks.
+    抓项目: { lead: 'fgj' },
+    放管服: { lead: 'tcj', co: ['fgj'] },
     兴产业: { lead: 'gxj', co: ['wlj'] },
     固成果: { lead: 'xczxj', co: ['nyncj'] },
     建城镇: { lead: 'zjj', co: ['cgj'] },
@@ -48,7 +50,8 @@ const REVIEWED: Record<string, Record<string, Review>> = {
     锚定目标任务: { lead: 'xwb' },
     聚力项目建设: { lead: 'fgj' },
     聚力招商引资: { lead: 'tcj' },
-    聚力开放创新: { lead: 'gxj', co: ['czj'] },
+    聚力开放创新: { lead: 'gxj' },
+    加快科技成果转化: { lead: 'fgj', co: ['czj', 'gxj'] },
     聚力挖潜活市: { lead: 'swj' },
     聚力优化环境: { lead: 'fgj', co: ['scjgj'] },
     调优工业结构: { lead: 'gxj' },
@@ -73,7 +76,9 @@ const REVIEWED: Record<string, Record<string, Review>> = {
   },
   '003': {
     瞄准目标务实干: { lead: 'xwb' },
-    突出重点加油干: { lead: 'fgj', co: ['tcj', 'gxj'] },
+    突出重点加油干: { lead: 'fgj', co: ['tcj'] },
+    五上: { lead: 'gxj' },
+    溶洞: { lead: 'wlj' },
   },
   '004': {
     主要预期目标: { lead: 'fgj', co: ['tjj'] },

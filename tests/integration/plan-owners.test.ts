@@ -2,7 +2,7 @@
 // 分管 leaders, 待分配, and a review correction reused for a similar item of the next import.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createPlanDraft } from '@/lib/server/plans/create-plan-draft';
-import { updatePlanItem } from '@/lib/server/plans/edit-plan-draft';
+import { decomposePlanItem, recomposePlanItem, updatePlanItem } from '@/lib/server/plans/edit-plan-draft';
 import type { Proposal } from '@/lib/core/plan/proposal';
 import { sessionUser, testDb } from '../support/db';
 
@@ -79,5 +79,38 @@ describe("owners from the county's own directory", () => {
     expect(next('农村公路200公里').proposal.reasons?.lead).toContain('新改建农村公路150公里');
     // A different subject is not pulled along by the correction.
     expect(next('公交线路').proposal.leadUnitId).not.toBe(ids.pc_jsj);
+  });
+
+  test('a paragraph of two subjects is imported as a parent with a sub-task per subject; merged back and re-split in one step each', async () => {
+    const admin = await sessionUser('admin');
+    const plan = await createPlanDraft({
+      user: admin,
+      input: { text: ['平川县2025年稳增长工作要点', '一、稳投资强招商。开工重点项目80个，完成固定资产投资45亿元。完善招商引资考核办法，全年招商引资到位资金60亿元，9月底前新签约项目20个。', '二、抓好统计监测。'].join('\n'), kind: 'WORK_PLAN' },
+    });
+    const itemsOf = () => testDb.planItem.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' } });
+    const items = await itemsOf();
+    const parent = items.find((i) => i.text.startsWith('稳投资强招商'))!;
+    expect(parent.kind).toBe('SECTION');
+    const parts = items.filter((i) => i.parentId === parent.id);
+    expect(parts.map((p) => [p.kind, (p.proposal as Proposal).leadUnitId, (p.proposal as Proposal).deadline.date])).toEqual([
+      ['TASK', ids.pc_fgw, '2025-12-31'],
+      ['TASK', ids.pc_tcz, '2025-09-30'],
+    ]);
+    for (const p of parts) expect(p.spanStart >= parent.spanStart && p.spanEnd <= parent.spanEnd).toBe(true);
+
+    await recomposePlanItem({ user: admin, itemId: parent.id });
+    let after = await itemsOf();
+    expect(after.filter((i) => i.parentId === parent.id)).toEqual([]);
+    expect(after.find((i) => i.id === parent.id)).toMatchObject({ kind: 'TASK' });
+    expect((after.find((i) => i.id === parent.id)!.proposal as Proposal).decomposed).toBeUndefined();
+
+    await decomposePlanItem({ user: admin, itemId: parent.id });
+    after = await itemsOf();
+    expect(after.map((i) => i.text.slice(0, 6))).toEqual(['稳投资强招商', '稳投资强招商', '完善招商引资', '抓好统计监测']);
+    expect(after.filter((i) => i.kind === 'TASK').map((i) => (i.proposal as Proposal).leadUnitId)).toEqual([ids.pc_fgw, ids.pc_tcz, null]);
+    expect(await testDb.auditEvent.count({ where: { entityId: parent.id, action: { in: ['plan.item.decompose', 'plan.item.recompose'] } } })).toBe(2);
+    // A paragraph of one subject is not decomposed.
+    const single = after.find((i) => i.text.startsWith('抓好统计监测'))!;
+    await expect(decomposePlanItem({ user: admin, itemId: single.id })).rejects.toThrow('不能按主题分解');
   });
 });

@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = {
   'plan.item.update': { label: '修改计划条目', entity: 'PlanItem' },
   'plan.item.split': { label: '拆分计划条目', entity: 'PlanItem' },
   'plan.item.merge': { label: '合并计划条目', entity: 'PlanItem' },
+  'plan.item.decompose': { label: '按主题分解计划条目', entity: 'PlanItem' },
+  'plan.item.recompose': { label: '合并分解的子任务', entity: 'PlanItem' },
   'plan.publish': { label: '发布计划', entity: 'Plan' },
 
   'task.create': { label: '交办（创建任务）', entity: 'Task' },

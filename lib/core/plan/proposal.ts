@@ -2,7 +2,7 @@
 // owners matched to the unit directory and the leaders. Owners the document does not name are
 // suggested (owner-suggestion.ts), each with its reason. Pure: the directory is passed in.
 import { matchUnits } from './owners';
-import { suggestOwners, unitNames, type OwnerCorrection } from './owner-suggestion';
+import { suggestOwners, unitNames, type OwnerCorrection, type OwnerSuggestion } from './owner-suggestion';
 import type { PlanItem } from './schema';
 
 /** A unit as the importer matches it: by name, short name or alias (招商局 for 县投资促进局), or by 职责 keywords. */
@@ -28,6 +28,8 @@ export type Proposal = {
   leaderIds: string[];
   /** Why each suggested owner was proposed (which words matched), keyed by unit or leader id; absent for owners the document names. */
   reasons?: { lead: string | null; coUnits: Record<string, string>; leaders: Record<string, string> };
+  /** Set on a paragraph proposed as a parent of sub-tasks (分解); merging them back makes it one task again. */
+  decomposed?: boolean;
 };
 
 /** Lead unit sources that are only suggestions. */
@@ -64,6 +66,8 @@ export function proposeItem(
   directory: ImportDirectory,
   inherited: Pick<Proposal, 'leadUnitId' | 'leadUnitSource' | 'coUnitIds' | 'leaderIds'> | null,
   planYear: number,
+  /** A suggestion already made for this item (a decomposed part's), used instead of a new one. */
+  suggested?: OwnerSuggestion,
 ): Proposal {
   const lead = unitIds(item.owners.leadUnits, directory.units);
   const co = unitIds(item.owners.coUnits, directory.units).filter((id) => id !== lead[0]);
@@ -72,7 +76,7 @@ export function proposeItem(
   const title = proposalTitle(item);
   const suggestion =
     item.kind === 'task' && !lead[0] && !inheritedLead
-      ? suggestOwners({ title: item.heading ?? title, text: item.text }, directory.units, directory.corrections)
+      ? (suggested ?? suggestOwners({ title: item.heading ?? title, text: item.text }, directory.units, directory.corrections))
       : null;
   const leadUnitId = lead[0] ?? inheritedLead ?? suggestion?.leadUnitId ?? null;
   const coUnitIds = lead.length || co.length ? [...lead.slice(1), ...co] : inheritedLead ? inherited!.coUnitIds : (suggestion?.coUnits.map((c) => c.unitId) ?? []);

@@ -30,6 +30,9 @@ const SUFFIX_COMPARATOR: Record<string, Comparator> = {
   及以上: '>=', 以上: '>=', 之上: '>=', 及以下: '<=', 以下: '<=', 以内: '<=', 之内: '<=', 左右: '≈', 内: '<=',
 };
 
+/** Dimensionless indexes a target may name (数据中心PUE降至1.3以下). */
+const INDEX_BEFORE = /(?:PUE|WUE|CUE|基尼系数|恩格尔系数|容积率)[^，。；、\d]{0,4}$/;
+
 const POLICY_AFTER = /^(?:措施|意见|规定|举措|办法|要求|标准|政策|原则|禁令|机制|制度|经验|做法|条例|细则)/;
 const CLAUSE_DELIMS = '，。；！？：、\n\t|,;!?';
 const MODAL_PREFIX = /^(?:确保|力争|力促|争取|努力|务必|力求|坚决|同时|其中|并且)+/;
@@ -96,7 +99,8 @@ function scanTargets(s: string): RawTarget[] {
     const prevCode = p > 0 ? s.charCodeAt(p - 1) : -1;
     if (prevCode >= 0 && (isDigit(prevCode) || isLatinLetter(prevCode) || prevCode === 0x2e)) continue;
     const nextCode = e < s.length ? s.charCodeAt(e) : -1;
-    if (nextCode >= 0 && isLatinLetter(nextCode)) continue;
+    // Letters after a number are a code (5G, 5A级) unless they are a Latin unit (5EFLOPS).
+    if (nextCode >= 0 && isLatinLetter(nextCode) && !/^[A-Za-z]/.test(matchUnitAt(s, e)?.base ?? '')) continue;
     if (inRanges(masked, p)) continue;
     if (isExcludedPrefix(s, p)) continue;
     if (placeholder && (s[p - 1] === '“' || s[p - 1] === '"')) continue;
@@ -127,6 +131,8 @@ function scanTargets(s: string): RawTarget[] {
         }
       }
     }
+    // An index without a unit named just before its value (PUE降至1.3以下).
+    if (unit === null && !placeholder && INDEX_BEFORE.test(s.slice(Math.max(0, p - 8), p))) unit = { end: e, parts: [], unit: '', base: '', approxAbove: false };
     if (unit === null) continue;
     if (unit.base === '个' && s[unit.end] === '月') continue;
     if ((unit.base === '条' || unit.base === '项') && POLICY_AFTER.test(s.slice(unit.end, unit.end + 4))) continue;

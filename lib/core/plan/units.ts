@@ -9,7 +9,9 @@ const BASE_UNITS = [
   '美元', '元', '米', '亩', '吨', '斤', '户', '家', '个', '项', '件', '座', '所', '处', '条', '台', '辆', '套', '张', '批',
   '期', '场', '次', '人', '名', '位', '支', '株', '棵', '头', '只', '羽', '间', '栋', '幢', '宗', '笔', '份', '篇', '部',
   '册', '本', '块', '眼', '口', '%', '‰', '倍', '天', '度', '袋', '盏', '根', '片', '箱', '瓶', '艘', '架', '尾', '枚', '颗',
-  '门', '课时', '学时', '节', '兆瓦时', '千伏安', '标方', '起',
+  '门', '课时', '学时', '节', '兆瓦时', '千伏安', '标方', '起', '亩次', '方',
+  // Latin-letter units (算力, 电力, 带宽): matched case-sensitively and only as a whole word.
+  'EFLOPS', 'PFLOPS', 'TFLOPS', 'GWh', 'MWh', 'kWh', 'GW', 'MW', 'kW', 'Gbps', 'Mbps', 'TB', 'PB',
 ].sort((a, b) => b.length - a.length);
 
 function escapeRe(s: string): string {
@@ -45,6 +47,10 @@ export function matchUnitAt(s: string, pos: number): UnitMatch | null {
     if (base === '名' && /[单录称]/.test(s[end] ?? '')) return null;
     // 起 counts cases (事故5起); 起步/起点/起码/起草/起算 are other words.
     if (base === '起' && /[步点码草算始止讫来]/.test(s[end] ?? '')) return null;
+    // 方 is 立方米 only after 万/亿 (2亿方); 方面/方案/三方 are other words.
+    if (base === '方' && (!m[2] || /[面案式向针法位]/.test(s[end] ?? ''))) return null;
+    // A Latin unit ends at a word boundary (5GWh, not 5Gbps read as 5GW).
+    if (/^[A-Za-z]/.test(base) && /[A-Za-z]/.test(s[end] ?? '')) return null;
     const parts: Array<[number, number]> = [];
     let cur = pos + (m[1]?.length ?? 0);
     if (m[2]) {

@@ -7,6 +7,7 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { planImportSchema } from '@/lib/core/schemas/plan';
 import { parsePlan } from '@/lib/core/plan/parse';
 import { proposeItem, type Proposal } from '@/lib/core/plan/proposal';
+import { decomposeProposal } from '@/lib/core/plan/decompose';
 import { loadDirectory } from '@/lib/server/plans/load-directory';
 
 const ITEM_KIND = { section: 'SECTION', task: 'TASK', review: 'REVIEW' } as const;
@@ -32,12 +33,28 @@ export async function createPlanDraft({ user, input }: { user: SessionUser; inpu
   const directory = await loadDirectory();
   const result = parsePlan(text, { year: data.year, units: directory.units });
   const proposals = new Map<string, Proposal>();
-  const rows = result.items.map((item, position) => {
+  // Parent ids in the parser's output refer to earlier items, so ids can be assigned up front.
+  const ids = new Map(result.items.map((item) => [item.id, crypto.randomUUID()]));
+  type Row = { id: string; parentId: string | null; level: number; numbering: string | null; heading: string | null; text: string; span: [number, number]; kind: 'SECTION' | 'TASK' | 'REVIEW'; proposal: Proposal };
+  const rows: Row[] = [];
+  for (const item of result.items) {
     const parent = item.parentId ? proposals.get(item.parentId) ?? null : null;
     const proposal = proposeItem(item, directory, parent, result.year);
     proposals.set(item.id, proposal);
-    return { item, position, proposal };
-  });
+    const id = ids.get(item.id)!;
+    const row: Row = { id, parentId: item.parentId ? ids.get(item.parentId)! : null, level: item.level, numbering: item.numbering, heading: item.heading, text: item.text, span: item.span, kind: ITEM_KIND[item.kind], proposal };
+    // A paragraph of several subjects (分解): a parent with one sub-task per subject, inside its span.
+    const base = result.cleaned.indexOf(item.text, item.span[0]);
+    const decomposed = base >= 0 ? decomposeProposal(item, proposal, directory, result.year) : null;
+    if (!decomposed) {
+      rows.push(row);
+      continue;
+    }
+    rows.push({ ...row, kind: 'SECTION', proposal: decomposed.parent });
+    for (const part of decomposed.parts) {
+      rows.push({ id: crypto.randomUUID(), parentId: id, level: item.level + 1, numbering: null, heading: null, text: part.text, span: [base + part.start, base + part.end], kind: 'TASK', proposal: part.proposal });
+    }
+  }
 
   return db.$transaction(async (tx) => {
     const plan = await tx.plan.create({
@@ -53,22 +70,20 @@ export async function createPlanDraft({ user, input }: { user: SessionUser; inpu
         createdById: user.id,
       },
     });
-    // Parent ids in the parser's output refer to earlier items, so ids can be assigned up front.
-    const ids = new Map(rows.map(({ item }) => [item.id, crypto.randomUUID()]));
     await tx.planItem.createMany({
-      data: rows.map(({ item, position, proposal }) => ({
-        id: ids.get(item.id)!,
+      data: rows.map((row, position) => ({
+        id: row.id,
         planId: plan.id,
-        parentId: item.parentId ? ids.get(item.parentId)! : null,
+        parentId: row.parentId,
         position,
-        level: item.level,
-        numbering: item.numbering,
-        heading: item.heading,
-        text: item.text,
-        spanStart: item.span[0],
-        spanEnd: item.span[1],
-        kind: ITEM_KIND[item.kind],
-        proposal,
+        level: row.level,
+        numbering: row.numbering,
+        heading: row.heading,
+        text: row.text,
+        spanStart: row.span[0],
+        spanEnd: row.span[1],
+        kind: row.kind,
+        proposal: row.proposal,
       })),
     });
     await recordAuditEvent(tx, {
@@ -76,7 +91,7 @@ export async function createPlanDraft({ user, input }: { user: SessionUser; inpu
       action: 'plan.import',
       entity: 'Plan',
       entityId: plan.id,
-      after: { title: plan.title, year: plan.year, sourceHash, items: rows.length, tasks: rows.filter((r) => r.item.kind === 'task').length },
+      after: { title: plan.title, year: plan.year, sourceHash, items: rows.length, tasks: rows.filter((r) => r.kind === 'TASK').length },
     });
     return plan;
   });

@@ -6,6 +6,8 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { itemProposalSchema, planItemEditSchema, planItemSplitSchema } from '@/lib/core/schemas/plan';
 import { mergeDraftItems, splitDraftItem, type DraftItem } from '@/lib/core/plan/split-merge';
 import type { Proposal } from '@/lib/core/plan/proposal';
+import { decomposeProposal } from '@/lib/core/plan/decompose';
+import { loadDirectory } from '@/lib/server/plans/load-directory';
 
 /** A draft item of a DRAFT plan, for editing by the office; published plans are frozen. */
 async function draftItem(tx: Tx, user: SessionUser, itemId: string) {
@@ -133,5 +135,76 @@ export async function mergePlanItemWithNext({ user, itemId }: { user: SessionUse
     await tx.planItem.update({ where: { id: item.id }, data: { text: merged.text, spanStart: merged.spanStart, spanEnd: merged.spanEnd, proposal: merged.proposal } });
     await tx.planItem.delete({ where: { id: next.id } });
     await recordAuditEvent(tx, { actorId: user.id, action: 'plan.item.merge', entity: 'PlanItem', entityId: item.id, before: { text: item.text, mergedItem: { id: next.id, text: next.text } }, after: { text: merged.text } });
+  });
+}
+
+/**
+ * 分解 in one step: a task item of several subjects becomes a parent (a section keeping the whole
+ * proposal) with one sub-task per subject, each with its own target, deadline and suggested owners.
+ */
+export async function decomposePlanItem({ user, itemId }: { user: SessionUser; itemId: string }) {
+  const directory = await loadDirectory();
+  return db.$transaction(async (tx) => {
+    const item = await draftItem(tx, user, itemId);
+    const proposal = item.proposal as Proposal | null;
+    if (item.kind !== 'TASK' || !proposal) throw new UserFacingError('只有任务项可以分解', 'INVALID');
+    const plan = await tx.plan.findUniqueOrThrow({ where: { id: item.planId }, select: { cleanedText: true } });
+    const planItem = {
+      id: item.id,
+      parentId: null,
+      level: item.level,
+      kind: 'task' as const,
+      numbering: item.numbering,
+      heading: item.heading,
+      text: item.text,
+      span: [item.spanStart, item.spanEnd] as [number, number],
+      deadline: proposal.deadline,
+      targets: [],
+      owners: proposal.ownerWords,
+    };
+    const decomposed = decomposeProposal(planItem, proposal, directory, item.plan.year, true);
+    if (!decomposed) throw new UserFacingError('该项只有一个主题（或不足两处目标、时限），不能按主题分解；可以用“拆分”按句拆开', 'INVALID');
+    const found = plan.cleanedText.indexOf(item.text, item.spanStart);
+    const base = found >= 0 ? found : item.spanStart;
+    await tx.planItem.updateMany({ where: { planId: item.planId, position: { gt: item.position } }, data: { position: { increment: decomposed.parts.length } } });
+    await tx.planItem.update({ where: { id: item.id }, data: { kind: 'SECTION', proposal: decomposed.parent } });
+    const created = await tx.planItem.createManyAndReturn({
+      data: decomposed.parts.map((part, index) => ({
+        planId: item.planId,
+        parentId: item.id,
+        position: item.position + 1 + index,
+        level: item.level + 1,
+        text: part.text,
+        spanStart: base + part.start,
+        spanEnd: base + part.end,
+        kind: 'TASK' as const,
+        proposal: part.proposal,
+      })),
+      select: { id: true, text: true },
+    });
+    await recordAuditEvent(tx, { actorId: user.id, action: 'plan.item.decompose', entity: 'PlanItem', entityId: item.id, before: { kind: item.kind }, after: { kind: 'SECTION', parts: created } });
+    return created;
+  });
+}
+
+/** Merges a decomposed paragraph's sub-tasks back into one task, with the paragraph's own proposal. */
+export async function recomposePlanItem({ user, itemId }: { user: SessionUser; itemId: string }) {
+  return db.$transaction(async (tx) => {
+    const item = await draftItem(tx, user, itemId);
+    const proposal = item.proposal as Proposal | null;
+    if (!proposal?.decomposed) throw new UserFacingError('该项不是分解出子任务的段落', 'INVALID');
+    const children = await tx.planItem.findMany({ where: { parentId: item.id }, select: { id: true, text: true, proposal: true, _count: { select: { children: true } } } });
+    if (children.some((child) => child._count.children > 0)) throw new UserFacingError('子任务下还有条目，不能合并', 'INVALID');
+    await tx.planItem.deleteMany({ where: { parentId: item.id } });
+    const { decomposed: _decomposed, ...whole } = proposal;
+    await tx.planItem.update({ where: { id: item.id }, data: { kind: 'TASK', proposal: whole } });
+    await recordAuditEvent(tx, {
+      actorId: user.id,
+      action: 'plan.item.recompose',
+      entity: 'PlanItem',
+      entityId: item.id,
+      before: { kind: item.kind, parts: children.map(({ id, text, proposal: p }) => ({ id, text, proposal: p })) },
+      after: { kind: 'TASK' },
+    });
   });
 }

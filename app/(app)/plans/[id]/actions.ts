@@ -4,15 +4,16 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { formText } from '@/lib/core/forms/form-data';
 import { requestMeta, runAction, withUser, type ActionState } from '@/lib/server/action-result';
-import { mergePlanItemWithNext, splitPlanItem, updatePlanItem } from '@/lib/server/plans/edit-plan-draft';
+import { decomposePlanItem, mergePlanItemWithNext, recomposePlanItem, splitPlanItem, updatePlanItem } from '@/lib/server/plans/edit-plan-draft';
 import { assignMissingLeadUnits } from '@/lib/server/plans/assign-missing-lead-units';
 import { publishPlan } from '@/lib/server/plans/publish-plan';
 import { planItemEditFromForm } from '@/lib/core/forms/plan-item-form';
 
-const ITEM_OP_DONE: Record<string, string> = { update: '已保存', kind: '已更改类型', exclude: '已排除', include: '已恢复', split: '已拆分', merge: '已合并' };
+const ITEM_OP_DONE: Record<string, string> = { update: '已保存', kind: '已更改类型', exclude: '已排除', include: '已恢复', split: '已拆分', merge: '已合并', decompose: '已按主题分解', recompose: '已合并为一项' };
 
 /**
- * One item of a draft: `op` = update (the changed fields), kind, exclude, include, split or merge.
+ * One item of a draft: `op` = update (the changed fields), kind, exclude, include, split, merge,
+ * decompose (分解 by subject) or recompose (its sub-tasks merged back).
  * Every item form posts here; the data layer checks the plan is a draft and the user may edit it.
  */
 export async function editPlanItemAction(_previous: ActionState, form: FormData): Promise<ActionState> {
@@ -32,6 +33,10 @@ export async function editPlanItemAction(_previous: ActionState, form: FormData)
           return splitPlanItem({ user, input: { itemId, at: formText(form, 'at') } });
         case 'merge':
           return mergePlanItemWithNext({ user, itemId });
+        case 'decompose':
+          return decomposePlanItem({ user, itemId });
+        case 'recompose':
+          return recomposePlanItem({ user, itemId });
         default:
           throw new Error(`unknown plan item operation ${op}`);
       }

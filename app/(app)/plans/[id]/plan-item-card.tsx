@@ -60,7 +60,19 @@ export function PlanItemCard({ planId, item }: { planId: string; item: ReviewIte
   }
 
   return (
-    <PlanItemFrame item={item} badges={publishable && !item.proposal?.leadUnitId && <span className="badge red" title="没有足够依据推荐牵头单位，请指定">待分配</span>}>
+    <PlanItemFrame
+      item={item}
+      badges={
+        <>
+          {publishable && !item.proposal?.leadUnitId && (
+            <span className="badge red" title="没有足够依据推荐牵头单位，请指定">
+              待分配
+            </span>
+          )}
+          {item.proposal?.decomposed && <span className="badge yellow">已按主题分解，子任务见下</span>}
+        </>
+      }
+    >
 
       {publishable && item.proposal && (
         <ItemEditor key={contentKey} proposal={item.proposal} state={state} pending={pending} onNoChange={() => setNotice('没有需要保存的修改')} send={send} />
@@ -88,6 +100,20 @@ export function PlanItemCard({ planId, item }: { planId: string; item: ReviewIte
           <form onSubmit={send('merge')}>
             <button type="submit" className="secondary" disabled={pending}>
               合并下一项
+            </button>
+          </form>
+        )}
+        {item.kind === 'TASK' && (
+          <form onSubmit={send('decompose')}>
+            <button type="submit" className="secondary" disabled={pending} title="一段含多个主题时，按主题分为子任务，各自推荐责任单位">
+              按主题分解
+            </button>
+          </form>
+        )}
+        {item.proposal?.decomposed && (
+          <form onSubmit={send('recompose')}>
+            <button type="submit" className="secondary" disabled={pending}>
+              子任务合并为一项
             </button>
           </form>
         )}
