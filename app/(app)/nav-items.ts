@@ -16,6 +16,7 @@ const NAV_ENTRIES: NavEntry[] = [
   { href: '/plans', label: '计划导入', anyOf: ['plan.import'] },
   { href: '/reports', label: '报告审核', anyOf: ['report.review'] },
   { href: '/ranking', label: '单位排名', anyOf: ['ranking.view'] },
+  { href: '/assessment', label: '年终考核', anyOf: ['assessment.view'] },
   { href: '/bulletins', label: '通报', anyOf: ['bulletin.issue'] },
   // Those who manage, sign or countersign letters.
   { href: '/commitments', label: '承诺书', anyOf: ['commitment.manage', 'commitment.countersign', 'commitment.signUnit'] },

@@ -72,6 +72,12 @@ export function OfficeHome({ data }: { data: OfficeDashboard }) {
       </div>
       <section className="panel" aria-label="单位排名">
         <h2>{data.year}年单位排名</h2>
+        {data.ranking.length > 0 && (
+          <p className="muted small" data-testid="ranking-widget-shows">
+            {data.ranking.length <= 5 ? `全部${data.ranking.length}个单位` : bottom.length > 0 ? `前5名与后5名（共${data.ranking.length}个单位）` : `前5名（共${data.ranking.length}个单位）`}
+            ，按考核办法“{data.rankingScheme}”计分
+          </p>
+        )}
         {data.ranking.length === 0 ? (
           <p className="muted">本年度暂无任务。</p>
         ) : (

@@ -5,8 +5,11 @@ import { getLeaderDashboard } from '@/lib/server/dashboard/get-leader-dashboard'
 import { getOfficeDashboard } from '@/lib/server/dashboard/get-office-dashboard';
 import { getUnitDashboard } from '@/lib/server/dashboard/get-unit-dashboard';
 import { listCommitmentStatus } from '@/lib/server/commitments/list-commitment-status';
+import { getMonthlyLightTrend } from '@/lib/server/dashboard/get-monthly-light-trend';
+import { getInstallationSettings } from '@/lib/server/settings/installation-settings';
 import { homeParamsSchema } from '@/lib/core/schemas/dashboard';
 import { LeaderHome } from './leader-home';
+import { LightTrendChart } from './light-trend-chart';
 import { OutdatedLetters } from './outdated-letters';
 import { OfficeHome } from './office-home';
 import { UnitHome } from './unit-home';
@@ -35,21 +38,31 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     </div>
   );
   switch (homeOf(user)) {
-    case 'office':
+    case 'office': {
+      const year = (await getInstallationSettings()).workingYear;
+      const [data, trend] = await Promise.all([getOfficeDashboard({ user }), getMonthlyLightTrend({ user, year })]);
       return (
         <>
           {head}
-          <OfficeHome data={await getOfficeDashboard({ user })} />
+          <OfficeHome data={data} />
+          <LightTrendChart year={year} months={trend} />
         </>
       );
+    }
     case 'leader': {
       const focus = params.focus ?? 'red';
-      const [data, letters] = await Promise.all([getLeaderDashboard({ user, focus, page: params.page }), listCommitmentStatus({ user, state: 'outdated' })]);
+      const year = (await getInstallationSettings()).workingYear;
+      const [data, letters, trend] = await Promise.all([
+        getLeaderDashboard({ user, focus, page: params.page }),
+        listCommitmentStatus({ user, state: 'outdated' }),
+        getMonthlyLightTrend({ user, year }),
+      ]);
       return (
         <>
           {head}
           <OutdatedLetters rows={letters.rows} year={letters.year} own={false} />
           <LeaderHome data={data} focus={focus} page={params.page} />
+          <LightTrendChart year={year} months={trend} />
         </>
       );
     }

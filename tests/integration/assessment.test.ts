@@ -13,6 +13,7 @@ import { adjustAssessment } from '@/lib/server/assessment/adjust-assessment';
 import { approveAssessment } from '@/lib/server/assessment/approve-assessment';
 import { publishAssessment } from '@/lib/server/assessment/publish-assessment';
 import { getAssessment } from '@/lib/server/assessment/get-assessment';
+import { getUnitRanking } from '@/lib/server/ranking/get-unit-ranking';
 import { DEFAULT_SCHEME, type AssessmentScheme } from '@/lib/core/assessment/scheme';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { sessionUser, testDb, unitId } from '../support/db';
@@ -217,6 +218,18 @@ describe('year-end assessment against the signed letters', () => {
     const tampered = (await getAssessment({ user: admin, year: YEAR }))!;
     expect(tampered.intact).toBe(false);
     expect(tampered.problems).toContain('考核结果与公布时的内容不一致');
+  });
+
+  test('the ranking scores by the year\'s scheme; a leader may rank only the units they oversee', async () => {
+    const county = await getUnitRanking({ user: leader, year: YEAR, scope: 'county' });
+    expect(county.scheme.name).toBe(SCHEME.name);
+    expect(county.units.map((unit) => unit.unitName).sort()).toEqual(['发改局', '统计局', '财政局'].sort());
+    const leader4 = await sessionUser('leader4'); // oversees none of these units
+    expect((await getUnitRanking({ user: leader4, year: YEAR, scope: 'own' })).units).toEqual([]);
+    expect((await getUnitRanking({ user: leader4, year: YEAR, scope: 'county' })).units).toHaveLength(3);
+    // Under the default scheme the ranking is the long-standing formula.
+    const defaultYear = await getUnitRanking({ user: admin, year: YEAR + 1 });
+    expect(defaultYear.scheme).toEqual(DEFAULT_SCHEME);
   });
 
   test('units see no results', async () => {

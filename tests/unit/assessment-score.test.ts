@@ -11,6 +11,9 @@ import { targetAchievement, type AssessedTarget } from '@/lib/core/assessment/ta
 import { rankEntries, scoreUnitTasks, type AssessedTask } from '@/lib/core/assessment/score';
 import { finalResults, type UnitResult } from '@/lib/core/assessment/result';
 import { missedReportPeriods } from '@/lib/core/assessment/missed-reports';
+import { scoreBands } from '@/lib/core/assessment/score-bands';
+import { scoreFromFigures, scoresFromFigures } from '@/lib/core/assessment/stats-score';
+import { SCHEME_FIELD_GROUPS, schemeFieldValue, schemeFromFields } from '@/lib/core/assessment/scheme-form';
 import { dayNumberFromIsoDate } from '@/lib/core/schedule/calendar-day';
 import { rankUnits, scoreUnit } from '@/lib/core/ranking/score-units';
 
@@ -259,5 +262,38 @@ describe('scheme files', () => {
   });
   it('describes the current ranking formula in words', () => {
     expect(describeScheme(CURRENT_RANKING_SCHEME)).toBe('得分 = 60 × 按时完成率 + 40 × 正常推进率 − 逾期未完成任务每次2分（最多20分）');
+  });
+});
+
+describe('the scheme form', () => {
+  it('covers every number of the scheme and rebuilds it from the fields', () => {
+    const fields = new Map(SCHEME_FIELD_GROUPS.flatMap((group) => group.fields).map((field) => [field.path, schemeFieldValue(LETTER_TARGETS_SCHEME, field.path)]));
+    fields.set('name', LETTER_TARGETS_SCHEME.name);
+    expect(schemeFromFields((name) => fields.get(name) ?? null)).toEqual(LETTER_TARGETS_SCHEME);
+  });
+  it('passes what is not a number on for the schema to refuse', () => {
+    const rebuilt = schemeFromFields((name) => (name === 'rates.onTimeRate' ? 'abc' : name === 'name' ? 'x' : '1')) as { rates: { onTimeRate: unknown } };
+    expect(rebuilt.rates.onTimeRate).toBe('abc');
+  });
+});
+
+describe('scoreBands', () => {
+  it('counts scores per 10-point band, each band including its lower bound', () => {
+    expect(scoreBands([59.9, 60, 69.9, 85, 90, 100]).map((band) => band.count)).toEqual([1, 2, 0, 1, 2]);
+  });
+});
+
+describe('ranking from figures under a scheme', () => {
+  const stats = { unitId: 'u', unitName: 'u', sortOrder: 0, total: 7, red: 1, yellow: 1, green: 2, done: 3, closed: 3, closedOnTime: 2, overdue: 1 };
+  it('is the ranking formula under the default scheme, and follows a changed weight', () => {
+    expect(scoresFromFigures(CURRENT_RANKING_SCHEME)).toBe(true);
+    expect(scoreFromFigures(stats, CURRENT_RANKING_SCHEME)).toBe(scoreUnit(stats));
+    // 50 × 0.5 + 50 × 0.7143 − 5 × 1 = 25 + 35.715 − 5 = 55.7
+    const weighted = { ...CURRENT_RANKING_SCHEME, rates: { onTimeRate: 50, onTrackShare: 50 }, deductions: { ...CURRENT_RANKING_SCHEME.deductions, overdue: { points: 5, cap: 20 } } };
+    expect(scoreFromFigures(stats, weighted)).toBe(55.7);
+    expect(rankUnits([stats], (unit) => scoreFromFigures(unit, weighted))[0]!.score).toBe(55.7);
+  });
+  it('needs each task’s facts once a scheme counts task points, 催办 or bonuses', () => {
+    expect(scoresFromFigures(LETTER_TARGETS_SCHEME)).toBe(false);
   });
 });

@@ -5,7 +5,8 @@ import { requireUser } from '@/lib/server/auth/session';
 import { can } from '@/lib/server/auth/permissions';
 import { getUnitRanking } from '@/lib/server/ranking/get-unit-ranking';
 import { rankingParamsSchema } from '@/lib/core/schemas/ranking';
-import { formatRate, SCORE_FORMULA_TEXT } from '@/lib/core/ranking/score-units';
+import { formatRate } from '@/lib/core/ranking/score-units';
+import { describeScheme } from '@/lib/core/assessment/scheme';
 import { getInstallationSettings } from '@/lib/server/settings/installation-settings';
 import '../dashboard.css';
 
@@ -15,13 +16,18 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
   const user = await requireUser();
   if (!can(user, 'ranking.view')) notFound();
   const currentYear = (await getInstallationSettings()).workingYear;
-  const year = rankingParamsSchema.parse(await searchParams).year ?? currentYear;
-  const ranking = await getUnitRanking({ user, year });
+  const params = rankingParamsSchema.parse(await searchParams);
+  const year = params.year ?? currentYear;
+  // A leader sees the units they oversee unless they ask for the whole county; the office sees the county.
+  const scope = user.role === 'LEADER' ? (params.scope ?? 'own') : 'county';
+  const { scheme, units: ranking } = await getUnitRanking({ user, year, scope });
 
   return (
     <>
       <div className="page-head">
-        <h1>{year}年单位排名</h1>
+        <h1>
+          {year}年单位排名{scope === 'own' && '（分管单位）'}
+        </h1>
         <form className="actions" method="get">
           <label>
             年度
@@ -33,13 +39,22 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
               ))}
             </select>
           </label>
+          {user.role === 'LEADER' && (
+            <label>
+              范围
+              <select name="scope" defaultValue={scope}>
+                <option value="own">分管单位</option>
+                <option value="county">全县</option>
+              </select>
+            </label>
+          )}
           <button type="submit" className="secondary">
             查看
           </button>
         </form>
       </div>
       <p className="muted small">
-        {SCORE_FORMULA_TEXT}。按时完成率 = 按期销号 ÷（已销号 + 逾期未完成），暂无到期任务按100%计；正常推进率 = （绿灯 + 已销号）÷ 任务总数。按牵头单位统计。
+        按{year}年度考核办法“{scheme.name}”计分：{describeScheme(scheme)}。按时完成率 = 按期销号 ÷（已销号 + 逾期未完成），暂无到期任务按100%计；正常推进率 = （绿灯 + 已销号）÷ 任务总数。按牵头单位统计当前任务；依据已签署承诺书的年终考核见“年终考核”。
       </p>
       {ranking.length === 0 ? (
         <p className="panel muted">该年度暂无任务。</p>

@@ -61,11 +61,14 @@ export function scoreUnit(stats: UnitTaskStats): number {
   return Math.max(0, round(raw, 1));
 }
 
-/** Units with at least one task, best first, with competition ranks (ties share a rank). */
-export function rankUnits(units: readonly UnitTaskStats[]): RankedUnit[] {
+/**
+ * Units with at least one task, best first, with competition ranks (ties share a rank). `score` is
+ * this module's formula unless a year's 考核办法 says otherwise (lib/core/assessment/stats-score.ts).
+ */
+export function rankUnits(units: readonly UnitTaskStats[], score: (unit: UnitTaskStats) => number = scoreUnit): RankedUnit[] {
   const scored = units
     .filter((unit) => unit.total > 0)
-    .map((unit) => ({ ...unit, onTimeRate: onTimeRate(unit), onTrackShare: onTrackShare(unit), score: scoreUnit(unit), rank: 0 }))
+    .map((unit) => ({ ...unit, onTimeRate: onTimeRate(unit), onTrackShare: onTrackShare(unit), score: score(unit), rank: 0 }))
     .sort((a, b) => b.score - a.score || a.overdue - b.overdue || b.total - a.total || a.sortOrder - b.sortOrder);
   scored.forEach((unit, index) => {
     const previous = scored[index - 1];

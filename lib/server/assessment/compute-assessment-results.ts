@@ -5,13 +5,41 @@ import { dayNumberFromIsoDate, shanghaiDayNumber, shanghaiIsoDate, shanghaiMidni
 import { actualProgress, expectedProgress, trafficLight } from '@/lib/core/schedule/progress';
 import { missedReportPeriod } from '@/lib/core/schedule/cadence';
 import { storedTargetFigure } from '@/lib/core/targets/stored-target';
-import { dateFromIso } from '@/lib/core/schemas/common';
+import { dateFromIso, isoFromDate } from '@/lib/core/schemas/common';
+import type { DbComparator } from '@/lib/core/targets/comparator';
 import { missedReportPeriods } from '@/lib/core/assessment/missed-reports';
 import { scoreUnitTasks, type AssessedTask, type TaskRole } from '@/lib/core/assessment/score';
 import type { AssessmentScheme } from '@/lib/core/assessment/scheme';
 import type { TaskApart, UnitResult } from '@/lib/core/assessment/result';
 
 type Client = Db | Tx;
+
+/** A task as it stands now, in the letter's shape (a placeholder or figure-less target is qualitative there too). */
+function asLetterTask(task: {
+  id: string;
+  title: string;
+  deadline: Date;
+  targets: { metric: string; comparator: DbComparator; value: { toNumber(): number } | null; valueMax: { toNumber(): number } | null; unit: string; placeholder: boolean }[];
+}): CommitmentTask {
+  return {
+    taskId: task.id,
+    seq: 0,
+    title: task.title,
+    deadline: isoFromDate(task.deadline),
+    leadLeader: '',
+    targets: task.targets.map((target) => {
+      const figure = storedTargetFigure(target);
+      const quantified = !figure.placeholder && figure.value !== null;
+      return {
+        text: target.metric,
+        comparator: quantified ? figure.comparator : null,
+        value: quantified ? figure.value : null,
+        valueMax: quantified ? figure.valueMax : null,
+        unit: figure.unit === '' ? null : figure.unit,
+      };
+    }),
+  };
+}
 
 /** The letter in force on the day: the highest version locked (signed by both) by its end; amendments are later versions. */
 async function lettersInForce(client: Client, year: number, endOfDay: Date) {
@@ -32,11 +60,14 @@ async function lettersInForce(client: Client, year: number, endOfDay: Date) {
  * letter tasks it no longer has (cancelled or moved), are listed apart and not scored. A unit with
  * tasks but no signed letter is listed unscored. Callers authorize.
  */
-export async function computeAssessmentResults(client: Client, { year, asOf, scheme }: { year: number; asOf: string; scheme: AssessmentScheme }): Promise<UnitResult[]> {
+export async function computeAssessmentResults(
+  client: Client,
+  { year, asOf, scheme, basis = 'letters' }: { year: number; asOf: string; scheme: AssessmentScheme; basis?: 'letters' | 'current' },
+): Promise<UnitResult[]> {
   const asOfDay = dayNumberFromIsoDate(asOf);
   const asOfDate = dateFromIso(asOf);
   const endOfDay = shanghaiMidnight(asOfDay + 1);
-  const letters = await lettersInForce(client, year, endOfDay);
+  const letters = basis === 'letters' ? await lettersInForce(client, year, endOfDay) : new Map<string, never>();
 
   const tasks = await client.task.findMany({
     where: { year, createdAt: { lt: endOfDay } },
@@ -49,7 +80,8 @@ export async function computeAssessmentResults(client: Client, { year, asOf, sch
       closedAt: true,
       leadUnitId: true,
       coUnits: { select: { unitId: true } },
-      targets: { select: { id: true, position: true, comparator: true, value: true, valueMax: true, unit: true, placeholder: true }, orderBy: { position: 'asc' } },
+      deadline: true,
+      targets: { select: { id: true, position: true, metric: true, comparator: true, value: true, valueMax: true, unit: true, placeholder: true }, orderBy: { position: 'asc' } },
       reports: {
         where: { createdAt: { lt: endOfDay } },
         select: { unitId: true, periodKey: true, percent: true, targetActuals: true, reviewState: true, reviewedAt: true, createdAt: true },
@@ -126,6 +158,15 @@ export async function computeAssessmentResults(client: Client, { year, asOf, sch
   return units.map((unit): UnitResult => {
     const letter = letters.get(unit.id);
     const base = { unitId: unit.id, unitName: unit.shortName, sortOrder: unit.sortOrder };
+    if (basis === 'current') {
+      // The live ranking: the unit's tasks as they are now, as if each were in its letter.
+      const counted = tasks.flatMap((task) => {
+        const role = roleOf(task, unit.id);
+        return role ? [assess(asLetterTask(task), role, unit.id)] : [];
+      });
+      const { score, lines, overdue } = scoreUnitTasks(counted, scheme, asOfDay);
+      return { ...base, letter: null, score, lines, overdue, taskCount: counted.length, apart: [] };
+    }
     if (!letter) {
       const count = tasks.filter((task) => roleOf(task, unit.id) !== null).length;
       return { ...base, letter: null, score: null, lines: [], overdue: 0, taskCount: count, apart: [] };

@@ -63,7 +63,8 @@ export async function getOfficeDashboard({ user, today = new Date() }: { user: S
       count: supervisionCount,
       rows: supervisions.map((s) => ({ ...s, responseDue: s.responseDue ? isoFromDate(s.responseDue) : null, overdue: s.responseDue !== null && s.responseDue < todayDate })),
     },
-    ranking,
+    ranking: ranking.units,
+    rankingScheme: ranking.scheme.name,
   };
 }
 

@@ -23,6 +23,9 @@ export default async function BulletinPage({ params }: { params: Promise<{ id: s
     <>
       <div className="actions no-print" style={{ marginBottom: '0.75rem' }}>
         <PrintButton className="secondary" />
+        <a className="button secondary" href={`/api/bulletin-documents/${bulletin.id}`} download>
+          下载 Word
+        </a>
       </div>
       <BulletinView
         content={bulletin.content}

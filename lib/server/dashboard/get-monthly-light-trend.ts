@@ -1,0 +1,61 @@
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { db } from '@/lib/server/db';
+import type { SessionUser } from '@/lib/server/auth/permissions';
+import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
+import { taskExpectedProgressSql, utcTimestampOfShanghaiMidnight } from '@/lib/server/tasks/light-sql';
+import { dayNumberFromYmd, isoDateFromDayNumber, shanghaiDayNumber, shanghaiMidnight, ymdFromDayNumber } from '@/lib/core/schedule/calendar-day';
+import { SCHEDULE_SETTINGS } from '@/lib/core/schedule/progress';
+
+export type MonthLights = { month: string; red: number; yellow: number; green: number; closed: number };
+
+/**
+ * One past month's lights as they stood at its last day, for the tasks in the user's scope that
+ * existed then: closed by then, else red (overdue, or lagging ≥ 30 points), yellow (due within 7
+ * days, or lagging ≥ 10) or green, the lag measured against the percent last reported by then.
+ * (Missed reports and target-derived progress are not kept by date, so the past months leave them out.)
+ */
+async function monthEndLights(user: SessionUser, year: number, lastDay: number): Promise<Omit<MonthLights, 'month'>> {
+  const end = utcTimestampOfShanghaiMidnight(lastDay + 1);
+  const dayIso = isoDateFromDayNumber(lastDay);
+  const { redLagPoints, yellowLagPoints, dueSoonDays } = SCHEDULE_SETTINGS;
+  const expected = taskExpectedProgressSql(shanghaiMidnight(lastDay));
+  const [row] = await db.$queryRaw<Omit<MonthLights, 'month'>[]>(Prisma.sql`
+    SELECT count(*) FILTER (WHERE s.closed)::int AS "closed",
+      count(*) FILTER (WHERE NOT s.closed AND s.red)::int AS "red",
+      count(*) FILTER (WHERE NOT s.closed AND NOT s.red AND s.yellow)::int AS "yellow",
+      count(*) FILTER (WHERE NOT s.closed AND NOT s.red AND NOT s.yellow)::int AS "green"
+    FROM (
+      SELECT (t."closedAt" IS NOT NULL AND t."closedAt" < ${end}::timestamp) AS closed,
+        (t."deadline" < ${dayIso}::date OR l.lag >= ${redLagPoints}) AS red,
+        (t."deadline" - ${dayIso}::date <= ${dueSoonDays} OR l.lag >= ${yellowLagPoints}) AS yellow
+      FROM "Task" t
+      LEFT JOIN LATERAL (
+        SELECT p."percent" FROM "ProgressReport" p
+        WHERE p."taskId" = t."id" AND p."unitId" = t."leadUnitId" AND p."createdAt" < ${end}::timestamp
+        ORDER BY p."createdAt" DESC LIMIT 1
+      ) r ON TRUE
+      CROSS JOIN LATERAL (SELECT floor((${expected} - COALESCE(r."percent", 0)) * 100 + 0.5) / 100 AS lag) l
+      WHERE t."year" = ${year} AND t."createdAt" < ${end}::timestamp
+        AND NOT (t."status" = 'CANCELLED' AND (t."cancelledAt" IS NULL OR t."cancelledAt" < ${end}::timestamp))
+        AND ${taskScopeSql(user)}
+    ) s`);
+  return row ?? { red: 0, yellow: 0, green: 0, closed: 0 };
+}
+
+/**
+ * The year's months up to now (the whole year for a past year): red / yellow / green / closed counts of
+ * the year's tasks in the user's scope at each month's end (the current month: today), counted alike.
+ */
+export async function getMonthlyLightTrend({ user, year, today = new Date() }: { user: SessionUser; year: number; today?: Date }): Promise<MonthLights[]> {
+  const todayDay = shanghaiDayNumber(today);
+  const current = ymdFromDayNumber(todayDay);
+  if (year > current.year) return [];
+  const lastMonth = year === current.year ? current.month : 12;
+  const months: MonthLights[] = [];
+  for (let month = 1; month <= lastMonth; month += 1) {
+    const lastDay = year === current.year && month === current.month ? todayDay : dayNumberFromYmd(year, month + 1, 0);
+    months.push({ month: `${month}月`, ...(await monthEndLights(user, year, lastDay)) });
+  }
+  return months;
+}
