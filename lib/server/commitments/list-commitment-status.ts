@@ -64,10 +64,13 @@ export async function listCommitmentStatus({
       },
     },
   });
-  const taskRows = await loadLetterTaskRows(db, { unitIds: units.map((u) => u.id), year });
+  // Only an issued or signed letter can be out of date: asked for those alone (the home pages'
+  // reminder), the tasks of units without one are not loaded (a leader's units hold thousands).
+  const mayBeOutdated = (unit: (typeof units)[number]) => (unit.commitments[0]?.versions[0]?.status ?? 'DRAFT') !== 'DRAFT';
+  const taskRows = await loadLetterTaskRows(db, { unitIds: units.filter((u) => state !== 'outdated' || mayBeOutdated(u)).map((u) => u.id), year });
 
   const rows = units.map((unit) => {
-    const tasks = taskRows.get(unit.id)!;
+    const tasks = taskRows.get(unit.id) ?? { lead: [], co: [] };
     const latest = unit.commitments[0]?.versions[0] ?? null;
     let outOfDate = false;
     if (latest && latest.status !== 'DRAFT') {
