@@ -1,8 +1,10 @@
 // The office's account actions on a user's page: a reset (one-time password shown once, the user
-// signed out everywhere and made to change it) and an unlock after failed sign-ins.
+// signed out everywhere and made to change it) and an unlock after failed sign-ins; a leader's own
+// second factor (TOTP).
 import { expect, test } from '@playwright/test';
+import { generateSync } from 'otplib';
 import { e2eDb } from './fixtures';
-import { signIn } from './helpers';
+import { DEMO_PASSWORD, signIn, signOut } from './helpers';
 
 async function userPage(username: string) {
   const { id } = await e2eDb().user.findUniqueOrThrow({ where: { username }, select: { id: true } });
@@ -64,4 +66,34 @@ test('the office unlocks an account locked by failed sign-ins', async ({ page, b
 
   await signIn(user, 'wlj_head');
   await user.close();
+});
+
+test('a leader enrols a second factor, signs out, and signs in with a code from the authenticator', async ({ page }) => {
+  const username = 'leader3';
+  try {
+    await signIn(page, username);
+    await page.goto('/account');
+    await page.getByRole('button', { name: '启用两步验证' }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    await expect(page.getByTestId('totp-uri')).toHaveAttribute('href', new RegExp(`^otpauth://totp/.+secret=${secret}`));
+    const at = (offsetSeconds: number) => generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+    await page.getByLabel('验证器显示的验证码').fill(at(0));
+    await page.getByRole('button', { name: '确认启用' }).click();
+    await expect(page.getByTestId('recovery-codes').getByRole('listitem')).toHaveCount(10);
+
+    await signOut(page);
+    await page.getByLabel('账号').fill(username);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByTestId('login-error')).toHaveText('请输入动态验证码（或一枚恢复码）');
+    // The confirming code was used once; the next period's code is accepted (one step of drift).
+    await page.getByLabel('动态验证码').fill(at(30));
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByTestId('current-user')).toBeVisible();
+  } finally {
+    await e2eDb().user.update({
+      where: { username },
+      data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, totpRecoveryHashes: [] },
+    });
+  }
 });
