@@ -125,91 +125,15 @@ export async function generateCounty(pool: pg.Pool, options: GenerateOptions): P
     updatedAt: now.toISOString(),
   }));
 
-  const tasks: Record<string, unknown>[] = [];
-  const coUnits: { taskId: string; unitId: string }[] = [];
-  const taskLeaders: { taskId: string; leaderId: string }[] = [];
-  const targets: Record<string, unknown>[] = [];
-  const reports: Record<string, unknown>[] = [];
-  const daysInYear = dayNumberFromYmd(year + 1, 1, 1) - dayNumberFromYmd(year, 1, 1);
-  const todayOfYear = shanghaiDayNumber(now) - dayNumberFromYmd(year, 1, 1);
-
-  for (let i = 0; i < options.tasks; i++) {
-    const id = `bt${pad(i, 7)}`;
-    const lead = random.pick(workUnits);
-    const startDay = random.weighted([[0, 6], [random.int(0, 120), 4]] as const);
-    const deadlineDay = random.int(Math.min(startDay + 30, daysInYear - 1), daysInYear - 1);
-    const status = random.weighted([['ASSIGNED', 8], ['ACKNOWLEDGED', 8], ['IN_PROGRESS', 62], ['CLOSURE_REQUESTED', 5], ['CLOSED', 17]] as const);
-    const cadence = random.weighted([['MONTHLY', 60], ['WEEKLY', 25], ['MILESTONE', 15]] as const);
-    // Progress roughly follows elapsed time, with enough spread for every colour to occur.
-    const elapsed = Math.min(1, Math.max(0, (todayOfYear - startDay + 1) / (deadlineDay - startDay + 1)));
-    const progress = status === 'CLOSED' ? 100 : Math.round(Math.min(100, Math.max(0, elapsed * 100 + random.int(-45, 25))));
-    const reported = status !== 'ASSIGNED' && random.next() < 0.75;
-    const lastReportAt = reported ? new Date(now.getTime() - random.int(0, 50) * DAY_MS - random.int(0, 86_399) * 1000) : null;
-    const quantity = random.int(2, 500);
-    const measure = random.pick(MEASURES);
-    const title = `${random.pick(VERBS)}${random.pick(OBJECTS)}${quantity}${measure}`;
-    tasks.push({
-      id,
-      code: `${year}-${pad(i + 1, 6)}`,
-      year,
-      planId: plans[i % plans.length]!.id,
-      title,
-      sourceText: `全年${title}以上，确保按期完成。`,
-      leadUnitId: lead.id,
-      startDate: isoDay(startDay, year),
-      deadline: isoDay(deadlineDay, year),
-      status,
-      cadence,
-      reportedPercent: reported ? progress : null,
-      progressPercent: progress,
-      lastReportAt: lastReportAt?.toISOString() ?? null,
-      closedAt: status === 'CLOSED' ? now.toISOString() : null,
-      createdById: users[0]!.id,
-      updatedAt: now.toISOString(),
-    });
-    const co = new Set<string>();
-    for (let c = random.weighted([[0, 4], [1, 4], [2, 2]] as const); c > 0; c--) {
-      const unit = random.pick(workUnits);
-      if (unit.id !== lead.id) co.add(unit.id);
-    }
-    for (const unitId of co) coUnits.push({ taskId: id, unitId });
-    taskLeaders.push({ taskId: id, leaderId: leaderOfUnit.get(lead.id)!.id });
-    if (random.next() < 0.1) {
-      const extra = random.pick(leaders);
-      if (extra.id !== leaderOfUnit.get(lead.id)!.id) taskLeaders.push({ taskId: id, leaderId: extra.id });
-    }
-    const targetCount = random.int(1, 2);
-    for (let t = 0; t < targetCount; t++) {
-      targets.push({ id: `${id}g${t}`, taskId: id, position: t, metric: t === 0 ? `${title}以上` : `完成投资${quantity}万元`, comparator: 'GTE', value: quantity, unit: t === 0 ? measure : '万元', updatedAt: now.toISOString() });
-    }
-    if (lastReportAt) {
-      reports.push({
-        id: `${id}r`,
-        taskId: id,
-        unitId: lead.id,
-        authorId: staffByUnit.get(lead.id)!,
-        periodKey: periodKey('MONTHLY', lastReportAt),
-        narrative: random.pick(NARRATIVES),
-        percent: progress,
-        targetActuals: '[]',
-        reviewState: random.next() < 0.8 ? 'ACCEPTED' : 'PENDING',
-        createdAt: lastReportAt.toISOString(),
-      });
-    }
-  }
-
   const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await insertColumns(client, 'Unit', columnsOf(units, { id: 'text', code: 'text', name: 'text', shortName: 'text', kind: '"UnitKind"', sortOrder: 'int' }));
-    await insertColumns(client, 'User', columnsOf(users, { id: 'text', username: 'text', name: 'text', role: '"Role"', unitId: 'text', passwordHash: 'text' }));
-    const leaderUnits = workUnits.map((unit) => ({ leaderId: leaderOfUnit.get(unit.id)!.id, unitId: unit.id }));
-    await insertColumns(client, 'LeaderUnit', columnsOf(leaderUnits, { leaderId: 'text', unitId: 'text' }));
-    await insertColumns(
-      client,
-      'Plan',
-      columnsOf(plans, { id: 'text', title: 'text', year: 'int', kind: '"PlanKind"', originalText: 'text', cleanedText: 'text', sourceHash: 'text', status: '"PlanStatus"', updatedAt: 'timestamp(3)' }),
-    );
+  // Tasks and their rows are generated and inserted CHUNK tasks at a time, so memory stays flat up to 1M tasks.
+  let tasks: Record<string, unknown>[] = [];
+  let coUnits: { taskId: string; unitId: string }[] = [];
+  let taskLeaders: { taskId: string; leaderId: string }[] = [];
+  let targets: Record<string, unknown>[] = [];
+  let reports: Record<string, unknown>[] = [];
+  const counts = { tasks: 0, coUnits: 0, taskLeaders: 0, targets: 0, reports: 0 };
+  const flush = async () => {
     await insertColumns(
       client,
       'Task',
@@ -231,6 +155,93 @@ export async function generateCounty(pool: pg.Pool, options: GenerateOptions): P
       'ProgressReport',
       columnsOf(reports, { id: 'text', taskId: 'text', unitId: 'text', authorId: 'text', periodKey: 'text', narrative: 'text', percent: 'int', targetActuals: 'jsonb', reviewState: '"ReviewState"', createdAt: 'timestamp(3)' }),
     );
+    counts.tasks += tasks.length;
+    counts.coUnits += coUnits.length;
+    counts.taskLeaders += taskLeaders.length;
+    counts.targets += targets.length;
+    counts.reports += reports.length;
+    [tasks, coUnits, taskLeaders, targets, reports] = [[], [], [], [], []];
+  };
+  await client.query('BEGIN');
+  try {
+    await insertColumns(client, 'Unit', columnsOf(units, { id: 'text', code: 'text', name: 'text', shortName: 'text', kind: '"UnitKind"', sortOrder: 'int' }));
+    await insertColumns(client, 'User', columnsOf(users, { id: 'text', username: 'text', name: 'text', role: '"Role"', unitId: 'text', passwordHash: 'text' }));
+    const leaderUnits = workUnits.map((unit) => ({ leaderId: leaderOfUnit.get(unit.id)!.id, unitId: unit.id }));
+    await insertColumns(client, 'LeaderUnit', columnsOf(leaderUnits, { leaderId: 'text', unitId: 'text' }));
+    await insertColumns(
+      client,
+      'Plan',
+      columnsOf(plans, { id: 'text', title: 'text', year: 'int', kind: '"PlanKind"', originalText: 'text', cleanedText: 'text', sourceHash: 'text', status: '"PlanStatus"', updatedAt: 'timestamp(3)' }),
+    );
+    const daysInYear = dayNumberFromYmd(year + 1, 1, 1) - dayNumberFromYmd(year, 1, 1);
+    const todayOfYear = shanghaiDayNumber(now) - dayNumberFromYmd(year, 1, 1);
+
+    for (let i = 0; i < options.tasks; i++) {
+      const id = `bt${pad(i, 7)}`;
+      const lead = random.pick(workUnits);
+      const startDay = random.weighted([[0, 6], [random.int(0, 120), 4]] as const);
+      const deadlineDay = random.int(Math.min(startDay + 30, daysInYear - 1), daysInYear - 1);
+      const status = random.weighted([['ASSIGNED', 8], ['ACKNOWLEDGED', 8], ['IN_PROGRESS', 62], ['CLOSURE_REQUESTED', 5], ['CLOSED', 17]] as const);
+      const cadence = random.weighted([['MONTHLY', 60], ['WEEKLY', 25], ['MILESTONE', 15]] as const);
+      // Progress roughly follows elapsed time, with enough spread for every colour to occur.
+      const elapsed = Math.min(1, Math.max(0, (todayOfYear - startDay + 1) / (deadlineDay - startDay + 1)));
+      const progress = status === 'CLOSED' ? 100 : Math.round(Math.min(100, Math.max(0, elapsed * 100 + random.int(-45, 25))));
+      const reported = status !== 'ASSIGNED' && random.next() < 0.75;
+      const lastReportAt = reported ? new Date(now.getTime() - random.int(0, 50) * DAY_MS - random.int(0, 86_399) * 1000) : null;
+      const quantity = random.int(2, 500);
+      const measure = random.pick(MEASURES);
+      const title = `${random.pick(VERBS)}${random.pick(OBJECTS)}${quantity}${measure}`;
+      tasks.push({
+        id,
+        code: `${year}-${pad(i + 1, 6)}`,
+        year,
+        planId: plans[i % plans.length]!.id,
+        title,
+        sourceText: `全年${title}以上，确保按期完成。`,
+        leadUnitId: lead.id,
+        startDate: isoDay(startDay, year),
+        deadline: isoDay(deadlineDay, year),
+        status,
+        cadence,
+        reportedPercent: reported ? progress : null,
+        progressPercent: progress,
+        lastReportAt: lastReportAt?.toISOString() ?? null,
+        closedAt: status === 'CLOSED' ? now.toISOString() : null,
+        createdById: users[0]!.id,
+        updatedAt: now.toISOString(),
+      });
+      const co = new Set<string>();
+      for (let c = random.weighted([[0, 4], [1, 4], [2, 2]] as const); c > 0; c--) {
+        const unit = random.pick(workUnits);
+        if (unit.id !== lead.id) co.add(unit.id);
+      }
+      for (const unitId of co) coUnits.push({ taskId: id, unitId });
+      taskLeaders.push({ taskId: id, leaderId: leaderOfUnit.get(lead.id)!.id });
+      if (random.next() < 0.1) {
+        const extra = random.pick(leaders);
+        if (extra.id !== leaderOfUnit.get(lead.id)!.id) taskLeaders.push({ taskId: id, leaderId: extra.id });
+      }
+      const targetCount = random.int(1, 2);
+      for (let t = 0; t < targetCount; t++) {
+        targets.push({ id: `${id}g${t}`, taskId: id, position: t, metric: t === 0 ? `${title}以上` : `完成投资${quantity}万元`, comparator: 'GTE', value: quantity, unit: t === 0 ? measure : '万元', updatedAt: now.toISOString() });
+      }
+      if (lastReportAt) {
+        reports.push({
+          id: `${id}r`,
+          taskId: id,
+          unitId: lead.id,
+          authorId: staffByUnit.get(lead.id)!,
+          periodKey: periodKey('MONTHLY', lastReportAt),
+          narrative: random.pick(NARRATIVES),
+          percent: progress,
+          targetActuals: '[]',
+          reviewState: random.next() < 0.8 ? 'ACCEPTED' : 'PENDING',
+          createdAt: lastReportAt.toISOString(),
+        });
+      }
+      if (tasks.length === CHUNK) await flush();
+    }
+    if (tasks.length > 0) await flush();
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
@@ -245,11 +256,7 @@ export async function generateCounty(pool: pg.Pool, options: GenerateOptions): P
       units: units.length,
       users: users.length,
       leaders: leaders.length,
-      tasks: tasks.length,
-      coUnits: coUnits.length,
-      taskLeaders: taskLeaders.length,
-      targets: targets.length,
-      reports: reports.length,
+      ...counts,
     },
     adminUsername: 'admin',
     leaderUsernames: leaders.map((leader) => leader.username),

@@ -1,26 +1,34 @@
-// `npm run bench -- [--tasks 100000] [--units 200] [--users 2000] [--seed 42] [--samples 40] [--skip-http]`
+// `npm run bench -- [--tasks 100000] [--units 200] [--users 2000] [--seed 42] [--samples 40]
+//    [--http-seconds 10] [--connections 16] [--writers 50] [--write-seconds 10] [--skip-http] [--skip-writes]`
 //
 // Builds a synthetic county in its own database (luoshi_bench, on the server in DATABASE_URL, reset
-// and migrated each run so dev/demo data is untouched), then measures, printing one line each:
+// and migrated each run so dev/demo data is untouched; `--tasks 1000000` works, generated in chunks),
+// then measures, printing one line each:
 //
-//   bench: generate              loading the synthetic data (one sample)
-//   bench: task-list             GET /tasks?unitId=…&light=red&sort=deadline&page=3 as the office, over HTTP
-//   bench: task-list-data-layer  listTasks() for the same question, in process
-//   bench: leader-dashboard      GET / as a county leader, over HTTP
-//   bench: plan-parse            parsePlan on the largest seed document (see plan-import.ts)
-//   bench: plan-import-publish   createPlanDraft + publishPlan of that document as the office
+//   bench: generate / refresh-lights   loading the data; the daily stored-light refresh of every task
+//   bench: task-list-data-layer        listTasks() for one unit's red tasks, page 3, in process
+//   bench: sql-<aggregate>             the raw SQL of each dashboard aggregate (office, leader, unit, ranking)
+//   bench: plan-parse / plan-import-publish   the importer (see plan-import.ts)
+//   bench: http-<view>                 each main view over HTTP: single-client p50/p95, then autocannon
+//                                      (loopback, --connections for --http-seconds): req/s, p50/p95/p99,
+//                                      errors, and req/s as a share of the floor (a minimal signed-in route)
+//   bench: write-reports               --writers concurrent lead units filing progress reports on
+//                                      different tasks for --write-seconds → reports/s
+//   bench: write-same-task             writers racing on one task with optimistic retries: 0 lost updates
+//   bench: verify                      the integrity check (audit chain, checkpoints) after the writes
 //
-// with raw_p50_ms/raw_p95_ms for the raw SQL answering the same question. Runs with
-// `--conditions=react-server` (package.json does) so the data layer's `server-only` loads. HTTP runs `next start`
-// on the existing production build (NEXT_DIST_DIR or .next); without one it says so and skips HTTP.
+// Runs with `--conditions=react-server` (package.json does) so the data layer's `server-only` loads.
+// HTTP runs `next start` on the existing production build (NEXT_DIST_DIR or .next); without one it
+// says so and skips HTTP.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import autocannon from 'autocannon';
 import { generateCounty, BENCH_PASSWORD } from './generate';
-import { benchLine, measure, timingOf } from './measure';
+import { benchLine, measure, percentile, timingOf } from './measure';
 import { shanghaiYear } from '../lib/core/schedule/calendar-day';
 
 
@@ -32,7 +40,12 @@ const { values: flags } = parseArgs({
     seed: { type: 'string', default: '42' },
     year: { type: 'string' },
     samples: { type: 'string', default: '40' },
+    'http-seconds': { type: 'string', default: '10' },
+    connections: { type: 'string', default: '16' },
+    writers: { type: 'string', default: '50' },
+    'write-seconds': { type: 'string', default: '10' },
     'skip-http': { type: 'boolean', default: false },
+    'skip-writes': { type: 'boolean', default: false },
   },
 });
 
@@ -110,11 +123,14 @@ async function signedInFetch(base: string, username: string) {
   if (![...jar.keys()].some((name) => name.endsWith('next-auth.session-token'))) {
     throw new Error(`sign-in as ${username} failed (HTTP ${signIn.status})`);
   }
-  return async (pathAndQuery: string) => {
-    const response = await fetch(`${base}${pathAndQuery}`, { headers: { cookie: cookieHeader() }, redirect: 'manual' });
-    const body = await response.text();
-    if (response.status !== 200) throw new Error(`GET ${pathAndQuery}: HTTP ${response.status}`);
-    return body;
+  return {
+    cookie: cookieHeader,
+    get: async (pathAndQuery: string) => {
+      const response = await fetch(`${base}${pathAndQuery}`, { headers: { cookie: cookieHeader() }, redirect: 'manual' });
+      const body = await response.text();
+      if (response.status !== 200) throw new Error(`GET ${pathAndQuery}: HTTP ${response.status}`);
+      return body;
+    },
   };
 }
 
@@ -134,6 +150,7 @@ async function startServer(benchUrl: string): Promise<{ base: string; child: Chi
       NEXTAUTH_URL: base,
       NODE_ENV: 'production',
       LUOSHI_JOBS_INTERVAL_MINUTES: '0',
+      LUOSHI_JOBS: 'off',
       LUOSHI_UPLOAD_DIR: path.join(root, 'data/bench-uploads'),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -152,6 +169,24 @@ async function startServer(benchUrl: string): Promise<{ base: string; child: Chi
   throw new Error('next start did not answer within 60 s');
 }
 
+type View = { name: string; path: string; as: (path: string) => Promise<string>; cookie: string; expect: string };
+
+/** autocannon against one view: bounded in time and connections; latencies from every response. */
+async function load(base: string, view: View, seconds: number, connections: number) {
+  const latencies: number[] = [];
+  const instance = autocannon({ url: `${base}${view.path}`, connections, duration: seconds, headers: { cookie: view.cookie } });
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const result = await instance;
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    rps: result.requests.total / (result.duration || seconds),
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
 async function main() {
   const prepared = performance.now();
   const benchUrl = await prepareBenchDatabase();
@@ -165,14 +200,26 @@ async function main() {
   console.log(benchLine('generate', { db: dbKind, n: county.counts.tasks, timing: generation }));
 
   // The data layer reads DATABASE_URL on first use: point it at the bench database before loading it.
+  // Integrity keys and the checkpoint log of the write stage stay out of the real ones.
   process.env.DATABASE_URL = benchUrl;
+  process.env.LUOSHI_KEY_DIR = path.join(root, 'data/bench-keys');
+  process.env.LUOSHI_CHECKPOINT_LOG = path.join(root, 'data/bench-keys/audit-checkpoints.log');
+  rmSync(process.env.LUOSHI_CHECKPOINT_LOG, { force: true });
   const { Prisma } = await import('../lib/generated/prisma/client');
   const { db } = await import('../lib/server/db');
   const { listTasks } = await import('../lib/server/tasks/list-tasks');
-  const { taskLightSql } = await import('../lib/server/tasks/light-sql');
+  const { refreshTaskLights, taskLightColumnSql } = await import('../lib/server/tasks/refresh-task-lights');
   const { taskScopeSql } = await import('../lib/server/tasks/task-scope-sql');
+  const { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql } = await import('../lib/server/dashboard/task-figures-sql');
+  const { leaderDashboardSql } = await import('../lib/server/dashboard/get-leader-dashboard');
   const { parseTaskListParams } = await import('../lib/core/schemas/task-list');
   const raw = async (query: InstanceType<typeof Prisma.Sql>) => (await pool.query(query.text, query.values as unknown[])).rows;
+
+  // What the daily job does, then what autovacuum would: visibility for index-only scans.
+  const refreshStarted = performance.now();
+  const refreshed = await refreshTaskLights();
+  console.log(benchLine('refresh-lights', { db: dbKind, n: refreshed.changed, timing: timingOf([performance.now() - refreshStarted]) }));
+  await pool.query('VACUUM ANALYZE');
 
   const sessionUser = async (username: string) => {
     const { rows } = await pool.query('SELECT "id", "username", "name", "role", "unitId" FROM "User" WHERE "username" = $1', [username]);
@@ -180,24 +227,16 @@ async function main() {
   };
   const admin = await sessionUser(county.adminUsername);
   const leader = await sessionUser(county.leaderUsernames[0]!);
+  const unitHead = await sessionUser('u0001_head');
   const today = new Date();
+  const light = await taskLightColumnSql(today);
 
   // task-list: one unit's red tasks (lead or co-unit), by deadline, page 3 of 20.
   const unitId = county.unitIds[1]!;
   const listQuery = { unitId, light: 'red', sort: 'deadline', dir: 'asc', page: '3' };
   const params = parseTaskListParams(listQuery);
-  const light = taskLightSql(today);
-  // Hand-written: the matching set once (a materialised CTE), the page joined to its names, the count.
-  const listSql = Prisma.sql`
-    WITH m AS MATERIALIZED (
-      SELECT t."id", t."code", t."deadline", ${light} AS "light" FROM "Task" t
-      WHERE t."id" IN (SELECT l."id" FROM "Task" l WHERE l."leadUnitId" = ${unitId} UNION ALL SELECT c."taskId" FROM "TaskCoUnit" c WHERE c."unitId" = ${unitId})
-    )
-    SELECT t."id", t."code", t."title", u."shortName", t."deadline", t."status", t."progressPercent", p."light",
-      (SELECT count(*) FROM m WHERE m."light" = 'red') AS "total"
-    FROM (SELECT * FROM m WHERE m."light" = 'red' ORDER BY m."deadline", m."code" LIMIT 20 OFFSET 40) p
-    JOIN "Task" t ON t."id" = p."id" JOIN "Unit" u ON u."id" = t."leadUnitId"
-    ORDER BY p."deadline", p."code"`;
+  const listSql = Prisma.sql`SELECT count(*)::int AS "total" FROM "Task" t WHERE t."status" <> 'CANCELLED' AND ${light} = 'red'
+    AND t."id" IN (SELECT l."id" FROM "Task" l WHERE l."leadUnitId" = ${unitId} UNION ALL SELECT c."taskId" FROM "TaskCoUnit" c WHERE c."unitId" = ${unitId})`;
   const expectedTotal = Number((await raw(listSql))[0]?.total ?? 0);
   const listed = await listTasks({ user: admin, params, today });
   if (listed.total !== expectedTotal) throw new Error(`listTasks total ${listed.total} ≠ raw SQL total ${expectedTotal}`);
@@ -206,6 +245,25 @@ async function main() {
   const dataLayerList = await measure(() => listTasks({ user: admin, params, today }), { samples });
   console.log(benchLine('task-list-data-layer', { db: dbKind, n: county.counts.tasks, timing: dataLayerList, raw: rawList }));
 
+  // The raw SQL of each dashboard aggregate, as the data layer sends it.
+  const countsSql = (user: typeof admin) =>
+    Prisma.sql`SELECT ${figureCountsSql(today)} FROM (SELECT ${figureColumnsSql(today, light)} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user)}) s`;
+  const leaderUnits = (await pool.query('SELECT "unitId" FROM "LeaderUnit" WHERE "leaderId" = $1', [leader.id])).rows.map((r) => r.unitId as string);
+  const aggregates: [string, InstanceType<typeof Prisma.Sql>][] = [
+    ['sql-office-counts', countsSql(admin)],
+    ['sql-leader-dashboard', leaderDashboardSql({ user: leader, unitIds: leaderUnits, light, focus: 'red', page: 1, today })],
+    ['sql-unit-counts', countsSql(unitHead)],
+    [
+      'sql-ranking',
+      Prisma.sql`SELECT s."leadUnitId", ${figureCountsSql(today)} FROM (SELECT ${figureColumnsSql(today, light)} FROM "Task" t
+        WHERE ${COUNTED_TASK_SQL} AND t."year" = ${options.year}) s GROUP BY s."leadUnitId"`,
+    ],
+  ];
+  for (const [name, query] of aggregates) {
+    const timing = await measure(() => raw(query), { samples });
+    console.log(benchLine(name, { db: dbKind, n: county.counts.tasks, timing }));
+  }
+
   // plan-parse and plan-import-publish: the importer on the largest seed document.
   const { measurePlanImport } = await import('./plan-import');
   const plans = await measurePlanImport({ admin, seedDir: path.join(root, 'seeds') });
@@ -213,31 +271,58 @@ async function main() {
   console.log(benchLine('plan-parse', { db: dbKind, n: plans.parse.items, timing: plans.parse.timing }));
   console.log(benchLine('plan-import-publish', { db: dbKind, n: plans.importPublish.tasks, timing: plans.importPublish.timing }));
 
-  // leader-dashboard: its main aggregation is the leader's tasks counted by light.
-  const dashboardSql = Prisma.sql`SELECT ${light} AS "light", count(*)::int AS "count" FROM "Task" t WHERE ${taskScopeSql(leader)} GROUP BY 1`;
-  const rawDashboard = await measure(() => raw(dashboardSql), { samples });
-
   if (flags['skip-http']) {
     console.log('# --skip-http: HTTP measurements skipped');
   } else {
     const server = await startServer(benchUrl);
     if (server) {
       try {
-        const asAdmin = await signedInFetch(server.base, admin.username);
-        const listPath = `/tasks?${new URLSearchParams(listQuery)}`;
-        const page = await asAdmin(listPath);
-        // React separates adjacent text with <!-- --> in server HTML.
-        if (!page.replaceAll('<!-- -->', '').includes(`共 ${expectedTotal} 条`)) throw new Error(`GET ${listPath} did not show 共 ${expectedTotal} 条`);
-        const httpList = await measure(() => asAdmin(listPath), { samples });
-        console.log(benchLine('task-list', { db: dbKind, n: county.counts.tasks, timing: httpList, raw: rawList }));
-
-        const asLeader = await signedInFetch(server.base, leader.username);
-        const httpDashboard = await measure(() => asLeader('/'), { samples });
-        console.log(benchLine('leader-dashboard', { db: dbKind, n: county.counts.tasks, timing: httpDashboard, raw: rawDashboard }));
+        const [asAdmin, asLeader, asUnit] = await Promise.all([admin, leader, unitHead].map((user) => signedInFetch(server.base, user.username)));
+        const taskId = (await pool.query(`SELECT "taskId" FROM "ProgressReport" ORDER BY "id" LIMIT 1`)).rows[0]!.taskId as string;
+        // Each view and a text that shows it rendered its data (React separates adjacent text with <!-- -->).
+        const views: View[] = [
+          { name: 'floor', path: '/api/auth/session', as: asAdmin!.get, cookie: asAdmin!.cookie(), expect: admin.username },
+          { name: 'office-home', path: '/', as: asAdmin!.get, cookie: asAdmin!.cookie(), expect: '督查工作台' },
+          { name: 'leader-dashboard', path: '/', as: asLeader!.get, cookie: asLeader!.cookie(), expect: '分管单位' },
+          { name: 'unit-home', path: '/', as: asUnit!.get, cookie: asUnit!.cookie(), expect: '本周到期' },
+          { name: 'task-list', path: '/tasks', as: asAdmin!.get, cookie: asAdmin!.cookie(), expect: '共 ' },
+          { name: 'task-list-filtered', path: `/tasks?${new URLSearchParams(listQuery)}`, as: asAdmin!.get, cookie: asAdmin!.cookie(), expect: `共 ${expectedTotal} 条` },
+          { name: 'unit-task-list', path: '/tasks', as: asUnit!.get, cookie: asUnit!.cookie(), expect: '共 ' },
+          { name: 'task-page', path: `/tasks/${taskId}`, as: asAdmin!.get, cookie: asAdmin!.cookie(), expect: '进度' },
+        ];
+        const httpSeconds = Number(flags['http-seconds']);
+        const connections = Number(flags.connections);
+        let floor = 0;
+        const table: string[] = [];
+        for (const view of views) {
+          const body = (await view.as(view.path)).replaceAll('<!-- -->', '');
+          if (!body.includes(view.expect)) throw new Error(`GET ${view.path} (${view.name}) did not show ${view.expect}`);
+          const single = await measure(() => view.as(view.path), { samples });
+          const loaded = await load(server.base, view, httpSeconds, connections);
+          if (view.name === 'floor') floor = loaded.rps;
+          const share = floor > 0 ? loaded.rps / floor : Number.NaN;
+          console.log(
+            `${benchLine(`http-${view.name}`, { db: dbKind, n: county.counts.tasks, timing: single })} rps=${loaded.rps.toFixed(1)} load_p50_ms=${loaded.p50.toFixed(0)} load_p95_ms=${loaded.p95.toFixed(0)} load_p99_ms=${loaded.p99.toFixed(0)} errors=${loaded.errors} of_floor=${share.toFixed(2)}`,
+          );
+          table.push(`| ${view.name} | ${single.p50.toFixed(0)} / ${single.p95.toFixed(0)} | ${loaded.rps.toFixed(1)} | ${loaded.p50.toFixed(0)} / ${loaded.p95.toFixed(0)} / ${loaded.p99.toFixed(0)} | ${loaded.errors} | ${(share * 100).toFixed(0)} % |`);
+        }
+        console.log(`# ${connections} connections × ${httpSeconds} s per view\n| view | single p50 / p95 ms | req/s | load p50 / p95 / p99 ms | errors | of floor |\n|---|---|---|---|---|---|\n${table.join('\n')}`);
       } finally {
         server.child.kill('SIGTERM');
       }
     }
+  }
+
+  if (flags['skip-writes']) {
+    console.log('# --skip-writes: write measurements skipped');
+  } else {
+    const { measureWrites } = await import('./writes');
+    const writes = await measureWrites({ pool, writers: Number(flags.writers), seconds: Number(flags['write-seconds']) });
+    console.log(`bench: write-reports db=${dbKind} n=${writes.reports.filed} writers=${writes.reports.writers} reports_per_s=${writes.reports.perSecond.toFixed(1)} p50_ms=${writes.reports.timing.p50.toFixed(1)} p95_ms=${writes.reports.timing.p95.toFixed(1)} errors=${writes.reports.errors}`);
+    console.log(`bench: write-same-task db=${dbKind} writers=${writes.sameTask.writers} filed=${writes.sameTask.filed} version_steps=${writes.sameTask.versionSteps} reports=${writes.sameTask.reports} stale_retries=${writes.sameTask.retries} lost_updates=${writes.sameTask.lost}`);
+    console.log(`bench: verify db=${dbKind} audit_events=${writes.verify.auditEvents} problems=${writes.verify.problems.length} ms=${writes.verify.ms.toFixed(0)}`);
+    for (const problem of writes.verify.problems.slice(0, 5)) console.log(`#   ${problem}`);
+    if (writes.sameTask.lost !== 0 || writes.verify.problems.length > 0) process.exitCode = 1;
   }
   await Promise.all([pool.end(), db.$disconnect()]);
 }
