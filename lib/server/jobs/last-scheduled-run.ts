@@ -17,13 +17,17 @@ export async function lastScheduledRun(): Promise<ScheduledRun | null> {
   const names = SCHEDULED_JOBS.map((job) => job.name);
   const [installed] = await db.$queryRaw<{ ok: boolean }[]>`SELECT to_regclass(${`${JOB_QUEUE_SCHEMA}.archive`}) IS NOT NULL AS ok`;
   if (!installed?.ok) return null;
+  // Each side is cut to its newest row first (the archive by its archived_on index): a job that
+  // runs every minute leaves tens of thousands of archived runs in a month.
   const rows = await db.$queryRaw<{ job: string; at: Date; state: string }[]>`
-    SELECT name AS job, COALESCE(completed_on, started_on) AS at, state::text AS state FROM (
-      SELECT name, completed_on, started_on, state FROM ${schema}.job
-       WHERE name IN (${Prisma.join(names)}) AND state IN ('completed', 'failed', 'retry') AND started_on IS NOT NULL
+    SELECT job, at, state FROM (
+      (SELECT name AS job, COALESCE(completed_on, started_on) AS at, state::text AS state FROM ${schema}.job
+        WHERE name IN (${Prisma.join(names)}) AND state IN ('completed', 'failed', 'retry') AND started_on IS NOT NULL
+        ORDER BY at DESC LIMIT 1)
       UNION ALL
-      SELECT name, completed_on, started_on, state FROM ${schema}.archive
-       WHERE name IN (${Prisma.join(names)}) AND state IN ('completed', 'failed')
+      (SELECT name AS job, completed_on AS at, state::text AS state FROM ${schema}.archive
+        WHERE name IN (${Prisma.join(names)}) AND state IN ('completed', 'failed')
+        ORDER BY archived_on DESC LIMIT 1)
     ) runs ORDER BY at DESC LIMIT 1`;
   const row = rows[0];
   return row ? { job: row.job, at: row.at, ok: row.state === 'completed' } : null;
