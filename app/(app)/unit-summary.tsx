@@ -1,41 +1,36 @@
 import Link from 'next/link';
+import type { EChartsOption } from 'echarts';
+import { EChart } from '@/app/_components/echart';
 import { formatRate, type UnitTaskStats } from '@/lib/core/ranking/score-units';
 
 type UnitRow = UnitTaskStats & { onTimeRate: number | null };
 
-const pct = (part: number, total: number) => (total === 0 ? 0 : (part * 100) / total);
+const STACK = [
+  { key: 'red', name: '红', color: '#c0392b' },
+  { key: 'yellow', name: '黄', color: '#d4a017' },
+  { key: 'green', name: '绿', color: '#2e8b57' },
+  { key: 'done', name: '已完成', color: '#7f8c8d' },
+] as const;
 
-/** By-unit summary: counts by light and on-time rate, with a stacked bar per unit (CSS only). */
+/** Completion by unit: one stacked bar per unit, red / yellow / green / done. */
+function completionOption(units: UnitRow[]): EChartsOption {
+  const shown = [...units].reverse(); // the first unit on top
+  return {
+    grid: { left: 8, right: 12, top: 28, bottom: 8, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: shown.map((u) => u.unitName) },
+    series: STACK.map((s) => ({ type: 'bar', stack: 'lights', name: s.name, data: shown.map((u) => u[s.key]), itemStyle: { color: s.color } })),
+  };
+}
+
+/** By-unit summary: counts by light and on-time rate, with a stacked bar per unit (ECharts). */
 export function UnitSummary({ units }: { units: UnitRow[] }) {
   if (units.length === 0) return <p className="muted">暂无分管单位。</p>;
-  const widest = Math.max(1, ...units.map((u) => u.total));
   return (
     <>
-      <ul className="light-chart" aria-label="分管单位三色分布">
-        {units.map((unit) => (
-          <li key={unit.unitId}>
-            <span>{unit.unitName}</span>
-            <span
-              className="bar"
-              role="img"
-              style={{ width: `${Math.max(4, pct(unit.total, widest))}%` }}
-              aria-label={`${unit.unitName}：红${unit.red} 黄${unit.yellow} 绿${unit.green} 已完成${unit.done}`}
-            >
-              <span className="red" style={{ width: `${pct(unit.red, unit.total)}%` }} />
-              <span className="yellow" style={{ width: `${pct(unit.yellow, unit.total)}%` }} />
-              <span className="green" style={{ width: `${pct(unit.green, unit.total)}%` }} />
-              <span className="done" style={{ width: `${pct(unit.done, unit.total)}%` }} />
-            </span>
-            <span className="small muted">{unit.total}</span>
-          </li>
-        ))}
-      </ul>
-      <div className="legend">
-        <span><span className="dot red" /> 红</span>
-        <span><span className="dot yellow" /> 黄</span>
-        <span><span className="dot green" /> 绿</span>
-        <span><span className="dot" /> 已完成</span>
-      </div>
+      <EChart option={completionOption(units)} label={`分管单位三色分布：${units.map((u) => `${u.unitName}红${u.red}黄${u.yellow}绿${u.green}已完成${u.done}`).join('，')}`} tall={units.length > 6} />
       <div className="table-wrap" style={{ marginTop: '0.75rem' }}>
         <table className="cards" aria-label="分管单位汇总">
           <thead>

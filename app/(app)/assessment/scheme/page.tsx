@@ -41,8 +41,7 @@ export default async function AssessmentSchemePage({ searchParams }: { searchPar
         {stored.version === 0 ? '本年度尚未设置，以下为系统默认办法。' : `第${stored.version}次修改，${stored.updatedByName ?? ''}于 ${formatShanghaiDateTime(stored.updatedAt!)}。`}
         {describeScheme(stored.scheme)}。修改后须重新计算考核结果；已公布的结果不受影响。
       </p>
-      {/* Keyed by version: after a save or an import the form shows the stored values. */}
-      <SchemeForm key={stored.version} year={year} version={stored.version} name={stored.scheme.name} groups={groups} />
+      <SchemeForm year={year} version={stored.version} name={stored.scheme.name} groups={groups} />
       <ReplaceSchemeForm year={year} version={stored.version} shipped={SHIPPED_SCHEMES.map((scheme) => scheme.name)} />
     </div>
   );
