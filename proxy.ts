@@ -2,6 +2,7 @@ import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { MAX_REQUEST_BODY_BYTES, REQUEST_TOO_LARGE_MESSAGE } from '@/lib/core/attachments/policy';
 import { FORWARDED_CHAIN_HEADER } from '@/lib/core/net/client-address';
+import { hasMalformedPartHeaders, MALFORMED_UPLOAD_MESSAGE, multipartBoundary } from '@/lib/core/security/multipart';
 import { contentSecurityPolicy, HSTS_HEADER, isAttachmentPreview, PREVIEW_FRAME_OPTIONS, STATIC_SECURITY_HEADERS } from '@/lib/core/security/headers';
 
 /**
@@ -30,6 +31,11 @@ export async function proxy(request: NextRequest) {
   // the browser checks first (useKeptForm), this answers anyone else in Chinese.
   if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BODY_BYTES) {
     return secured(new NextResponse(REQUEST_TOO_LARGE_MESSAGE, { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+  }
+  // Broken part headers (a raw CR/LF in a file name) would make Next's action parser throw a 500.
+  const boundary = request.method === 'POST' ? multipartBoundary(request.headers.get('content-type')) : null;
+  if (boundary && hasMalformedPartHeaders(new Uint8Array(await request.clone().arrayBuffer()), boundary)) {
+    return secured(new NextResponse(MALFORMED_UPLOAD_MESSAGE, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
   }
   // Next reads the nonce from the request's CSP header and puts it on its inline scripts.
   const forwarded = new Headers(request.headers);

@@ -42,6 +42,53 @@ test('an oversized attachment is refused in Chinese before upload and the typed 
   await expect(page.getByRole('list', { name: '办理记录' }).getByRole('link', { name: /验收报告\.pdf/ })).toBeVisible({ timeout: 30_000 });
 });
 
+test('a CR/LF in an uploaded file name, as the browser sends it and raw, gives a clean result and a sanitised stored name', async ({ page }) => {
+  const task = await createJourneyTask('文件名换行');
+  await signIn(page, 'fgj_staff');
+  await page.goto(`/tasks/${task.id}`);
+  const form = page.getByRole('form', { name: '进度报送' });
+  const fileInput = form.locator('input[type="file"][name="files"]');
+  const file = (name: string) => ({ name, mimeType: 'application/pdf', buffer: pdfOf(1024) });
+  const statuses: number[] = [];
+  page.on('response', (response) => {
+    if (response.request().method() === 'POST') statuses.push(response.status());
+  });
+
+  // As Chromium sends it: the browser escapes CR and LF in the multipart header (%0D%0A).
+  await form.getByLabel('工作进展').fill('附现场照片说明。');
+  await form.getByLabel('完成百分比（%）').fill('30');
+  await fileInput.setInputFiles(file('现场\r\n说明.pdf'));
+  await form.getByRole('button', { name: '提交报告' }).click();
+  await expect(form.getByRole('status')).toHaveText('进度已报送');
+
+  // Stored under a name without control characters; its download header is clean.
+  const reports = await e2eDb().progressReport.findMany({ where: { taskId: task.id }, select: { attachments: true } });
+  expect(reports.flatMap((report) => (report.attachments as { name: string }[]).map((attachment) => attachment.name))).toEqual(['现场%0D%0A说明.pdf']);
+  const link = page.getByRole('list', { name: '办理记录' }).getByRole('link', { name: /说明\.pdf/ });
+  const download = await page.request.get((await link.getAttribute('href'))!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-disposition']).not.toMatch(/[\r\n]/);
+
+  // Raw, as a hand-made client could send it: the escapes turned back into CR and LF bytes. The
+  // proxy answers in Chinese before Next's parser could fail on it (it threw: a 500).
+  let raw: { status: number; text: string } | null = null;
+  await page.route(`**/tasks/${task.id}`, async (route) => {
+    const body = route.request().postDataBuffer();
+    if (route.request().method() !== 'POST' || !body) return route.continue();
+    const response = await route.fetch({ postData: Buffer.from(body.toString('latin1').replace('%0D%0A', '\r\n'), 'latin1') });
+    raw = { status: response.status(), text: await response.text() };
+    await route.fulfill({ response });
+  });
+  await form.getByLabel('工作进展').fill('再附一份。');
+  await form.getByLabel('完成百分比（%）').fill('35');
+  await fileInput.setInputFiles(file('第二\r\n份.pdf'));
+  await form.getByRole('button', { name: '提交报告' }).click();
+  await expect.poll(() => raw).toEqual({ status: 400, text: '上传内容格式无效（文件名中不能含有换行等控制字符），请重命名文件后重试' });
+  await page.unroute(`**/tasks/${task.id}`);
+  expect(statuses.filter((status) => status >= 500)).toEqual([]);
+  expect(await e2eDb().progressReport.count({ where: { taskId: task.id } })).toBe(1);
+});
+
 test('a body over the limit sent past the browser check gets a Chinese 413, not a 500', async ({ page }) => {
   await signIn(page, 'fgj_staff');
   const response = await page.request.post('/tasks', { headers: { 'content-type': 'application/octet-stream', 'next-action': 'x' }, data: Buffer.alloc(52 * MB) });
