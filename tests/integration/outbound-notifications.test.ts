@@ -7,15 +7,24 @@ import { sendThroughChannel } from '@/lib/server/notifications/channel-transport
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { claimDueMessages, deliverOutbox } from '@/lib/server/notifications/deliver-outbox';
 import { sendDigests } from '@/lib/server/notifications/send-digests';
+import { addUnitNotifyRoute } from '@/lib/server/notifications/add-unit-notify-route';
+import { createNotifyChannel } from '@/lib/server/notifications/create-notify-channel';
+import { getNotifyPreference } from '@/lib/server/notifications/get-notify-preference';
+import { listNotifyChannels } from '@/lib/server/notifications/list-notify-channels';
+import { listOutboxMessages } from '@/lib/server/notifications/list-outbox-messages';
+import { resendOutboxMessage } from '@/lib/server/notifications/resend-outbox-message';
+import { sendChannelTest } from '@/lib/server/notifications/send-channel-test';
+import { updateNotifyPreference } from '@/lib/server/notifications/update-notify-preference';
+import { updateNotifySettings } from '@/lib/server/notifications/update-notify-settings';
 import { readMail, startHttpReceiver, startSmtpServer } from '../support/notify-servers';
-import { testDb, unitId } from '../support/db';
+import { sessionUser, testDb, unitId } from '../support/db';
 
 const BASE_URL = 'https://luoshi.example.gov.cn';
 const MINUTE = 60_000;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let http: Awaited<ReturnType<typeof startHttpReceiver>>;
 
-async function channel(kind: 'EMAIL' | 'DINGTALK' | 'WECOM' | 'SMS' | 'WEBHOOK', config: object, secret: string | null = null) {
+async function makeChannel(kind: 'EMAIL' | 'DINGTALK' | 'WECOM' | 'SMS' | 'WEBHOOK', config: object, secret: string | null = null) {
   return testDb.notifyChannel.create({ data: { kind, name: `${kind}-${Math.random().toString(36).slice(2)}`, config, secret } });
 }
 
@@ -51,7 +60,7 @@ afterAll(async () => {
 describe('outbound delivery to real local servers', () => {
   test('a user who asked for email gets it over SMTP with a Chinese subject and the task link', async () => {
     await quiet();
-    const email = await channel('EMAIL', { host: '127.0.0.1', port: smtp.port, secure: false, user: '', from: '督查室 <duchashi@example.gov.cn>' });
+    const email = await makeChannel('EMAIL', { host: '127.0.0.1', port: smtp.port, secure: false, user: '', from: '督查室 <duchashi@example.gov.cn>' });
     const head = await testDb.user.findUniqueOrThrow({ where: { username: 'fgj_head' } });
     await testDb.notifyPreference.upsert({ where: { userId: head.id }, create: { userId: head.id, email: 'fgj@example.gov.cn', emailKinds: ['supervision'] }, update: { email: 'fgj@example.gov.cn', emailKinds: ['supervision'] } });
 
@@ -77,8 +86,8 @@ describe('outbound delivery to real local servers', () => {
   test('a unit\'s 钉钉 robot gets signed markdown (加签) and its 企业微信 robot markdown', async () => {
     await quiet();
     const secret = 'SECtest-dingtalk-secret';
-    const ding = await channel('DINGTALK', { webhookUrl: http.url('/robot/send?access_token=tok') }, secret);
-    const wecom = await channel('WECOM', { webhookUrl: http.url('/cgi-bin/webhook/send?key=k1') });
+    const ding = await makeChannel('DINGTALK', { webhookUrl: http.url('/robot/send?access_token=tok') }, secret);
+    const wecom = await makeChannel('WECOM', { webhookUrl: http.url('/cgi-bin/webhook/send?key=k1') });
     const fgj = await unitId('fgj');
     await testDb.unitNotifyRoute.createMany({ data: [{ unitId: fgj, channelId: ding.id }, { unitId: fgj, channelId: wecom.id }] });
     const before = Date.now();
@@ -112,7 +121,7 @@ describe('outbound delivery to real local servers', () => {
   test('a failing endpoint is retried with backoff, then marked failed with the error', async () => {
     await quiet();
     http.state.answer = () => [500, 'gateway down'];
-    const ding = await channel('DINGTALK', { webhookUrl: http.url('/failing/send?access_token=x') });
+    const ding = await makeChannel('DINGTALK', { webhookUrl: http.url('/failing/send?access_token=x') });
     const fgj = await unitId('fgj');
     await testDb.unitNotifyRoute.create({ data: { unitId: fgj, channelId: ding.id } });
     await notify({ unitIds: [fgj] }, { kind: 'task.assigned', title: '重试', link: '/tasks/t-fail' });
@@ -135,8 +144,8 @@ describe('outbound delivery to real local servers', () => {
 
   test('a worker stopping between sending and recording never duplicates a robot message; the webhook is resent with the same key', async () => {
     await quiet();
-    const ding = await channel('DINGTALK', { webhookUrl: http.url('/crash/ding?access_token=x') });
-    const hook = await channel('WEBHOOK', { url: http.url('/crash/hook') }, 'hook-secret');
+    const ding = await makeChannel('DINGTALK', { webhookUrl: http.url('/crash/ding?access_token=x') });
+    const hook = await makeChannel('WEBHOOK', { url: http.url('/crash/hook') }, 'hook-secret');
     const fgj = await unitId('fgj');
     await testDb.unitNotifyRoute.createMany({ data: [{ unitId: fgj, channelId: ding.id }, { unitId: fgj, channelId: hook.id }] });
     await notify({ unitIds: [fgj] }, { kind: 'task.assigned', title: '中断', link: '/tasks/t-crash' });
@@ -170,7 +179,7 @@ describe('outbound delivery to real local servers', () => {
   test('quiet hours hold an SMS until 07:00; an urgent kind goes at once', async () => {
     await quiet();
     http.state.answer = () => [200, '{"code":"OK"}'];
-    const sms = await channel('SMS', { url: http.url('/sms/send'), method: 'POST', contentType: 'json', body: '{"phone":"{{phone}}","text":"{{text}}","token":"{{token}}"}', successText: 'OK' }, 'sms-token');
+    const sms = await makeChannel('SMS', { url: http.url('/sms/send'), method: 'POST', contentType: 'json', body: '{"phone":"{{phone}}","text":"{{text}}","token":"{{token}}"}', successText: 'OK' }, 'sms-token');
     const staff = await testDb.user.update({ where: { username: 'fgj_staff' }, data: { phone: '13800000001' } });
     await testDb.notifyPreference.upsert({ where: { userId: staff.id }, create: { userId: staff.id, smsKinds: ['task', 'supervision'] }, update: { smsKinds: ['task', 'supervision'], quietStart: 1320, quietEnd: 420 } });
 
@@ -198,8 +207,8 @@ describe('outbound delivery to real local servers', () => {
 
   test('morning digests: once a day after the configured time, per leader by email and per unit to its robot; none when empty', async () => {
     await quiet();
-    await channel('EMAIL', { host: '127.0.0.1', port: smtp.port, secure: false, user: '', from: 'duchashi@example.gov.cn' });
-    const wecom = await channel('WECOM', { webhookUrl: http.url('/digest/wecom?key=d') });
+    await makeChannel('EMAIL', { host: '127.0.0.1', port: smtp.port, secure: false, user: '', from: 'duchashi@example.gov.cn' });
+    const wecom = await makeChannel('WECOM', { webhookUrl: http.url('/digest/wecom?key=d') });
     const fgj = await unitId('fgj');
     const empty = await testDb.unit.create({ data: { code: `digest-empty-${Date.now()}`, name: `空单位${Date.now()}`, shortName: '空单位', kind: 'DEPARTMENT' } });
     await testDb.unitNotifyRoute.createMany({ data: [{ unitId: fgj, channelId: wecom.id }, { unitId: empty.id, channelId: wecom.id }] });
@@ -214,7 +223,7 @@ describe('outbound delivery to real local servers', () => {
     expect(await sendDigests(new Date('2031-06-10T07:45:00+08:00'))).toEqual({ digests: 0 }); // before 08:00
     const morning = new Date('2031-06-10T08:00:00+08:00');
     const { digests } = await sendDigests(morning);
-    expect(digests).toBe(2); // the leader's email and 发改局's robot; the empty unit gets none
+    expect(digests).toBe(3); // the leader's email, 发改局's robot and its head's email (first test); the empty unit gets none
     expect(await sendDigests(new Date('2031-06-10T08:15:00+08:00'))).toEqual({ digests: 0 });
     await deliverOutbox({ now: morning });
 
@@ -229,5 +238,62 @@ describe('outbound delivery to real local servers', () => {
     expect(mail.text).toContain('红灯和逾期任务');
     expect(mail.text).toMatch(/摘要：已逾期的任务|等\d+项/);
     expect(await testDb.outboxMessage.count({ where: { unitId: empty.id } })).toBe(0);
+  });
+});
+
+describe('the office configures channels; nobody else can', () => {
+  test('channels are added with masked secrets, tested through the outbox, and a failure can be resent once', async () => {
+    await quiet();
+    const admin = await sessionUser('admin');
+    const input = { kind: 'DINGTALK', name: `测试钉钉-${Date.now()}`, active: true, secret: 'SECsecret-0123456789-WXYZ', config: { webhookUrl: http.url('/admin-test/send?access_token=abcdefghijkl') } };
+    await expect(createNotifyChannel({ user: admin, input: { ...input, config: { webhookUrl: 'ftp://x' } }, ip: null })).rejects.toThrow('地址应以 http:// 或 https:// 开头');
+    const channel = await createNotifyChannel({ user: admin, input, ip: null });
+    await expect(createNotifyChannel({ user: admin, input, ip: null })).rejects.toThrow('已有同名渠道');
+    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: 'notify.channel.create', entityId: channel.id } });
+    expect(JSON.stringify(audit.after)).not.toContain('SECsecret');
+
+    const listed = (await listNotifyChannels({ user: admin })).channels.find((c) => c.id === channel.id)!;
+    expect(listed.secret).toBe('已设置（…WXYZ）');
+    expect(listed.summary).toContain('access_token=abcd…');
+    expect(JSON.stringify(listed)).not.toContain('abcdefghijkl');
+
+    await expect(addUnitNotifyRoute({ user: admin, input: { unitId: await unitId('fgj'), channelId: channel.id, address: '' }, ip: null })).resolves.toMatchObject({ address: null });
+
+    expect(await sendChannelTest({ user: admin, input: { channelId: channel.id }, ip: null })).toMatchObject({ status: 'SENT' });
+    expect(http.on('/admin-test/send')).toHaveLength(1);
+
+    http.state.answer = () => [200, '{"errcode":310000,"errmsg":"sign not match"}'];
+    expect(await sendChannelTest({ user: admin, input: { channelId: channel.id }, ip: null })).toMatchObject({ status: 'PENDING', error: expect.stringContaining('310000') });
+    const failed = await testDb.outboxMessage.findFirstOrThrow({ where: { channelId: channel.id, status: 'PENDING' } });
+    await expect(resendOutboxMessage({ user: admin, input: { messageId: failed.id }, ip: null })).rejects.toThrow('只有失败或状态不明的消息可以重发');
+    await testDb.outboxMessage.update({ where: { id: failed.id }, data: { status: 'FAILED' } });
+    const copy = await resendOutboxMessage({ user: admin, input: { messageId: failed.id }, ip: null });
+    expect(copy).toMatchObject({ status: 'PENDING', resentFromId: failed.id, subject: failed.subject });
+    await expect(resendOutboxMessage({ user: admin, input: { messageId: failed.id }, ip: null })).rejects.toThrow('该消息已重发过');
+    const log = await listOutboxMessages({ user: admin, status: 'FAILED' });
+    expect(log.rows.map((row) => row.id)).toContain(failed.id);
+    expect(log.failing).toBeGreaterThanOrEqual(1);
+  });
+
+  test('units and leaders are refused everything of the office; a user edits only their own preferences', async () => {
+    const channel = await makeChannel('WEBHOOK', { url: http.url('/refused') });
+    for (const username of ['fgj_head', 'leader']) {
+      const user = await sessionUser(username);
+      await expect(listNotifyChannels({ user })).rejects.toThrow('未找到该记录');
+      await expect(createNotifyChannel({ user, input: { kind: 'WEBHOOK', name: 'x', config: { url: 'http://x' } }, ip: null })).rejects.toThrow('未找到该记录');
+      await expect(sendChannelTest({ user, input: { channelId: channel.id }, ip: null })).rejects.toThrow('未找到该记录');
+      await expect(addUnitNotifyRoute({ user, input: { unitId: await unitId('fgj'), channelId: channel.id }, ip: null })).rejects.toThrow('未找到该记录');
+      await expect(listOutboxMessages({ user })).rejects.toThrow('未找到该记录');
+      await expect(resendOutboxMessage({ user, input: { messageId: 'x' }, ip: null })).rejects.toThrow('未找到该记录');
+      await expect(updateNotifySettings({ user, input: { baseUrl: 'http://evil', digestTime: '08:00' }, ip: null })).rejects.toThrow('未找到该记录');
+    }
+    expect(http.on('/refused')).toHaveLength(0);
+
+    const staff = await sessionUser('czj_staff');
+    await expect(updateNotifyPreference({ user: staff, input: { email: 'not-an-email', quietStart: '22:00', quietEnd: '07:00' }, ip: null })).rejects.toThrow('邮箱地址无效');
+    await expect(updateNotifyPreference({ user: staff, input: { email: '', quietStart: '25:00', quietEnd: '07:00' }, ip: null })).rejects.toThrow('时间格式应为 HH:MM');
+    await updateNotifyPreference({ user: staff, input: { userId: (await sessionUser('admin')).id, email: 'czj@example.gov.cn', emailKinds: ['task', 'report'], smsKinds: [], quietStart: '21:30', quietEnd: '06:30', digest: 'on' }, ip: null });
+    expect(await getNotifyPreference({ user: staff })).toMatchObject({ email: 'czj@example.gov.cn', emailKinds: ['task', 'report'], quietStart: '21:30', quietEnd: '06:30', digest: true });
+    expect(await testDb.notifyPreference.findUnique({ where: { userId: (await sessionUser('admin')).id } })).toBeNull();
   });
 });
