@@ -53,9 +53,6 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     { path: '/reports', allowed: ['admin'] },
     { path: `/api/bulletins/${shanghaiIsoDay().slice(0, 7)}`, allowed: ['admin'], api: true },
     { path: '/ranking', allowed: ['admin', 'leader', 'leader4'] },
-    { path: '/assessment', allowed: ['admin', 'leader', 'leader4'] },
-    { path: '/assessment/scheme', allowed: ['admin'] },
-    { path: `/api/assessment/${year}/scheme`, allowed: ['admin'], api: true },
     { path: '/commitments', allowed: ['admin', 'leader', 'leader4'], redirected: ['fgj_head', 'fgj_staff', 'czj_staff', 'jyj_head', 'jyj_staff'] },
     { path: `/commitments/${fgj.id}/${year}`, allowed: ['admin', 'leader', 'fgj_head', 'fgj_staff'] },
     { path: '/admin', allowed: [], redirected: ['admin'] },
@@ -74,6 +71,10 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     // Only for a user who must change the password; anyone else is sent on to /account.
     { path: '/account/password', allowed: [], redirected: [...USERS] },
     { path: '/admin/settings', allowed: ['admin'] },
+    { path: '/admin/channels', allowed: ['admin'] },
+    { path: '/admin/deliveries', allowed: ['admin'] },
+    { path: '/admin/deliveries?status=FAILED', allowed: ['admin'] },
+    { path: '/account/notifications', allowed: [...USERS] },
   ];
 });
 
