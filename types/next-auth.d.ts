@@ -8,6 +8,8 @@ declare module 'next-auth' {
     username: string;
     name: string;
     sessionId: string;
+    /** Set when the identity provider's sign-in found no luoshi account to sign in (lib/server/auth/options.ts). */
+    oidcRefusal?: string;
   }
   interface Session {
     user: { id: string; username: string; name: string };

@@ -22,6 +22,12 @@ const serverEnvSchema = z.object({
   LUOSHI_JOBS: z.enum(['on', 'off']).default('on'),
   /** Our reverse proxies (IPv4 addresses or networks, IPv6 addresses): only their X-Forwarded-For is believed. */
   LUOSHI_TRUSTED_PROXIES: z.string().default(''),
+  /** The county identity provider (OpenID Connect) until the office sets one at /admin/sign-in. */
+  LUOSHI_OIDC_ISSUER: z.string().optional(),
+  LUOSHI_OIDC_CLIENT_ID: z.string().optional(),
+  LUOSHI_OIDC_CLIENT_SECRET: z.string().optional(),
+  LUOSHI_OIDC_ACCOUNT_CLAIM: z.string().optional(),
+  LUOSHI_OIDC_LABEL: z.string().optional(),
 }).superRefine((env, ctx) => {
   if (env.LUOSHI_ATTACHMENT_STORE !== 's3') return;
   for (const key of ['LUOSHI_S3_BUCKET', 'LUOSHI_S3_ACCESS_KEY_ID', 'LUOSHI_S3_SECRET_ACCESS_KEY'] as const) {

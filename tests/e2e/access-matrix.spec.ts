@@ -3,6 +3,7 @@
 // answer as for something that does not exist) or, signed out, the sign-in page / 401.
 // Server actions are refused in the data layer they call (tests/integration/*) and replayed over
 // HTTP in task-list.spec.ts.
+import { createHash, randomBytes } from 'node:crypto';
 import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from '@playwright/test';
 import { createTaskWithAttachment, e2eDb, shanghaiIsoDay } from './fixtures';
 import { DEMO_PASSWORD } from './helpers';
@@ -71,6 +72,9 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     // Only for a user who must change the password; anyone else is sent on to /account.
     { path: '/account/password', allowed: [], redirected: [...USERS] },
     { path: '/admin/settings', allowed: ['admin'] },
+    { path: '/admin/api-tokens', allowed: ['admin'] },
+    { path: '/account/tokens', allowed: [...USERS] },
+    { path: '/api-docs', allowed: [...USERS] },
     { path: '/admin/channels', allowed: ['admin'] },
     { path: '/admin/deliveries', allowed: ['admin'] },
     { path: '/admin/deliveries?status=FAILED', allowed: ['admin'] },
@@ -112,4 +116,41 @@ test('a refused task page does not reveal the task', async () => {
   const response = await sessions.get('jyj_staff')!.get(taskRoute.path);
   expect(response.status()).toBe(404);
   expect(await response.text()).not.toContain('权限矩阵任务');
+});
+
+// /api/v1 answers to bearer tokens only. Each role's personal (read) token reaches exactly what the
+// role's pages show; the session cookie alone is refused, signed in or not.
+test('the API, with each role\'s personal token, reaches what its pages do; without a token it answers 401', async ({ request }) => {
+  const taskPath = routes.find((r) => /^\/tasks\/[^/]+$/.test(r.path) && r.path !== '/tasks/new')!.path;
+  const taskReaders = routes.find((r) => r.path === taskPath)!.allowed;
+  const apiRoutes: { path: string; allowed: readonly Username[] }[] = [
+    { path: '/api/v1/tasks', allowed: USERS },
+    ...['', '/targets', '/reports', '/supervision'].map((tail) => ({ path: `/api/v1${taskPath}${tail}`, allowed: taskReaders })),
+    { path: '/api/v1/units', allowed: ['admin'] },
+    { path: '/api/v1/users', allowed: ['admin'] },
+  ];
+  const tokens = new Map<Username, string>();
+  for (const username of USERS) {
+    const secret = `lst_${randomBytes(32).toString('base64url')}`;
+    const { id } = await e2eDb().user.findUniqueOrThrow({ where: { username }, select: { id: true } });
+    await e2eDb().apiToken.create({
+      data: { kind: 'PERSONAL', name: `权限矩阵-${username}`, userId: id, issuedById: id, scope: 'READ', secretHash: createHash('sha256').update(secret).digest('hex'), prefix: secret.slice(0, 10), expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    tokens.set(username, secret);
+  }
+  const mismatches: string[] = [];
+  for (const route of apiRoutes) {
+    for (const username of USERS) {
+      const response = await request.get(route.path, { headers: { Authorization: `Bearer ${tokens.get(username)}` } });
+      const expected = route.allowed.includes(username) ? 200 : 404;
+      if (response.status() !== expected) mismatches.push(`${username} ${route.path}: ${response.status()} (expected ${expected})`);
+      const cookieOnly = await sessions.get(username)!.get(route.path);
+      if (cookieOnly.status() !== 401) mismatches.push(`${username} ${route.path} with a session cookie: ${cookieOnly.status()} (expected 401)`);
+    }
+    const signedOut = await request.get(route.path);
+    expect(signedOut.status(), route.path).toBe(401);
+    expect((await signedOut.json()).error.code, route.path).toBe('UNAUTHENTICATED');
+  }
+  expect(mismatches).toEqual([]);
+  expect((await request.get('/api/v1/openapi.json')).status()).toBe(200);
 });

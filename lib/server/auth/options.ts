@@ -1,6 +1,10 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
+import { headers } from 'next/headers';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { OIDC_PROVIDER_ID, type OidcSettings } from '@/lib/core/schemas/sign-in-settings';
+import { OidcSignInRefused, passwordSignInAllowed, readOidcSettings, resolveOidcUser } from '@/lib/server/auth/oidc-sign-in';
 import { SignInRefused, verifyCredentials } from '@/lib/server/auth/sign-in';
 import { requestClientAddress } from '@/lib/server/client-address';
 import { endUserSession, SESSION_MAX_AGE_SECONDS, startUserSession } from '@/lib/server/auth/user-sessions';
@@ -18,7 +22,8 @@ function clientIp(headers: Record<string, unknown> | undefined): string | null {
 // name are read from the database on every request (lib/server/auth/session.ts).
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: '/login' },
+  // Errors of the identity-provider sign-in land on the sign-in page too (?error=…), in Chinese.
+  pages: { signIn: '/login', error: '/login' },
   providers: [
     CredentialsProvider({
       name: '账号密码',
@@ -26,6 +31,9 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         try {
           const ip = clientIp(request?.headers);
+          // Once the county signs in through its identity provider, passwords stay for the office only;
+          // refused before the password is checked, so the form cannot confirm a guessed password.
+          if (!(await passwordSignInAllowed(credentials?.username))) throw new SignInRefused(LOCAL_PASSWORDS_OFF_MESSAGE);
           const user = await verifyCredentials(credentials, ip);
           const sessionId = await startUserSession(user.id, { ip, userAgent: header(request?.headers, 'user-agent') });
           return { id: user.id, username: user.username, name: user.name, sessionId };
@@ -41,10 +49,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user, account }) {
       if (user) {
         token.uid = user.id;
-        token.sid = user.sessionId;
+        // The identity-provider sign-in starts its server-side session here, once signIn allowed it.
+        token.sid = account?.provider === OIDC_PROVIDER_ID ? await startUserSession(user.id, await requestSessionMeta()) : user.sessionId;
         token.username = user.username;
         token.name = user.name;
       }
@@ -61,3 +70,52 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+const LOCAL_PASSWORDS_OFF_MESSAGE = '本县已改用统一身份认证登录，请点击下方按钮登录';
+
+async function requestSessionMeta() {
+  const list = await headers();
+  return { ip: requestClientAddress((name) => list.get(name)), userAgent: list.get('user-agent') };
+}
+
+/** next-auth's OpenID Connect client for the county identity provider (discovery, PKCE, ID token checked). */
+function oidcProvider(settings: OidcSettings): OAuthConfig<Record<string, unknown>> {
+  return {
+    id: OIDC_PROVIDER_ID,
+    name: settings.label,
+    type: 'oauth',
+    wellKnown: `${settings.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+    issuer: settings.issuer,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    authorization: { params: { scope: 'openid profile' } },
+    idToken: true,
+    checks: ['pkce', 'state'],
+    // The luoshi account is found (never created) here; a refusal is carried to the signIn callback.
+    async profile(claims) {
+      try {
+        const user = await resolveOidcUser({ settings, claims });
+        return { id: user.id, username: user.username, name: user.name, sessionId: '' };
+      } catch (error) {
+        if (!(error instanceof OidcSignInRefused)) throw error;
+        return { id: `refused:${String(claims.sub)}`, username: '', name: '', sessionId: '', oidcRefusal: error.code };
+      }
+    },
+  };
+}
+
+/** The options for one request: the identity provider joins the password sign-in when it is configured. */
+export async function authOptionsForRequest(): Promise<NextAuthOptions> {
+  const settings = await readOidcSettings();
+  if (!settings) return authOptions;
+  return {
+    ...authOptions,
+    providers: [...authOptions.providers, oidcProvider(settings)],
+    callbacks: {
+      ...authOptions.callbacks,
+      signIn({ user }) {
+        return user.oidcRefusal ? `/login?error=${user.oidcRefusal}` : true;
+      },
+    },
+  };
+}
