@@ -67,10 +67,11 @@ export function ReportSummary({ report, targetNames }: { report: TimelineReport;
                 </a>{' '}
                 {preview === 'pdf' && <PdfPreview url={`${url}?inline=1`} name={a.name} />}
                 {preview === 'image' && (
-                  <a href={`${url}?inline=1`} target="_blank" rel="noopener" className={styles.imageLink}>
+                  // Not a second link: the file has one, its 下载.
+                  <span className={styles.imageBox}>
                     {/* eslint-disable-next-line @next/next/no-img-element -- a private attachment, not an optimisable asset */}
                     <img src={`${url}?inline=1`} alt={a.name} className={styles.imagePreview} loading="lazy" />
-                  </a>
+                  </span>
                 )}
               </li>
             );
