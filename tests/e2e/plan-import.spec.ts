@@ -34,14 +34,16 @@ test('the office imports seed 002, corrects an owner and a deadline, publishes, 
   await expect(page).toHaveURL(/#span-/);
   await expect(page.locator('mark:target')).toContainText('聚力项目建设，扩大有效投资');
 
-  // Correct the owner and the deadline of one task.
-  const leadUnit = item.getByLabel('牵头单位');
+  // The importer's suggestion says why (the 职责 keywords that matched); correct the owner and the deadline.
+  await expect(item.getByText(/按职责关键词推荐，请确认（职责关键词：项目建设/)).toBeVisible();
+  // (The leader choices' hints also mention the 牵头单位: take the select by its role.)
+  const leadUnit = item.getByRole('combobox', { name: /^牵头单位/ });
   await expect(leadUnit).not.toHaveValue('');
   await leadUnit.selectOption({ label: '县统计局' });
   await item.getByLabel('完成时限').fill('2023-11-30');
   await item.getByRole('button', { name: '保存' }).click();
   await expect(item.getByText('已保存')).toBeVisible();
-  await expect(item.getByLabel('牵头单位').locator('option:checked')).toHaveText('县统计局');
+  await expect(leadUnit.locator('option:checked')).toHaveText('县统计局');
   await expect(item.getByLabel('完成时限')).toHaveValue('2023-11-30');
   await expect(item.getByText('已人工指定')).toBeVisible();
 
