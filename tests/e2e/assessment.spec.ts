@@ -34,6 +34,11 @@ test('the office sets a scheme, runs and adjusts the assessment, a leader approv
   );
   await lockedLetter('fgj', tasks[0]!);
   await lockedLetter('czj', tasks[1]!);
+  // ECharts must render under the nonce CSP: any violation is reported on the console.
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+  });
 
   await signIn(page, 'admin');
   await page.goto(`/assessment/scheme?year=${YEAR}`);
@@ -62,6 +67,7 @@ test('the office sets a scheme, runs and adjusts the assessment, a leader approv
   await expect(page.getByRole('img', { name: /月度趋势/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /月度趋势/ }).locator('svg')).toBeVisible();
   await page.goto(`/assessment?year=${YEAR}`);
+  await expect(page.getByRole('img', { name: /得分分布/ }).locator('svg')).toBeVisible();
   await page.getByRole('button', { name: '审定考核结果' }).click();
   await expect(page.getByTestId('assessment-status')).toHaveText('已审定，待公布');
   await signOut(page);
@@ -78,4 +84,5 @@ test('the office sets a scheme, runs and adjusts the assessment, a leader approv
   const pdf = await page.request.get(`/api/assessment/${YEAR}/pdf`);
   expect(pdf.status()).toBe(200);
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(cspViolations).toEqual([]);
 });
