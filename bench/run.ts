@@ -149,7 +149,6 @@ async function startServer(benchUrl: string): Promise<{ base: string; child: Chi
       DATABASE_URL: benchUrl,
       NEXTAUTH_URL: base,
       NODE_ENV: 'production',
-      LUOSHI_JOBS_INTERVAL_MINUTES: '0',
       LUOSHI_JOBS: 'off',
       LUOSHI_UPLOAD_DIR: path.join(root, 'data/bench-uploads'),
     },

@@ -24,7 +24,7 @@ type DashboardQueryRow = {
 export function leaderDashboardSql({ user, unitIds, light, focus, page, today }: { user: SessionUser; unitIds: string[]; light: Prisma.Sql; focus: UrgentFocus; page: number; today: Date }) {
   const focusSql = urgentFocusSql(focus, today);
   return Prisma.sql`
-    WITH scoped AS MATERIALIZED (SELECT ${figureColumnsSql(today, light)} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user)})
+    WITH scoped AS MATERIALIZED (SELECT ${figureColumnsSql(today, light)} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user, { overseenUnitIds: unitIds })})
     SELECT
       (SELECT row_to_json(c) FROM (SELECT ${figureCountsSql(today)} FROM scoped s) c) AS "counts",
       (SELECT count(*)::int FROM scoped s WHERE ${focusSql}) AS "focusTotal",

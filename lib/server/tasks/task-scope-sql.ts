@@ -8,11 +8,20 @@ import { can, type SessionUser } from '@/lib/server/auth/permissions';
  * (tests/integration/task-list.test.ts compares them for every role), and callers still load the
  * rows they show through `taskScopeWhere`, so a mistake here can change a count but never leak a row.
  */
-export function taskScopeSql(user: SessionUser): Prisma.Sql {
+export function taskScopeSql(user: SessionUser, { overseenUnitIds }: { overseenUnitIds?: readonly string[] } = {}): Prisma.Sql {
   if (can(user, 'task.viewAll')) return Prisma.sql`TRUE`;
   switch (user.role) {
     case 'LEADER':
       // A leader's scope is a large share of all tasks: one scan with hashed id sets beats joining.
+      // With the 分管 units already loaded (`overseenUnitIds`, exactly unitScopeWhere's), the co-unit
+      // set comes from its unitId index instead of a hash join over every "TaskCoUnit" row.
+      if (overseenUnitIds) {
+        const units = [...overseenUnitIds];
+        return Prisma.sql`(
+        t."id" IN (SELECT tl."taskId" FROM "TaskLeader" tl WHERE tl."leaderId" = ${user.id})
+        OR t."leadUnitId" = ANY(${units})
+        OR t."id" IN (SELECT c."taskId" FROM "TaskCoUnit" c WHERE c."unitId" = ANY(${units})))`;
+      }
       return Prisma.sql`(
         t."id" IN (SELECT tl."taskId" FROM "TaskLeader" tl WHERE tl."leaderId" = ${user.id})
         OR t."leadUnitId" IN (SELECT lu."unitId" FROM "LeaderUnit" lu WHERE lu."leaderId" = ${user.id})
