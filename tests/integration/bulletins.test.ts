@@ -7,6 +7,7 @@ import { buildBulletinWorkbook } from '@/lib/core/export/bulletin-workbook';
 import ExcelJS from 'exceljs';
 import { sessionUser, testDb } from '../support/db';
 import { insertTaskRow } from '../support/task-rows';
+import { CURRENT_RANKING_SCHEME } from '@/lib/core/assessment/scheme';
 
 const TODAY = new Date('2023-05-20T10:00:00+08:00');
 const created = new Date('2023-01-05T10:00:00+08:00');
@@ -49,6 +50,29 @@ describe('monthly 通报', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['概况', '逾期任务', '单位排名']);
     expect(workbook.getWorksheet('逾期任务')!.rowCount).toBe(bulletin.overdue.rows.length + 1);
     expect(workbook.getWorksheet('概况')!.getCell('A1').value).toBe(bulletin.title);
+  });
+
+  test("the ranking is scored by the year's 考核办法, as the ranking page does", async () => {
+    const admin = await sessionUser('admin');
+    const base = { year: 2021, startDate: new Date('2021-01-01'), createdAt: new Date('2021-01-05T10:00:00+08:00') };
+    await insertTaskRow({ ...base, leadUnit: 'slj', deadline: new Date('2021-03-31'), status: 'CLOSED', closedAt: new Date('2021-03-30T10:00:00+08:00') });
+    await insertTaskRow({ ...base, leadUnit: 'slj', deadline: new Date('2021-04-30') }); // overdue on 31 May
+    const june = new Date('2021-06-15T10:00:00+08:00');
+    // The default scheme is the old formula: 60 × 1/2 + 40 × 1/2 − 2 = 48.
+    const byDefault = await buildBulletin({ user: admin, period: '2021-05', today: june });
+    expect(byDefault.ranking.find((r) => r.unit === '水利局')).toMatchObject({ onTimeRate: 0.5, overdue: 1, score: 48 });
+    expect(byDefault.scheme?.name).toBe(CURRENT_RANKING_SCHEME.name);
+
+    const scheme = { ...CURRENT_RANKING_SCHEME, name: '按时为重', rates: { onTimeRate: 100, onTrackShare: 0 }, deductions: { ...CURRENT_RANKING_SCHEME.deductions, overdue: { points: 5, cap: 50 } } };
+    await testDb.assessmentScheme.create({ data: { year: 2021, scheme } });
+    try {
+      // 100 × 1/2 − 5 = 45.
+      const bulletin = await buildBulletin({ user: admin, period: '2021-05', today: june });
+      expect(bulletin.ranking.find((r) => r.unit === '水利局')?.score).toBe(45);
+      expect(bulletin.scheme).toMatchObject({ name: '按时为重', description: expect.stringContaining('100') });
+    } finally {
+      await testDb.assessmentScheme.delete({ where: { year: 2021 } });
+    }
   });
 
   test('only the office builds or issues; bad and future periods are refused', async () => {

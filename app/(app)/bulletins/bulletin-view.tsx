@@ -90,7 +90,7 @@ export function BulletinView({ content, note }: { content: BulletinContent; note
           </table>
         </div>
       )}
-      <p className="muted small">{SCORE_FORMULA_TEXT}。</p>
+      <p className="muted small">{content.scheme ? `按${content.year}年度考核办法“${content.scheme.name}”计分：${content.scheme.description}` : SCORE_FORMULA_TEXT}。</p>
     </article>
   );
 }

@@ -5,11 +5,12 @@ import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden, UserFacingError } from '@/lib/server/errors';
 import { getCountyName } from '@/lib/server/settings/installation-settings';
 import { getUnitTaskStats } from '@/lib/server/ranking/get-unit-task-stats';
+import { rankBySchemeOfYear } from '@/lib/server/ranking/get-unit-ranking';
 import { utcTimestampOfShanghaiMidnight } from '@/lib/server/tasks/light-sql';
 import { COUNTED_TASK_SQL } from '@/lib/server/dashboard/task-figures-sql';
 import { bulletinPeriodSchema } from '@/lib/core/schemas/bulletin';
 import { formErrors } from '@/lib/core/schemas/common';
-import { rankUnits } from '@/lib/core/ranking/score-units';
+import { describeScheme } from '@/lib/core/assessment/scheme';
 import { periodDays, periodLabel } from '@/lib/core/schedule/cadence';
 import { dbDateOfDay, isoDateFromDayNumber, shanghaiDayNumber, type DayNumber } from '@/lib/core/schedule/calendar-day';
 
@@ -26,6 +27,8 @@ export type BulletinContent = {
   year: number;
   totals: { total: number; closed: number; completionRate: number | null; overdue: number };
   overdue: { count: number; rows: { code: string; title: string; unit: string; deadline: string; daysOverdue: number }[] };
+  /** The year's 考核办法 and its rules in words; absent in bulletins issued under the fixed formula. */
+  scheme?: { name: string; description: string };
   ranking: { rank: number; unit: string; total: number; closed: number; closedOnTime: number; overdue: number; onTimeRate: number | null; onTrackShare: number; score: number }[];
 };
 
@@ -40,9 +43,9 @@ function parsePeriod(input: unknown) {
 
 /**
  * The monthly 通报 for `period` (YYYY-MM), office only: completion (closed ÷ total) of that year's
- * tasks, the tasks overdue on the as-of day with days overdue, and the unit ranking — all as of the
- * period's last day (or today while the month is running). See getUnitTaskStats for what "as of" a
- * past day can and cannot reconstruct.
+ * tasks, the tasks overdue on the as-of day with days overdue, and the unit ranking by the year's 考核办法 (scored as the ranking page does) — all as of the period's last
+ * day (or today while the month is running). See getUnitTaskStats for what "as of" a past day can
+ * and cannot reconstruct.
  */
 export async function buildBulletin({ user, period, today = new Date() }: { user: SessionUser; period: unknown; today?: Date }): Promise<BulletinContent> {
   if (!can(user, 'bulletin.issue')) throw forbidden('生成通报');
@@ -64,6 +67,7 @@ export async function buildBulletin({ user, period, today = new Date() }: { user
       SELECT t."code", t."title", u."shortName" AS "unit", t."deadline" FROM "Task" t JOIN "Unit" u ON u."id" = t."leadUnitId"
       WHERE ${openOverdue} ORDER BY t."deadline" ASC, u."sortOrder" ASC, t."code" ASC LIMIT ${BULLETIN_OVERDUE_LIMIT}`),
   ]);
+  const { scheme, units: ranked } = await rankBySchemeOfYear({ stats, year, asOf: asOfIso });
   const total = stats.reduce((sum, unit) => sum + unit.total, 0);
   const closed = stats.reduce((sum, unit) => sum + unit.closed, 0);
   const overdueCount = stats.reduce((sum, unit) => sum + unit.overdue, 0);
@@ -85,7 +89,8 @@ export async function buildBulletin({ user, period, today = new Date() }: { user
         daysOverdue: asOfDay - shanghaiDayNumber(row.deadline),
       })),
     },
-    ranking: rankUnits(stats).map((unit) => ({
+    scheme: { name: scheme.name, description: describeScheme(scheme) },
+    ranking: ranked.map((unit) => ({
       rank: unit.rank,
       unit: unit.unitName,
       total: unit.total,
