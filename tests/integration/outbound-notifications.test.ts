@@ -16,7 +16,9 @@ import { resendOutboxMessage } from '@/lib/server/notifications/resend-outbox-me
 import { sendChannelTest } from '@/lib/server/notifications/send-channel-test';
 import { updateNotifyPreference } from '@/lib/server/notifications/update-notify-preference';
 import { updateNotifySettings } from '@/lib/server/notifications/update-notify-settings';
+import { runScheduledJobs } from '@/lib/server/jobs/run-scheduled-jobs';
 import { readMail, startHttpReceiver, startSmtpServer } from '../support/notify-servers';
+import { insertTaskRow } from '../support/task-rows';
 import { sessionUser, testDb, unitId } from '../support/db';
 
 const BASE_URL = 'https://luoshi.example.gov.cn';
@@ -116,6 +118,26 @@ describe('outbound delivery to real local servers', () => {
     await notify({ unitIds: [fgj] }, { kind: 'report.missed', title: '未报送', dedupeKey: 'outbound-test:missed' });
     await notify({ unitIds: [fgj] }, { kind: 'report.missed', title: '未报送', dedupeKey: 'outbound-test:missed' });
     expect(await testDb.outboxMessage.count({ where: { dedupeKey: { startsWith: 'outbound-test:missed' } } })).toBe(2); // one per robot
+  });
+
+  test('the sweep\'s deadline reminders reach the unit\'s 钉钉 robot with the task, unit and deadline, once a day', async () => {
+    await quiet();
+    const ding = await makeChannel('DINGTALK', { webhookUrl: http.url('/sweep/send?access_token=t') });
+    const fgj = await unitId('fgj');
+    await testDb.unitNotifyRoute.create({ data: { unitId: fgj, channelId: ding.id } });
+    const task = await insertTaskRow({ leadUnit: 'fgj', deadline: new Date('2031-06-17') });
+    const today = new Date('2031-06-10T09:00:00+08:00');
+
+    await runScheduledJobs({ today });
+    // the sweep may also notice fgj's missed reports; only this task's reminder is counted
+    const reminders = { channelId: ding.id, kind: { startsWith: 'deadline.' } };
+    const rows = await testDb.outboxMessage.findMany({ where: reminders });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: 'deadline.7d', unitId: fgj, status: 'PENDING', link: `${BASE_URL}/tasks/${task.id}`, subject: `【距完成时限还有7天】${task.title}` });
+    expect(rows[0]!.text).toBe('牵头单位：发改局；完成时限：2031-06-17');
+
+    await runScheduledJobs({ today });
+    expect(await testDb.outboxMessage.count({ where: reminders })).toBe(1);
   });
 
   test('a failing endpoint is retried with backoff, then marked failed with the error', async () => {

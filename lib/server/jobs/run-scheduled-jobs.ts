@@ -3,6 +3,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
+import { enqueueOutboundMessages } from '@/lib/server/notifications/enqueue-outbound-messages';
 import { runIntegrityCheck } from '@/lib/server/verify/run-integrity-check';
 import { shanghaiDbDate, taskReportMissedSql } from '@/lib/server/tasks/light-sql';
 import { OPEN_STATUSES } from '@/lib/core/workflow/task-status';
@@ -30,42 +31,49 @@ const REMINDER_NOTIFICATION_KINDS: Record<ReminderKind, string> = {
 const INSERT_CHUNK = 5000;
 
 /**
- * 7-day, 1-day and overdue reminders to the lead unit's head and liaison. Only tasks whose deadline
- * is today+7, today+1 or yesterday can be due (the deadline index finds them); each notification
- * carries the reminder key as dedupeKey, so a re-run the same day creates nothing new.
+ * 7-day, 1-day and overdue reminders to the lead unit's head and liaison, and through the outbox to
+ * the unit's robots and addresses and the users' own email/SMS. Only tasks whose deadline is today+7,
+ * today+1 or yesterday can be due (the deadline index finds them); each notification carries the
+ * reminder key as dedupeKey (the unit's outbox rows a key derived from it), so a re-run the same day
+ * creates nothing new.
  */
 async function sendDeadlineReminders(today: Date) {
   const tasks = await db.task.findMany({
     where: { status: { in: [...OPEN_STATUSES] }, deadline: { in: [7, 1, -1].map((offset) => shanghaiDbDate(today, offset)) } },
-    select: { id: true, title: true, deadline: true, status: true, leadUnitId: true },
+    select: { id: true, title: true, deadline: true, status: true, leadUnitId: true, leadUnit: { select: { shortName: true } } },
   });
-  const reminders = tasks.flatMap((task) => dueReminders({ taskId: task.id, deadline: task.deadline, status: task.status, today }).map((reminder) => ({ task, reminder })));
+  const reminders = tasks.flatMap((task) =>
+    dueReminders({ taskId: task.id, deadline: task.deadline, status: task.status, today }).map((reminder) => ({
+      unitId: task.leadUnitId,
+      kind: REMINDER_NOTIFICATION_KINDS[reminder.kind],
+      title: `【${REMINDER_KIND_LABELS[reminder.kind]}】${task.title}`,
+      body: `牵头单位：${task.leadUnit.shortName}；完成时限：${reminder.deadline}`,
+      link: `/tasks/${task.id}`,
+      dedupeKey: reminder.key,
+    })),
+  );
   if (reminders.length === 0) return 0;
 
   // Recipients are resolved once for all units (createNotifications would query per task).
   const users = await db.user.findMany({
-    where: { active: true, role: { in: ['UNIT_HEAD', 'UNIT_STAFF'] }, unitId: { in: [...new Set(reminders.map((r) => r.task.leadUnitId))] } },
+    where: { active: true, role: { in: ['UNIT_HEAD', 'UNIT_STAFF'] }, unitId: { in: [...new Set(reminders.map((r) => r.unitId))] } },
     select: { id: true, unitId: true },
   });
-  const data = reminders.flatMap(({ task, reminder }) =>
-    users
-      .filter((user) => user.unitId === task.leadUnitId)
-      .map((user) => ({
-        userId: user.id,
-        kind: REMINDER_NOTIFICATION_KINDS[reminder.kind],
-        title: `【${REMINDER_KIND_LABELS[reminder.kind]}】${task.title}`,
-        body: `完成时限：${reminder.deadline}`,
-        link: `/tasks/${task.id}`,
-        dedupeKey: reminder.key,
-      })),
-  );
+  const data = reminders.flatMap(({ unitId, ...message }) => users.filter((user) => user.unitId === unitId).map((user) => ({ userId: user.id, ...message })));
   return db.$transaction(async (tx) => {
-    let created = 0;
+    const newUserIds = new Map<string, string[]>();
     for (let i = 0; i < data.length; i += INSERT_CHUNK) {
-      created += (await tx.notification.createMany({ data: data.slice(i, i + INSERT_CHUNK), skipDuplicates: true })).count;
+      const rows = await tx.notification.createManyAndReturn({ data: data.slice(i, i + INSERT_CHUNK), skipDuplicates: true, select: { userId: true, dedupeKey: true } });
+      for (const row of rows) newUserIds.set(row.dedupeKey!, [...(newUserIds.get(row.dedupeKey!) ?? []), row.userId]);
     }
-    if (created > 0) {
-      await recordAuditEvent(tx, { actorId: null, action: 'job.deadlineReminders', entity: 'Job', entityId: `deadline-reminders:${shanghaiIsoDate(today)}`, after: { tasks: tasks.length, created } });
+    const created = [...newUserIds.values()].reduce((sum, ids) => sum + ids.length, 0);
+    // Unit routes are enqueued for every reminder (a unit without users still has its robot); their dedupeKey keeps a re-run from adding rows.
+    const outbound = await enqueueOutboundMessages(
+      tx,
+      reminders.map(({ unitId, ...message }) => ({ ...message, unitIds: [unitId], userIds: newUserIds.get(message.dedupeKey) ?? [] })),
+    );
+    if (created > 0 || outbound > 0) {
+      await recordAuditEvent(tx, { actorId: null, action: 'job.deadlineReminders', entity: 'Job', entityId: `deadline-reminders:${shanghaiIsoDate(today)}`, after: { tasks: tasks.length, created, outbound } });
     }
     return created;
   });

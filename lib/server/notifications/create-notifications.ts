@@ -45,6 +45,6 @@ export async function createNotifications(tx: Tx, recipients: NotificationRecipi
       dedupeKey: message.dedupeKey ?? null,
     }));
   const created = data.length === 0 ? [] : await tx.notification.createManyAndReturn({ data, skipDuplicates: true, select: { userId: true } });
-  await enqueueOutboundMessages(tx, { ...message, userIds: created.map((row) => row.userId), unitIds: recipients.unitIds ?? [] });
+  await enqueueOutboundMessages(tx, [{ ...message, userIds: created.map((row) => row.userId), unitIds: recipients.unitIds ?? [] }]);
   return created.length;
 }

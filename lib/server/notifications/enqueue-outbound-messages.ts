@@ -8,6 +8,7 @@ import { readNotifySettings } from '@/lib/server/notifications/notify-settings';
 
 /** Quiet hours for an SMS to a unit's duty phone (a unit has no preferences of its own). */
 const UNIT_QUIET_HOURS = { start: 22 * 60, end: 7 * 60 };
+const INSERT_CHUNK = 5000;
 
 export type OutboundEvent = {
   kind: string;
@@ -22,23 +23,38 @@ export type OutboundEvent = {
 };
 
 /**
- * Writes the outbox rows for one event inside the caller's transaction (so a message exists exactly
+ * Writes the outbox rows for events inside the caller's transaction (so a message exists exactly
  * when the event does): one per unit route of the units concerned, and one per user who asked for
- * this kind by email or SMS. SMS waits out quiet hours unless the office lets this kind override.
+ * the event's kind by email or SMS. SMS waits out quiet hours unless the office lets the kind
+ * override. Takes many events at once (the scheduled sweep) with one query per table.
  */
-export async function enqueueOutboundMessages(tx: Tx, event: OutboundEvent, now = new Date()) {
-  if (event.userIds.length === 0 && event.unitIds.length === 0) return 0;
+export async function enqueueOutboundMessages(tx: Tx, events: OutboundEvent[], now = new Date()) {
+  const unitIds = [...new Set(events.flatMap((event) => event.unitIds))];
+  const userIds = [...new Set(events.flatMap((event) => event.userIds))];
+  if (unitIds.length === 0 && userIds.length === 0) return 0;
   const channels = await tx.notifyChannel.findMany({ where: { active: true }, select: { id: true, kind: true }, orderBy: { createdAt: 'asc' } });
   if (channels.length === 0) return 0;
 
   const settings = await readNotifySettings(tx);
-  const urgent = settings.urgentOverridesQuietHours && settings.urgentKinds.includes(event.kind);
-  const content = { kind: event.kind, subject: event.title, text: event.body ?? '', link: absoluteLink(settings.baseUrl, event.link) };
+  const email = channels.find((channel) => channel.kind === 'EMAIL');
+  const sms = channels.find((channel) => channel.kind === 'SMS');
+  const routes =
+    unitIds.length === 0 ? [] : await tx.unitNotifyRoute.findMany({ where: { unitId: { in: unitIds }, channel: { active: true } }, include: { channel: { select: { kind: true } } } });
+  const preferences =
+    userIds.length === 0 || !(email || sms)
+      ? []
+      : await tx.notifyPreference.findMany({
+          where: { userId: { in: userIds }, user: { active: true }, OR: [{ emailKinds: { isEmpty: false } }, { smsKinds: { isEmpty: false } }] },
+          include: { user: { select: { phone: true } } },
+        });
+  const preferenceOf = new Map(preferences.map((preference) => [preference.userId, preference]));
   const rows: Prisma.OutboxMessageCreateManyInput[] = [];
 
-  if (event.unitIds.length > 0) {
-    const routes = await tx.unitNotifyRoute.findMany({ where: { unitId: { in: event.unitIds }, channel: { active: true } }, include: { channel: { select: { kind: true } } } });
+  for (const event of events) {
+    const urgent = settings.urgentOverridesQuietHours && settings.urgentKinds.includes(event.kind);
+    const content = { kind: event.kind, subject: event.title, text: event.body ?? '', link: absoluteLink(settings.baseUrl, event.link) };
     for (const route of routes) {
+      if (!event.unitIds.includes(route.unitId)) continue;
       rows.push({
         ...content,
         channelId: route.channelId,
@@ -48,27 +64,22 @@ export async function enqueueOutboundMessages(tx: Tx, event: OutboundEvent, now 
         dedupeKey: event.dedupeKey ? `${event.dedupeKey}:unit:${route.unitId}:${route.channelId}` : null,
       });
     }
-  }
-
-  const email = channels.find((channel) => channel.kind === 'EMAIL');
-  const sms = channels.find((channel) => channel.kind === 'SMS');
-  if (event.userIds.length > 0 && (email || sms)) {
     const group = notifyKindGroup(event.kind);
-    const preferences = await tx.notifyPreference.findMany({
-      where: { userId: { in: event.userIds }, OR: [{ emailKinds: { has: group } }, { smsKinds: { has: group } }] },
-      include: { user: { select: { phone: true, active: true } } },
-    });
-    for (const preference of preferences) {
-      if (!preference.user.active) continue;
+    for (const userId of event.userIds) {
+      const preference = preferenceOf.get(userId);
+      if (!preference) continue;
       if (email && preference.email && preference.emailKinds.includes(group)) {
-        rows.push({ ...content, channelId: email.id, userId: preference.userId, address: preference.email, dueAt: now });
+        rows.push({ ...content, channelId: email.id, userId, address: preference.email, dueAt: now });
       }
       if (sms && preference.user.phone && preference.smsKinds.includes(group)) {
         const quiet = { start: preference.quietStart, end: preference.quietEnd };
-        rows.push({ ...content, channelId: sms.id, userId: preference.userId, address: preference.user.phone, dueAt: smsDeliveryTime(now, quiet, urgent) });
+        rows.push({ ...content, channelId: sms.id, userId, address: preference.user.phone, dueAt: smsDeliveryTime(now, quiet, urgent) });
       }
     }
   }
-  if (rows.length === 0) return 0;
-  return (await tx.outboxMessage.createMany({ data: rows, skipDuplicates: true })).count;
+  let created = 0;
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    created += (await tx.outboxMessage.createMany({ data: rows.slice(i, i + INSERT_CHUNK), skipDuplicates: true })).count;
+  }
+  return created;
 }
