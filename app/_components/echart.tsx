@@ -8,9 +8,10 @@ import './echart.css';
  * One ECharts chart, rendered on the client as SVG (crisp on phones, and nothing inline for the CSP
  * beyond style attributes, which it allows). ECharts is imported on first render, so only pages with
  * a chart load it. `option` is plain data, built by the page. `label` names the chart for screen
- * readers; the figures are also in the page's tables.
+ * readers; the figures are also in the page's tables. `height` (px) overrides the CSS height for charts
+ * that grow with their rows.
  */
-export function EChart({ option, label, tall = false }: { option: EChartsOption; label: string; tall?: boolean }) {
+export function EChart({ option, label, tall = false, height }: { option: EChartsOption; label: string; tall?: boolean; height?: number }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = ref.current;
@@ -33,5 +34,5 @@ export function EChart({ option, label, tall = false }: { option: EChartsOption;
       cleanup();
     };
   }, [option]);
-  return <div ref={ref} role="img" aria-label={label} className={tall ? 'echart echart-tall' : 'echart'} data-testid="echart" />;
+  return <div ref={ref} role="img" aria-label={label} className={tall ? 'echart echart-tall' : 'echart'} style={height ? { height } : undefined} data-testid="echart" />;
 }

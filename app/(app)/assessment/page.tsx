@@ -14,6 +14,7 @@ import { shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
 import { AdjustForm, RunAssessmentForm, StepForm } from './assessment-forms';
 import { PointsBreakdown } from './points-breakdown';
 import { ScoreDistributionChart } from './score-distribution-chart';
+import { PointsBreakdownChart } from './points-breakdown-chart';
 import './assessment.css';
 
 export const metadata: Metadata = { title: '年终考核' };
@@ -131,6 +132,7 @@ export default async function AssessmentPage({ searchParams }: { searchParams: P
               </tbody>
             </table>
           </div>
+          {scored.length > 0 && <PointsBreakdownChart rows={scored} />}
           <section className="panel">
             <h2>得分明细</h2>
             {scored.map((row) => (
