@@ -75,6 +75,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     // Only for a user who must change the password; anyone else is sent on to /account.
     { path: '/account/password', allowed: [], redirected: [...USERS] },
     { path: '/admin/settings', allowed: ['admin'] },
+    { path: '/admin/sign-in', allowed: ['admin'] },
     { path: '/admin/api-tokens', allowed: ['admin'] },
     { path: '/account/tokens', allowed: [...USERS] },
     { path: '/api-docs', allowed: [...USERS] },

@@ -11,6 +11,7 @@ const TABS = [
   { href: '/admin/directory', label: '目录工作簿' },
   { href: '/admin/api-tokens', label: '接口令牌' },
   { href: '/admin/settings', label: '设置' },
+  { href: '/admin/sign-in', label: '登录方式' },
   { href: '/admin/channels', label: '外发渠道' },
   { href: '/admin/deliveries', label: '发送记录' },
 ];

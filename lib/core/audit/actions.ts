@@ -93,6 +93,10 @@ export const AUDIT_ACTIONS = {
   'setting.update': { label: '修改系统设置', entity: 'Setting' },
   'apiToken.issue': { label: '签发接口令牌', entity: 'ApiToken' },
   'apiToken.revoke': { label: '吊销接口令牌', entity: 'ApiToken' },
+  'signIn.oidc.update': { label: '修改统一身份认证设置', entity: 'Setting' },
+  'signIn.localPasswords.update': { label: '开启或关闭账号密码登录', entity: 'Setting' },
+  'account.oidc.link': { label: '关联统一身份认证账号', entity: 'User' },
+  'account.oidc.unlink': { label: '解除统一身份认证关联', entity: 'User' },
 
   'notification.read': { label: '阅读通知', entity: 'Notification' },
   'notification.readAll': { label: '全部通知标为已读', entity: 'User' },

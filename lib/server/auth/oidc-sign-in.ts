@@ -1,24 +1,32 @@
 import 'server-only';
-import { db } from '@/lib/server/db';
+import { db, type Db, type Tx } from '@/lib/server/db';
 import { serverEnv } from '@/lib/platform/env';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { oidcSettingsSchema, type OidcRefusal, type OidcSettings } from '@/lib/core/schemas/sign-in-settings';
 
 export const OIDC_SETTING_KEY = 'oidc';
 
-/** The identity provider's settings: the Setting table's `oidc` row, else LUOSHI_OIDC_*; null when not configured. */
-export async function readOidcSettings(): Promise<OidcSettings | null> {
-  const row = await db.setting.findUnique({ where: { key: OIDC_SETTING_KEY } });
+/** The identity provider's settings: the Setting table's `oidc` row, else LUOSHI_OIDC_*; null when not configured or switched off. */
+export async function readOidcSettings(client: Db | Tx = db): Promise<OidcSettings | null> {
+  const parsed = oidcSettingsSchema.safeParse((await storedOidcSettings(client)).value);
+  return parsed.success && parsed.data.enabled ? parsed.data : null;
+}
+
+/** The `oidc` row as stored (the office's page), else the LUOSHI_OIDC_* environment; unvalidated. */
+export async function storedOidcSettings(client: Db | Tx = db): Promise<{ source: 'setting' | 'env'; value: Record<string, unknown> }> {
+  const row = await client.setting.findUnique({ where: { key: OIDC_SETTING_KEY } });
+  if (row && typeof row.value === 'object' && row.value !== null && !Array.isArray(row.value)) return { source: 'setting', value: row.value as Record<string, unknown> };
   const env = serverEnv();
-  const source = row?.value ?? {
-    issuer: env.LUOSHI_OIDC_ISSUER,
-    clientId: env.LUOSHI_OIDC_CLIENT_ID,
-    clientSecret: env.LUOSHI_OIDC_CLIENT_SECRET,
-    accountClaim: env.LUOSHI_OIDC_ACCOUNT_CLAIM,
-    label: env.LUOSHI_OIDC_LABEL,
+  return {
+    source: 'env',
+    value: {
+      issuer: env.LUOSHI_OIDC_ISSUER,
+      clientId: env.LUOSHI_OIDC_CLIENT_ID,
+      clientSecret: env.LUOSHI_OIDC_CLIENT_SECRET,
+      accountClaim: env.LUOSHI_OIDC_ACCOUNT_CLAIM,
+      label: env.LUOSHI_OIDC_LABEL,
+    },
   };
-  const parsed = oidcSettingsSchema.safeParse(source);
-  return parsed.success ? parsed.data : null;
 }
 
 export class OidcSignInRefused extends Error {
@@ -52,8 +60,8 @@ export async function resolveOidcUser({ settings, claims }: { settings: OidcSett
 export const LOCAL_PASSWORDS_SETTING_KEY = 'localPasswords';
 
 /** Whether accounts other than the office's may sign in with a password (the office may turn it off). */
-export async function localPasswordsAllowed(): Promise<boolean> {
-  const row = await db.setting.findUnique({ where: { key: LOCAL_PASSWORDS_SETTING_KEY } });
+export async function localPasswordsAllowed(client: Db | Tx = db): Promise<boolean> {
+  const row = await client.setting.findUnique({ where: { key: LOCAL_PASSWORDS_SETTING_KEY } });
   return row?.value !== false;
 }
 

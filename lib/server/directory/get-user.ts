@@ -20,6 +20,7 @@ export async function getUser({ user, userId }: { user: SessionUser; userId: str
       active: true,
       mustChangePassword: true,
       totpEnabledAt: true,
+      oidcSubject: true,
       updatedAt: true,
       unit: { select: { id: true, name: true, shortName: true } },
       overseenUnits: { select: { unit: { select: { id: true, shortName: true } } }, orderBy: { unit: { sortOrder: 'asc' } } },

@@ -7,13 +7,15 @@ import { listUnitChoices } from '@/lib/server/directory/list-unit-choices';
 import { ROLE_LABELS } from '@/lib/core/directory/labels';
 import { UserForm } from './user-form';
 import { AccountActions } from './account-actions';
+import { IdentityLink } from './identity-link';
+import { readOidcSettings } from '@/lib/server/auth/oidc-sign-in';
 
 export const metadata: Metadata = { title: '编辑用户' };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const [person, units] = await Promise.all([orNotFound(getUser({ user, userId: id })), orNotFound(listUnitChoices({ user }))]);
+  const [person, units, oidc] = await Promise.all([orNotFound(getUser({ user, userId: id })), orNotFound(listUnitChoices({ user })), readOidcSettings()]);
   const overseen = person.overseenUnits.map((link) => link.unit.shortName);
   return (
     <>
@@ -55,6 +57,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         }}
       />
       <AccountActions userId={person.id} locked={person.locked} secondFactor={person.totpEnabledAt !== null} />
+      <IdentityLink userId={person.id} subject={displayedSubject(person.oidcSubject, oidc?.issuer)} issuer={oidc?.issuer ?? null} />
     </>
   );
+}
+
+/** The stored link is `issuer#sub`: the current provider's subjects are shown as their sub alone. */
+function displayedSubject(stored: string | null, issuer: string | undefined): string | null {
+  if (!stored) return null;
+  return issuer && stored.startsWith(`${issuer}#`) ? stored.slice(issuer.length + 1) : stored;
 }
