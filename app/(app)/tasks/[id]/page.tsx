@@ -9,7 +9,7 @@ import { listTaskTimeline, type TimelineExtension, type TimelineReport } from '@
 import { LightBadge, StatusBadge } from '@/app/_components/badges';
 import { idSchema, isoFromDate } from '@/lib/core/schemas/common';
 import { CADENCE_LABELS, isCalendarCadence, periodLabel } from '@/lib/core/schedule/cadence';
-import { LIGHT_REASON_LABELS, targetCompletion } from '@/lib/core/schedule/progress';
+import { isMeasurableTarget, LIGHT_REASON_LABELS, targetCompletion } from '@/lib/core/schedule/progress';
 import { reportPeriodChoices } from '@/lib/core/schedule/report-period';
 import { taskSchedule } from '@/lib/core/schedule/task-schedule';
 import { dayNumberFromIsoDate, isoDateFromDayNumber, shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
@@ -19,6 +19,7 @@ import { taskAbilities } from '@/lib/server/auth/abilities';
 import { InstructionsBanner, SupervisionPanel } from './supervision-panel';
 import { ReportSummary, TaskTimeline } from './task-timeline';
 import { ExtensionDecisionForm, ExtensionRequestForm, ReportForm, ReviewReportForm, TransitionForm } from './workflow-forms';
+import { TargetAchievementChart } from '@/app/_components/target-achievement-chart';
 import styles from './task-page.module.css';
 
 export const metadata: Metadata = { title: '任务详情' };
@@ -59,7 +60,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
 
   const targets = task.targets.map((t) => {
     const target = { ...storedTargetFigure(t), actual: numberFromDecimal(t.actualValue) };
-    return { ...target, id: t.id, metric: t.metric, goal: targetGoalText(target) ?? '待定', completion: t.placeholder ? null : targetCompletion(target) };
+    return { ...target, id: t.id, metric: t.metric, goal: targetGoalText(target) ?? '待定', completion: t.placeholder ? null : targetCompletion(target), measurable: isMeasurableTarget(target) };
   });
   const targetNames = new Map(targets.map((t) => [t.id, { metric: t.metric, unit: t.unit }]));
 
@@ -199,6 +200,14 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           <p className="muted small" data-testid="progress-note">
             实际进度按各项指标的完成情况计算；牵头单位最近一次自报 {Math.round(task.reportedPercent)}%。
           </p>
+        )}
+        {targets.some((t) => t.measurable) && (
+          <TargetAchievementChart
+            label="指标完成情况"
+            rows={targets
+              .filter((t) => t.measurable)
+              .map((t) => ({ name: t.metric, completion: t.completion ?? 0, detail: `实际${t.actual === null ? '未报送' : `${t.actual}${t.unit}`}（目标${t.goal}）` }))}
+          />
         )}
         {targets.length > 0 && (
           <div className="table-wrap">
