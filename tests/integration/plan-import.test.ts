@@ -29,8 +29,9 @@ function smallPlan(tag: string) {
   ].join('\n');
 }
 
+/** Imports `text` as a draft; the fixtures are near-identical on purpose, so that check is confirmed. */
 async function draftOf(text: string) {
-  const plan = await createPlanDraft({ user: await sessionUser('admin'), input: { text, kind: 'WORK_PLAN' } });
+  const plan = await createPlanDraft({ user: await sessionUser('admin'), input: { text, kind: 'WORK_PLAN', confirmDuplicate: true } });
   const items = await testDb.planItem.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' } });
   return { plan, items };
 }
@@ -49,6 +50,8 @@ describe('plan import (data layer)', () => {
     const admin = await sessionUser('admin');
     const seeded = await testDb.plan.findFirstOrThrow({ where: { sourceName: '002_6089192e013f8b81.txt' } });
     await expect(createPlanDraft({ user: admin, input: { text: SEED_002 } })).rejects.toMatchObject({ code: 'CONFLICT', fieldErrors: { planId: [seeded.id] } });
+    // The revised copy is recognised as nearly the same document; the office imports it anyway.
+    await expect(createPlanDraft({ user: admin, input: { text: SEED_002_REVISED } })).rejects.toMatchObject({ code: 'CONFLICT', fieldErrors: { planId: [seeded.id] } });
 
     const { plan, items } = await draftOf(SEED_002_REVISED);
     const parsed = parsePlan(SEED_002_REVISED, { units: (await loadDirectory()).units });
@@ -79,6 +82,27 @@ describe('plan import (data layer)', () => {
     const upload = importPlanSource({ user: admin, input: { file: { name: '计划.txt', bytes: new TextEncoder().encode(text) } } });
     await expect(upload).rejects.toMatchObject({ code: 'CONFLICT', fieldErrors: { planId: [plan.id] } });
     expect({ plans: await testDb.plan.count(), items: await testDb.planItem.count() }).toEqual(before);
+  });
+
+  test('a nearly identical document is recognised before parsing; the office may import it anyway; the year keeps its source', async () => {
+    const admin = await sessionUser('admin');
+    const text = [
+      '河湾县2026年水利工作要点',
+      '一、新建灌渠12公里，完成病险水库除险加固6座。牵头单位：县发改局。',
+      '二、农村供水工程覆盖人口达到18万人，水质达标率95%以上。牵头单位：县财政局。',
+      '三、完成水土流失治理面积30平方公里，新建淤地坝4座。牵头单位：县人社局。',
+      '四、年底前完成河湖划界确权，清理河道“四乱”问题60处。牵头单位：县统计局。',
+    ].join('\n');
+    const first = await createPlanDraft({ user: admin, input: { text, kind: 'WORK_PLAN' } });
+    expect(first).toMatchObject({ year: 2026, yearSource: 'title' });
+    const edited = text.replace('60处', '65处').replace(/\n/g, '\r\n');
+    const before = await testDb.plan.count();
+    const again = createPlanDraft({ user: admin, input: { text: edited, kind: 'WORK_PLAN' } });
+    await expect(again).rejects.toMatchObject({ code: 'CONFLICT', fieldErrors: { planId: [first.id] } });
+    await expect(again).rejects.toThrow(`该文件与已导入的《${first.title}》几乎相同`);
+    expect(await testDb.plan.count()).toBe(before);
+    const confirmed = await importPlanSource({ user: admin, input: { text: edited, year: 2025, confirmDuplicate: true } });
+    expect(confirmed).toMatchObject({ year: 2025, yearSource: 'option' });
   });
 
   test('uploads: a non-UTF-8 text file is refused, an .xlsx breakdown table is imported with its owners', async () => {

@@ -15,7 +15,7 @@ export async function importPlanAction(_previous: ActionState, form: FormData): 
       const file = upload instanceof File && upload.size > 0 ? { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) } : null;
       const plan = await importPlanSource({
         user,
-        input: { text: formText(form, 'text'), file, title: formText(form, 'title'), year: formText(form, 'year'), kind: formText(form, 'kind') },
+        input: { text: formText(form, 'text'), file, title: formText(form, 'title'), year: formText(form, 'year'), kind: formText(form, 'kind'), confirmDuplicate: form.get('confirmDuplicate') === 'on' },
       });
       planId = plan.id;
     }, '已导入');

@@ -14,6 +14,8 @@ export function ImportForm() {
   const { state, pending, ref, onSubmit } = useKeptForm(importPlanAction);
   const [fileError, setFileError] = useState('');
   const existingPlanId = state.fieldErrors.planId?.[0];
+  // Set when the document nearly matches an earlier one: the office may still import it.
+  const nearDuplicate = state.fieldErrors.confirmDuplicate?.[0];
 
   function checkFile(event: React.ChangeEvent<HTMLInputElement>) {
     const file = event.currentTarget.files?.[0];
@@ -65,6 +67,11 @@ export function ImportForm() {
         <p>
           <Link href={`/plans/${existingPlanId}`}>查看已导入的计划</Link>
         </p>
+      )}
+      {!pending && nearDuplicate && (
+        <label>
+          <input type="checkbox" name="confirmDuplicate" /> 仍然导入（{nearDuplicate}）
+        </label>
       )}
       {pending && (
         <p className={styles.progress} role="status">

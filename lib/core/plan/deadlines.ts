@@ -202,13 +202,35 @@ export function pickDeadline(cands: DeadlineCandidate[]): DeadlineCandidate | nu
   return best;
 }
 
-/** Deadline stated in `text`, or null when the text states none. */
+/**
+ * How a deadline whose wording has no year of its own (明年7月份, 次年底, 年底前, 6月, 3年内) was
+ * resolved, e.g. "按文件年份2026推算"; undefined for explicit dates, scope words and no wording.
+ * Under a 明年 heading the base year is the next one, which the note says.
+ */
+export function deadlineBasis(deadline: Pick<PlanDeadline, 'text' | 'date'>, docYear: number): string | undefined {
+  const wording = deadline.text ? toSimplifiedAligned(deadline.text) : '';
+  if (!wording || /(?:19|20)\d{2}/.test(wording) || /^(?:全年|本年度|年度|今年)$/.test(wording)) return undefined;
+  const within = /(\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:内|之内|以内|时间)/.exec(wording);
+  const offset = /明年|次年/.test(wording) ? 1 : /后年/.test(wording) ? 2 : within ? (/^\d+$/.test(within[1]!) ? Number(within[1]) : (parseCnNumber(within[1]!) ?? 1)) - 1 : 0;
+  const base = Number(deadline.date.slice(0, 4)) - offset;
+  return base === docYear ? `按文件年份${docYear}推算` : `按上级标题推算为${base}年（文件年份${docYear}）`;
+}
+
+/**
+ * Deadline stated in `text`, or null when the text states none. When the text states several
+ * different dates (1.2025年5月 2.2025年10月) they are all kept in `stated`, in order.
+ */
 export function findDeadline(text: string, year: number, simplified?: string): PlanDeadline | null {
   if (typeof text !== 'string' || text.length === 0) return null;
   const s = simplified !== undefined && simplified.length === text.length ? simplified : toSimplifiedAligned(text);
-  const best = pickDeadline(findDeadlines(s, year));
+  const cands = findDeadlines(s, year);
+  const best = pickDeadline(cands);
   if (best === null) return null;
-  return { text: text.slice(best.start, best.end), date: best.date, inferred: false };
+  const wording = text.slice(best.start, best.end);
+  const deadline: PlanDeadline = { text: wording, date: best.date, inferred: false };
+  const specific = cands.filter((c) => c.strength === best.strength);
+  if (new Set(specific.map((c) => c.date)).size >= 2) deadline.stated = specific.map((c) => ({ text: text.slice(c.start, c.end), date: c.date }));
+  return deadline;
 }
 
 /** Deadline of a task: the stated one, or the plan year's end marked inferred with text null. */

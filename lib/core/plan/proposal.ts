@@ -1,9 +1,10 @@
 // Turns a parsed plan item into the importer's proposal: a task title, the deadline, targets, and
 // owners matched to the unit directory and the leaders. Owners the document does not name are
 // suggested (owner-suggestion.ts), each with its reason. Pure: the directory is passed in.
+import { deadlineBasis } from './deadlines';
 import { matchUnits } from './owners';
 import { suggestOwners, unitNames, type OwnerCorrection, type OwnerSuggestion } from './owner-suggestion';
-import type { PlanItem } from './schema';
+import type { PlanDeadline, PlanItem } from './schema';
 
 /** A unit as the importer matches it: by name, short name or alias (招商局 for 县投资促进局), or by 职责 keywords. */
 export type DirectoryUnit = { id: string; name: string; shortName: string; kind?: string; keywords?: readonly string[]; aliases?: readonly string[] };
@@ -18,7 +19,8 @@ export type ImportDirectory = {
 
 export type Proposal = {
   title: string;
-  deadline: { date: string; text: string | null; inferred: boolean };
+  /** `basis` says how wording without a year was resolved (deadlineBasis). */
+  deadline: PlanDeadline & { basis?: string };
   targets: { metric: string; comparator: '>=' | '>' | '=' | '≈' | '<=' | '<' | 'range'; value: number | null; valueMax: number | null; unit: string; placeholder: boolean }[];
   ownerWords: { leaders: string[]; leadUnits: string[]; coUnits: string[] };
   leadUnitId: string | null;
@@ -83,9 +85,11 @@ export function proposeItem(
   const named = leaders.length ? leaders : inheritedLead && inherited!.leaderIds.length ? inherited!.leaderIds : null;
   const overseers = named || !leadUnitId ? [] : [...new Set((directory.leaderUnits ?? []).filter((lu) => lu.unitId === leadUnitId).map((lu) => lu.leaderId))];
   const leadUnitName = directory.units.find((u) => u.id === leadUnitId)?.shortName ?? '';
+  const deadline = item.deadline ?? { date: `${planYear}-12-31`, text: null, inferred: true };
+  const basis = deadlineBasis(deadline, planYear);
   return {
     title,
-    deadline: item.deadline ?? { date: `${planYear}-12-31`, text: null, inferred: true },
+    deadline: basis ? { ...deadline, basis } : deadline,
     targets: item.targets.map((t) => ({
       metric: t.text,
       comparator: t.comparator,

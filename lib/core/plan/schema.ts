@@ -42,6 +42,8 @@ export const planDeadlineSchema = z
     date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
     /** True when the date is not stated by the item itself (year end by default, or taken from a heading). */
     inferred: z.boolean(),
+    /** Every date the wording states, in order, when it states several different ones (the latest is `date`). */
+    stated: z.array(z.object({ text: z.string(), date: z.string() }).strict()).optional(),
   })
   .strict();
 

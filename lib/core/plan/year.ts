@@ -67,3 +67,18 @@ export function detectYear(s: string, title: string, contentLines: string[]): De
   }
   return best === null ? null : { year: best, source: 'frequency' };
 }
+
+const YEAR_SOURCE_LABELS: Record<YearSource | 'option' | 'default', string> = {
+  option: '导入时选择',
+  title: '文件标题',
+  heading: '正文（标题行）',
+  phrase: '正文（计划用语）',
+  date: '正文（成文日期）',
+  frequency: '正文（出现最多的年份）',
+  default: '未从文件读出，取当年',
+};
+
+/** Where a plan's year came from, as the review shows it; null for plans imported before it was kept. */
+export function yearSourceLabel(source: string | null): string | null {
+  return source !== null && source in YEAR_SOURCE_LABELS ? YEAR_SOURCE_LABELS[source as keyof typeof YEAR_SOURCE_LABELS] : null;
+}

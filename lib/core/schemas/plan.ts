@@ -22,6 +22,8 @@ export const planImportSchema = z.object({
   title: z.string().trim().max(200).optional(),
   year: z.preprocess((v) => (v === '' || v == null ? undefined : v), z.coerce.number().int().min(2000, '年度无效').max(2100, '年度无效').optional()),
   kind: z.enum(PLAN_KINDS).default('WORK_PLAN'),
+  /** The office saw that a nearly identical document was imported before and imports it anyway. */
+  confirmDuplicate: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).default(false),
 });
 export type PlanImportInput = z.infer<typeof planImportSchema>;
 

@@ -8,6 +8,8 @@ import { planImportSchema } from '@/lib/core/schemas/plan';
 import { parsePlan } from '@/lib/core/plan/parse';
 import { proposeItem, type Proposal } from '@/lib/core/plan/proposal';
 import { decomposeProposal } from '@/lib/core/plan/decompose';
+import { cleanText } from '@/lib/core/plan/clean';
+import { findNearDuplicate } from '@/lib/core/plan/near-duplicate';
 import { loadDirectory } from '@/lib/server/plans/load-directory';
 
 const ITEM_KIND = { section: 'SECTION', task: 'TASK', review: 'REVIEW' } as const;
@@ -18,7 +20,8 @@ export function sourceHashOf(text: string) {
 
 /**
  * Parses a document into a DRAFT plan whose items carry the importer's proposals. The same
- * document (same SHA-256 of the original text) is detected and refused with a link to the plan.
+ * document (same SHA-256 of the original text) is detected and refused with a link to the plan;
+ * a nearly identical one (near-duplicate.ts) too, unless the office confirms it wants it again.
  */
 export async function createPlanDraft({ user, input }: { user: SessionUser; input: unknown }) {
   if (!can(user, 'plan.import')) throw forbidden('导入计划');
@@ -28,6 +31,21 @@ export async function createPlanDraft({ user, input }: { user: SessionUser; inpu
   const existing = await db.plan.findUnique({ where: { sourceHash }, select: { id: true, title: true } });
   if (existing) {
     throw new UserFacingError(`该文件已导入过：《${existing.title}》`, 'CONFLICT', { planId: [existing.id] });
+  }
+  if (!data.confirmDuplicate) {
+    // A re-saved or lightly edited copy has another hash: compare the texts themselves (latest plans first).
+    const earlier = await db.plan.findMany({ orderBy: { createdAt: 'desc' }, take: 200, select: { id: true, title: true, simplifiedText: true, cleanedText: true } });
+    const near = findNearDuplicate(
+      cleanText(text).simplified,
+      earlier.map((p) => ({ id: p.id, title: p.title, text: p.simplifiedText ?? p.cleanedText })),
+    );
+    if (near) {
+      const percent = Math.floor(near.similarity * 100);
+      throw new UserFacingError(`该文件与已导入的《${near.title}》几乎相同（相似度 ${percent}%）。如确需再次导入，请勾选“仍然导入”后重新提交`, 'CONFLICT', {
+        planId: [near.id],
+        confirmDuplicate: [`与《${near.title}》相似度 ${percent}%`],
+      });
+    }
   }
 
   const directory = await loadDirectory();
@@ -61,6 +79,7 @@ export async function createPlanDraft({ user, input }: { user: SessionUser; inpu
       data: {
         title: data.title || result.title || sourceName || '未命名计划',
         year: result.year,
+        yearSource: result.yearSource,
         kind,
         originalText: text,
         cleanedText: result.cleaned,

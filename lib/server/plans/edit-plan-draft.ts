@@ -50,7 +50,8 @@ export async function updatePlanItem({ user, input }: { user: SessionUser; input
       ? {
           ...before,
           ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
-          ...(deadline ? { deadline: { ...before.deadline, date: deadline, inferred: false } } : {}),
+          // A date the reviewer chose is no longer the document's resolution of relative wording.
+          ...(deadline ? { deadline: { text: before.deadline.text, date: deadline, inferred: false, ...(before.deadline.stated ? { stated: before.deadline.stated } : {}) } } : {}),
           ...(fields.leadUnitId !== undefined ? { leadUnitSource: fields.leadUnitId ? ('reviewer' as const) : null } : {}),
           // A co-unit promoted to lead stops being a co-unit unless the reviewer also set the co-units.
           ...(fields.leadUnitId && !fields.coUnitIds ? { coUnitIds: before.coUnitIds.filter((id) => id !== fields.leadUnitId) } : {}),

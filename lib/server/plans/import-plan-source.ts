@@ -12,6 +12,8 @@ export type PlanSourceInput = {
   title?: string;
   year?: string | number;
   kind?: string;
+  /** Import even though a nearly identical document was imported before. */
+  confirmDuplicate?: boolean;
 };
 
 /**
@@ -33,5 +35,5 @@ export async function importPlanSource({ user, input }: { user: SessionUser; inp
   } else if (!pasted.trim()) {
     throw new UserFacingError('请粘贴计划文本或选择文件', 'INVALID', { text: ['请粘贴计划文本或选择文件'] });
   }
-  return createPlanDraft({ user, input: { text, sourceName, title: input.title || undefined, year: input.year, kind: input.kind || undefined } });
+  return createPlanDraft({ user, input: { text, sourceName, title: input.title || undefined, year: input.year, kind: input.kind || undefined, confirmDuplicate: input.confirmDuplicate === true } });
 }

@@ -12,6 +12,7 @@ import { documentMarks, splitPoints } from '@/lib/core/plan/review-document';
 import { itemsWithNextSibling, reviewSummary } from '@/lib/core/plan/review-summary';
 import type { Proposal } from '@/lib/core/plan/proposal';
 import { shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
+import { yearSourceLabel } from '@/lib/core/plan/year';
 import { DocumentPane } from './document-pane';
 import { DocumentText } from './document-text';
 import { DirectoryProvider } from './directory-context';
@@ -82,7 +83,10 @@ export default async function PlanReviewPage({ params }: { params: Promise<{ id:
           <h1>{plan.title}</h1>
           <div className="actions small muted">
             {draft ? <span className="badge yellow">草稿</span> : <span className="badge green">已发布</span>}
-            <span>{plan.year} 年度</span>
+            <span>
+              {plan.year} 年度
+              {yearSourceLabel(plan.yearSource) && `（年份来自${yearSourceLabel(plan.yearSource)}）`}
+            </span>
             <span>{PLAN_KIND_LABELS[plan.kind]}</span>
             {plan.sourceName && <span>{plan.sourceName}</span>}
           </div>

@@ -207,7 +207,12 @@ function ItemEditor({
         完成时限
         <input type="date" name="deadline" defaultValue={proposal.deadline.date} required />
         <span className="small muted">
-          {proposal.deadline.text ? `原文：「${proposal.deadline.text}」` : '原文未写明时限'}
+          {proposal.deadline.stated
+            ? `原文写有多个时限：${proposal.deadline.stated.map((d) => `「${d.text}」${d.date}`).join('、')}，取最晚的`
+            : proposal.deadline.text
+              ? `原文：「${proposal.deadline.text}」`
+              : '原文未写明时限'}
+          {proposal.deadline.basis && ` → ${proposal.deadline.date}（${proposal.deadline.basis}）`}
           {proposal.deadline.inferred && (
             <>
               {' '}
