@@ -16,6 +16,7 @@ import { resendOutboxMessage } from '@/lib/server/notifications/resend-outbox-me
 import { sendChannelTest } from '@/lib/server/notifications/send-channel-test';
 import { updateNotifyPreference } from '@/lib/server/notifications/update-notify-preference';
 import { updateNotifySettings } from '@/lib/server/notifications/update-notify-settings';
+import { updateNotifyChannel } from '@/lib/server/notifications/update-notify-channel';
 import { runScheduledJobs } from '@/lib/server/jobs/run-scheduled-jobs';
 import { readMail, startHttpReceiver, startSmtpServer } from '../support/notify-servers';
 import { insertTaskRow } from '../support/task-rows';
@@ -295,6 +296,42 @@ describe('the office configures channels; nobody else can', () => {
     const log = await listOutboxMessages({ user: admin, status: 'FAILED' });
     expect(log.rows.map((row) => row.id)).toContain(failed.id);
     expect(log.failing).toBeGreaterThanOrEqual(1);
+  });
+
+  test('the office edits a channel: a blank secret and a blank URL keep the stored ones, audited without the secret; others are refused', async () => {
+    const admin = await sessionUser('admin');
+    const channel = await createNotifyChannel({
+      user: admin,
+      input: { kind: 'DINGTALK', name: `编辑钉钉-${Date.now()}`, active: true, secret: 'SECold-secret-0123456789-OLDS', config: { webhookUrl: http.url('/edit/send?access_token=oldtoken1234') } },
+      ip: null,
+    });
+    const edit = (input: object) => updateNotifyChannel({ user: admin, input: { id: channel.id, kind: 'DINGTALK', active: true, config: {}, ...input }, ip: null });
+
+    await edit({ name: `${channel.name}-改`, secret: '', config: { webhookUrl: '' } });
+    expect(await testDb.notifyChannel.findUniqueOrThrow({ where: { id: channel.id } })).toMatchObject({
+      name: `${channel.name}-改`,
+      secret: 'SECold-secret-0123456789-OLDS',
+      config: { webhookUrl: http.url('/edit/send?access_token=oldtoken1234') },
+    });
+
+    await edit({ name: `${channel.name}-改`, secret: 'SECnew-secret-0123456789-NEWS', config: { webhookUrl: http.url('/edit2/send?access_token=newtoken5678') } });
+    expect(await testDb.notifyChannel.findUniqueOrThrow({ where: { id: channel.id } })).toMatchObject({
+      secret: 'SECnew-secret-0123456789-NEWS',
+      config: { webhookUrl: http.url('/edit2/send?access_token=newtoken5678') },
+    });
+    const listed = (await listNotifyChannels({ user: admin })).channels.find((c) => c.id === channel.id)!;
+    expect(listed.secret).toBe('已设置（…NEWS）');
+    expect(JSON.stringify(listed)).not.toContain('newtoken5678');
+    await expect(edit({ name: `${channel.name}-改`, config: { webhookUrl: 'ftp://x' } })).rejects.toThrow('地址应以 http:// 或 https:// 开头');
+
+    const audit = await testDb.auditEvent.findMany({ where: { action: 'notify.channel.update', entityId: channel.id }, orderBy: { createdAt: 'asc' } });
+    expect(audit.map((event) => (event.after as { secretReplaced: boolean }).secretReplaced)).toEqual([false, true]);
+    expect(JSON.stringify(audit)).not.toMatch(/SECnew|SECold|newtoken5678|oldtoken1234/);
+
+    for (const username of ['fgj_head', 'leader']) {
+      await expect(updateNotifyChannel({ user: await sessionUser(username), input: { id: channel.id, kind: 'DINGTALK', name: 'x', secret: 'SECevil', config: { webhookUrl: 'http://evil' } }, ip: null })).rejects.toThrow('未找到该记录');
+    }
+    expect(await testDb.notifyChannel.findUniqueOrThrow({ where: { id: channel.id } })).toMatchObject({ name: `${channel.name}-改`, secret: 'SECnew-secret-0123456789-NEWS' });
   });
 
   test('units and leaders are refused everything of the office; a user edits only their own preferences', async () => {

@@ -35,6 +35,9 @@ export const channelConfigSchemas = {
   WEBHOOK: z.object({ url: httpUrl }),
 } as const;
 
+/** Config fields holding a webhook URL: it carries the robot's token, so it is shown masked and a blank one on an edit keeps it. */
+export const CHANNEL_URL_FIELDS = ['webhookUrl', 'url'] as const;
+
 export const channelInputSchema = z.object({
   id: z.string().trim().max(64).optional(),
   kind: z.enum(Object.keys(CHANNEL_KIND_LABELS) as [ChannelKind, ...ChannelKind[]], { error: '请选择渠道类型' }),

@@ -1,6 +1,6 @@
 import 'server-only';
 import { maskSecret, maskUrl } from '@/lib/core/notify/mask';
-import { channelConfigSchemas } from '@/lib/core/schemas/notify';
+import { channelConfigSchemas, CHANNEL_URL_FIELDS } from '@/lib/core/schemas/notify';
 import type { NotifyChannel } from '@/lib/generated/prisma/client';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { db } from '@/lib/server/db';
@@ -49,6 +49,10 @@ export async function listNotifyChannels({ user }: { user: SessionUser }) {
       active: channel.active,
       summary: describeChannel(channel),
       secret: maskSecret(channel.secret),
+      // What the edit form may show again: everything but the URLs (their tokens) and the secret.
+      editableConfig: Object.fromEntries(
+        Object.entries(channel.config as Record<string, unknown>).filter(([key]) => !(CHANNEL_URL_FIELDS as readonly string[]).includes(key)).map(([key, value]) => [key, String(value ?? '')]),
+      ),
       routes: channel.unitRoutes.map((route) => ({ id: route.id, unitName: route.unit.shortName, address: route.address })),
     })),
     units,

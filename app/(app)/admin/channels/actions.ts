@@ -9,6 +9,7 @@ import { createNotifyChannel } from '@/lib/server/notifications/create-notify-ch
 import { removeUnitNotifyRoute } from '@/lib/server/notifications/remove-unit-notify-route';
 import { sendChannelTest } from '@/lib/server/notifications/send-channel-test';
 import { setNotifyChannelActive } from '@/lib/server/notifications/set-notify-channel-active';
+import { updateNotifyChannel } from '@/lib/server/notifications/update-notify-channel';
 import { updateNotifySettings } from '@/lib/server/notifications/update-notify-settings';
 
 const CONFIG_FIELDS = ['host', 'port', 'secure', 'user', 'from', 'webhookUrl', 'url', 'method', 'contentType', 'body', 'successText'] as const;
@@ -19,6 +20,17 @@ export async function createChannelAction(_previous: ActionState, form: FormData
     const config = Object.fromEntries(CONFIG_FIELDS.map((field) => [field, formText(form, field)]));
     const input = { kind: formText(form, 'kind'), name: formText(form, 'name'), active: true, secret: formText(form, 'secret'), config };
     const state = await runAction(() => createNotifyChannel({ user, input, ip }), '渠道已添加');
+    if (state.ok) revalidatePath('/admin/channels');
+    return state;
+  });
+}
+
+export async function updateChannelAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return withUser(async (user) => {
+    const { ip } = await requestMeta();
+    const config = Object.fromEntries(CONFIG_FIELDS.map((field) => [field, formText(form, field)]));
+    const input = { id: formText(form, 'id'), kind: formText(form, 'kind'), name: formText(form, 'name'), active: true, secret: formText(form, 'secret'), config };
+    const state = await runAction(() => updateNotifyChannel({ user, input, ip }), '渠道已保存');
     if (state.ok) revalidatePath('/admin/channels');
     return state;
   });

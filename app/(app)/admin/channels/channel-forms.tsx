@@ -5,7 +5,7 @@ import { FieldError, FormMessage, INITIAL_FORM_STATE, SubmitButton } from '@/app
 import { CHANNEL_KIND_LABELS, type ChannelKind } from '@/lib/core/schemas/notify';
 import { URGENT_KIND_CHOICES } from '@/lib/core/notify/kinds';
 import styles from './channels.module.css';
-import { addRouteAction, createChannelAction, removeRouteAction, sendTestAction, setChannelActiveAction, updateNotifySettingsAction } from './actions';
+import { addRouteAction, createChannelAction, removeRouteAction, sendTestAction, setChannelActiveAction, updateChannelAction, updateNotifySettingsAction } from './actions';
 
 const SECRET_LABELS: Record<ChannelKind, string> = {
   EMAIL: 'SMTP 密码（授权码）',
@@ -15,16 +15,71 @@ const SECRET_LABELS: Record<ChannelKind, string> = {
   WEBHOOK: '签名密钥（HMAC-SHA256）',
 };
 
-export function NewChannelForm() {
-  const [state, action] = useActionState(createChannelAction, INITIAL_FORM_STATE);
-  const [kind, setKind] = useState<ChannelKind>('EMAIL');
+type FieldState = Parameters<typeof FieldError>[0]['state'];
+
+/**
+ * The settings of one kind of channel. On an edit, `current` holds the stored settings the page may
+ * show again; the URL (with its token) and the secret are left blank, and blank keeps them.
+ */
+function ChannelFields({ kind, state, current, maskedUrl }: { kind: ChannelKind; state: FieldState; current?: Record<string, string>; maskedUrl?: string }) {
+  const editing = current !== undefined;
   const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <label>
       {label}
-      <input name={name} {...props} />
+      <input name={name} {...props} {...(editing && current[name] !== undefined ? { defaultValue: current[name] } : {})} />
       <FieldError state={state} name={name} />
     </label>
   );
+  const urlProps = (placeholder: string) => (editing ? { placeholder: `${maskedUrl ?? ''}（留空则不变）` } : { required: true, placeholder });
+  return (
+    <>
+      {kind === 'EMAIL' && (
+        <>
+          {field('host', 'SMTP 服务器', { required: true, placeholder: 'smtp.example.gov.cn' })}
+          {field('port', '端口', { required: true, inputMode: 'numeric', defaultValue: '465' })}
+          <label className={styles.check}>
+            <input type="checkbox" name="secure" defaultChecked={editing ? current.secure === 'true' : true} /> SSL/TLS 直连（465 端口；587 端口请取消）
+          </label>
+          {field('user', '账号（无需登录可留空）')}
+          {field('from', '发件人', { required: true, placeholder: '督查室 <duchashi@example.gov.cn>' })}
+        </>
+      )}
+      {(kind === 'DINGTALK' || kind === 'WECOM') && field('webhookUrl', 'Webhook 地址', urlProps(kind === 'DINGTALK' ? 'https://oapi.dingtalk.com/robot/send?access_token=…' : 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…'))}
+      {kind === 'WEBHOOK' && field('url', '接收地址', urlProps('https://…'))}
+      {kind === 'SMS' && (
+        <>
+          {field('url', '网关地址（可含 {{phone}} {{text}} {{id}} {{token}}）', urlProps(''))}
+          <label>
+            请求方式
+            <select name="method" defaultValue={current?.method ?? 'POST'}>
+              <option value="POST">POST</option>
+              <option value="GET">GET</option>
+            </select>
+          </label>
+          <label>
+            请求体格式
+            <select name="contentType" defaultValue={current?.contentType ?? 'json'}>
+              <option value="json">JSON</option>
+              <option value="form">表单（x-www-form-urlencoded）</option>
+            </select>
+          </label>
+          <label>
+            请求体模板
+            <textarea name="body" rows={3} defaultValue={current?.body ?? '{"mobile":"{{phone}}","content":"{{text}}","msgId":"{{id}}"}'} />
+            <FieldError state={state} name="body" />
+          </label>
+          {field('successText', '成功应答包含的文字（留空则只看 HTTP 2xx）')}
+        </>
+      )}
+      {SECRET_LABELS[kind] &&
+        field('secret', editing ? `${SECRET_LABELS[kind]}（留空则保留原密钥）` : SECRET_LABELS[kind], { type: 'password', autoComplete: 'new-password' })}
+    </>
+  );
+}
+
+export function NewChannelForm() {
+  const [state, action] = useActionState(createChannelAction, INITIAL_FORM_STATE);
+  const [kind, setKind] = useState<ChannelKind>('EMAIL');
   return (
     <form action={action} className="stack" aria-label="新增渠道">
       <label>
@@ -37,51 +92,40 @@ export function NewChannelForm() {
           ))}
         </select>
       </label>
-      {field('name', '名称', { required: true, maxLength: 60, placeholder: '如：县政府邮件、发改局钉钉群' })}
-      {kind === 'EMAIL' && (
-        <>
-          {field('host', 'SMTP 服务器', { required: true, placeholder: 'smtp.example.gov.cn' })}
-          {field('port', '端口', { required: true, inputMode: 'numeric', defaultValue: '465' })}
-          <label className={styles.check}>
-            <input type="checkbox" name="secure" defaultChecked /> SSL/TLS 直连（465 端口；587 端口请取消）
-          </label>
-          {field('user', '账号（无需登录可留空）')}
-          {field('from', '发件人', { required: true, placeholder: '督查室 <duchashi@example.gov.cn>' })}
-        </>
-      )}
-      {(kind === 'DINGTALK' || kind === 'WECOM') && field('webhookUrl', 'Webhook 地址', { required: true, placeholder: kind === 'DINGTALK' ? 'https://oapi.dingtalk.com/robot/send?access_token=…' : 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…' })}
-      {kind === 'WEBHOOK' && field('url', '接收地址', { required: true, placeholder: 'https://…' })}
-      {kind === 'SMS' && (
-        <>
-          {field('url', '网关地址（可含 {{phone}} {{text}} {{id}} {{token}}）', { required: true })}
-          <label>
-            请求方式
-            <select name="method" defaultValue="POST">
-              <option value="POST">POST</option>
-              <option value="GET">GET</option>
-            </select>
-          </label>
-          <label>
-            请求体格式
-            <select name="contentType" defaultValue="json">
-              <option value="json">JSON</option>
-              <option value="form">表单（x-www-form-urlencoded）</option>
-            </select>
-          </label>
-          <label>
-            请求体模板
-            <textarea name="body" rows={3} defaultValue={'{"mobile":"{{phone}}","content":"{{text}}","msgId":"{{id}}"}'} />
-            <FieldError state={state} name="body" />
-          </label>
-          {field('successText', '成功应答包含的文字（留空则只看 HTTP 2xx）')}
-        </>
-      )}
-      {SECRET_LABELS[kind] && field('secret', SECRET_LABELS[kind], { type: 'password', autoComplete: 'new-password' })}
+      <label>
+        名称
+        <input name="name" required maxLength={60} placeholder="如：县政府邮件、发改局钉钉群" />
+        <FieldError state={state} name="name" />
+      </label>
+      <ChannelFields kind={kind} state={state} />
       <FormMessage state={state} />
       <div>
         <SubmitButton pendingText="保存中…">添加渠道</SubmitButton>
       </div>
     </form>
+  );
+}
+
+export function EditChannelForm({ channel }: { channel: { id: string; kind: ChannelKind; name: string; summary: string; editableConfig: Record<string, string> } }) {
+  const [state, action] = useActionState(updateChannelAction, INITIAL_FORM_STATE);
+  return (
+    <details>
+      <summary>修改设置</summary>
+      <form action={action} className="stack" aria-label={`修改${channel.name}`}>
+        <input type="hidden" name="id" value={channel.id} />
+        <input type="hidden" name="kind" value={channel.kind} />
+        <label>
+          名称
+          <input name="name" required maxLength={60} defaultValue={channel.name} />
+          <FieldError state={state} name="name" />
+        </label>
+        <ChannelFields kind={channel.kind} state={state} current={channel.editableConfig} maskedUrl={channel.summary} />
+        <FormMessage state={state} />
+        <div>
+          <SubmitButton pendingText="保存中…">保存修改</SubmitButton>
+        </div>
+      </form>
+    </details>
   );
 }
 

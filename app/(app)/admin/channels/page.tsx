@@ -5,7 +5,7 @@ import { CHANNEL_KIND_LABELS } from '@/lib/core/schemas/notify';
 import { requireUser } from '@/lib/server/auth/session';
 import { listNotifyChannels } from '@/lib/server/notifications/list-notify-channels';
 import { orNotFound } from '@/lib/server/page-guard';
-import { AddRouteForm, ChannelActiveForm, NewChannelForm, NotifySettingsForm, RemoveRouteForm, SendTestForm } from './channel-forms';
+import { AddRouteForm, ChannelActiveForm, EditChannelForm, NewChannelForm, NotifySettingsForm, RemoveRouteForm, SendTestForm } from './channel-forms';
 import styles from './channels.module.css';
 
 export const metadata: Metadata = { title: '外发渠道' };
@@ -40,6 +40,7 @@ export default async function ChannelsPage() {
               <SendTestForm channelId={channel.id} needsAddress={needsAddress} kind={channel.kind} />
               <ChannelActiveForm channelId={channel.id} active={channel.active} />
             </div>
+            <EditChannelForm channel={channel} />
             {channel.kind !== 'WEBHOOK' && (
               <>
                 <strong className="small">接收单位</strong>
