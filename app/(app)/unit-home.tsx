@@ -1,16 +1,27 @@
 import Link from 'next/link';
-import type { UnitDashboard } from '@/lib/server/dashboard/get-unit-dashboard';
+import { UNIT_TARGETS_SHOWN, type UnitDashboard } from '@/lib/server/dashboard/get-unit-dashboard';
 import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
 import { formatShanghaiDateTime } from '@/lib/core/format/date-time';
 import { periodLabel } from '@/lib/core/schedule/cadence';
 import { HomeStats } from './home-stats';
 import { UrgentTasks } from './urgent-tasks';
+import { TargetAchievementChart } from '@/app/_components/target-achievement-chart';
 
 /** 本单位任务: what is due, what was returned, what is new, then all open tasks (lead or co-unit). */
 export function UnitHome({ data, focus, page }: { data: UnitDashboard; focus: UrgentFocus; page: number }) {
   return (
     <>
       <HomeStats counts={data.counts} />
+      {data.targets.length > 0 && (
+        <section className="panel" aria-label="目标完成情况">
+          <h2>目标完成情况</h2>
+          <TargetAchievementChart
+            label="本单位牵头在办任务的目标完成情况"
+            rows={data.targets.map((t) => ({ ...t, name: `${t.taskCode} ${t.metric}` }))}
+          />
+          <p className="muted small">本单位牵头、在办任务的量化指标（按任务编号，最多 {UNIT_TARGETS_SHOWN} 项）；实际值占目标的比例。</p>
+        </section>
+      )}
       <div className="grid">
         <section className="panel queue" aria-label="本周到期">
           <h2>

@@ -6,9 +6,13 @@ export interface TargetAchievementRow {
   name: string;
   /** Completion 0–100 (lib/core/schedule/progress.ts targetCompletion). */
   completion: number;
-  /** Actual against the goal in words, e.g. 实际 80亩（目标 ≥ 100亩）. */
-  detail: string;
+  actual: number | null;
+  unit: string;
+  /** The goal in words (lib/core/targets/target-text.ts). */
+  goal: string;
 }
+
+const detailOf = (row: TargetAchievementRow) => `实际${row.actual === null ? '未报送' : `${row.actual}${row.unit}`}（目标${row.goal}）`;
 
 const colorOf = (completion: number) => (completion >= 100 ? '#2e8b57' : completion >= 60 ? '#d4a017' : '#c0392b');
 
@@ -33,7 +37,7 @@ export function TargetAchievementChart({ rows, label }: { rows: TargetAchievemen
   return (
     <EChart
       option={option}
-      label={`${label}：${rows.map((row) => `${row.name} ${Math.round(row.completion)}%，${row.detail}`).join('；')}`}
+      label={`${label}：${rows.map((row) => `${row.name} ${Math.round(row.completion)}%，${detailOf(row)}`).join('；')}`}
       height={Math.max(120, 40 + rows.length * 36)}
     />
   );

@@ -120,6 +120,12 @@ describe('role dashboards are scoped', () => {
     expect(listed).toEqual(expect.arrayContaining([lead.id, co.id, nextWeek.id]));
     expect(listed).not.toContain(other.id);
     expect(home.tasks.rows.find((r) => r.id === co.id)).toMatchObject({ isLeadUnit: false, leadUnit: '卫健局', light: 'red' });
+    // The target chart: numeric targets of its own open lead tasks only, with their achievement.
+    await testDb.target.create({ data: { taskId: lead.id, metric: '医保参保人数', comparator: 'GTE', value: 200, unit: '人', actualValue: 50 } });
+    await testDb.target.create({ data: { taskId: co.id, metric: '卫健局的指标', comparator: 'GTE', value: 10, unit: '个', actualValue: 10 } });
+    const { targets } = await getUnitDashboard({ user: ybj, today: TODAY });
+    expect(targets.find((t) => t.metric === '医保参保人数')).toMatchObject({ taskCode: lead.code, actual: 50, unit: '人', completion: 25 });
+    expect(targets.map((t) => t.metric)).not.toContain('卫健局的指标');
   });
 
   test("the office's queues list unanswered 督办 with the overdue ones first", async () => {

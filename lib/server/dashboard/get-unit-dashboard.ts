@@ -11,18 +11,23 @@ import { OPEN_STATUSES } from '@/lib/core/workflow/task-status';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { isoFromDate } from '@/lib/core/schemas/common';
 import { isoWeekday, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
-import { daysUntilDeadline } from '@/lib/core/schedule/progress';
+import { daysUntilDeadline, targetCompletion } from '@/lib/core/schedule/progress';
+import { numberFromDecimal, storedTargetFigure } from '@/lib/core/targets/stored-target';
+import { targetGoalText } from '@/lib/core/targets/target-text';
+
+/** The unit home's target chart shows at most this many targets (its open lead tasks, by code). */
+export const UNIT_TARGETS_SHOWN = 12;
 import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
 
 /**
  * 本单位任务: the unit's tasks as lead or co-unit (open ones, most urgent first, one page), the open
  * ones due this week (Monday–Sunday, Shanghai), its reports whose latest review returned them, and
- * the user's unread notifications.
+ * the user's unread notifications; and the numeric targets of its open lead tasks with their achievement.
  */
 export async function getUnitDashboard({ user, focus = 'open', page = 1, today = new Date() }: { user: SessionUser; focus?: UrgentFocus; page?: number; today?: Date }) {
   if (!can(user, 'dashboard.unit') || !user.unitId) throw forbidden('查看本单位任务');
   const weekday = isoWeekday(shanghaiDayNumber(today));
-  const [counts, tasks, dueThisWeek, returned, notifications] = await Promise.all([
+  const [counts, tasks, dueThisWeek, returned, notifications, targets] = await Promise.all([
     getTaskLightCounts({ user, today }),
     listUrgentTasks({ user, focus, page, today }),
     db.task.findMany({
@@ -39,6 +44,12 @@ export async function getUnitDashboard({ user, focus = 'open', page = 1, today =
         AND NOT EXISTS (SELECT 1 FROM "ProgressReport" n WHERE n."taskId" = r."taskId" AND n."unitId" = r."unitId" AND n."createdAt" > r."createdAt")
       ORDER BY r."reviewedAt" DESC NULLS LAST LIMIT 20`),
     listNotifications({ user, unreadOnly: true, pageSize: 5 }),
+    db.target.findMany({
+      where: { placeholder: false, value: { not: null }, task: { AND: [taskScopeWhere(user), { leadUnitId: user.unitId, status: { in: [...OPEN_STATUSES] } }] } },
+      orderBy: [{ task: { code: 'asc' } }, { position: 'asc' }],
+      take: UNIT_TARGETS_SHOWN,
+      select: { id: true, metric: true, comparator: true, value: true, valueMax: true, unit: true, placeholder: true, actualValue: true, task: { select: { code: true } } },
+    }),
   ]);
   return {
     counts,
@@ -53,6 +64,10 @@ export async function getUnitDashboard({ user, focus = 'open', page = 1, today =
     })),
     returned,
     notifications,
+    targets: targets.map((row) => {
+      const target = { ...storedTargetFigure(row), actual: numberFromDecimal(row.actualValue) };
+      return { id: row.id, taskCode: row.task.code, metric: row.metric, actual: target.actual, unit: target.unit, goal: targetGoalText(target) ?? '', completion: targetCompletion(target) };
+    }),
   };
 }
 

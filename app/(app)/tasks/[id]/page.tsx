@@ -206,7 +206,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
             label="指标完成情况"
             rows={targets
               .filter((t) => t.measurable)
-              .map((t) => ({ name: t.metric, completion: t.completion ?? 0, detail: `实际${t.actual === null ? '未报送' : `${t.actual}${t.unit}`}（目标${t.goal}）` }))}
+              .map((t) => ({ name: t.metric, completion: t.completion ?? 0, actual: t.actual, unit: t.unit, goal: t.goal }))}
           />
         )}
         {targets.length > 0 && (
