@@ -1,4 +1,5 @@
 import 'server-only';
+import { maskChannelConfig } from '@/lib/core/notify/mask';
 import { channelConfigSchemas, channelInputSchema } from '@/lib/core/schemas/notify';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
@@ -13,7 +14,7 @@ export async function createNotifyChannel({ user, input, ip }: { user: SessionUs
   return db.$transaction(async (tx) => {
     if (await tx.notifyChannel.findUnique({ where: { name } })) throw new UserFacingError('已有同名渠道', 'CONFLICT', { name: ['已有同名渠道'] });
     const channel = await tx.notifyChannel.create({ data: { kind, name, active, config: parsedConfig, secret: secret || null } });
-    await recordAuditEvent(tx, { actorId: user.id, action: 'notify.channel.create', entity: 'NotifyChannel', entityId: channel.id, after: { kind, name, active, config: parsedConfig, secretSet: Boolean(secret) }, ip });
+    await recordAuditEvent(tx, { actorId: user.id, action: 'notify.channel.create', entity: 'NotifyChannel', entityId: channel.id, after: { kind, name, active, config: maskChannelConfig(parsedConfig), secretSet: Boolean(secret) }, ip });
     return channel;
   });
 }

@@ -1,15 +1,10 @@
 import 'server-only';
-import { maskUrl } from '@/lib/core/notify/mask';
+import { maskChannelConfig } from '@/lib/core/notify/mask';
 import { channelConfigSchemas, channelInputSchema, CHANNEL_URL_FIELDS } from '@/lib/core/schemas/notify';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { db } from '@/lib/server/db';
 import { notFound, parseInput, UserFacingError } from '@/lib/server/errors';
-
-/** A channel's config for the audit log: webhook URLs carry access tokens, so they are masked like on the page. */
-function auditedConfig(config: Record<string, unknown>) {
-  return Object.fromEntries(Object.entries(config).map(([key, value]) => [key, (CHANNEL_URL_FIELDS as readonly string[]).includes(key) && typeof value === 'string' ? maskUrl(value) : value]));
-}
 
 /**
  * 督查室 edits a channel's name and settings; its kind stays. The secret and the webhook URL (which
@@ -33,8 +28,8 @@ export async function updateNotifyChannel({ user, input, ip }: { user: SessionUs
       action: 'notify.channel.update',
       entity: 'NotifyChannel',
       entityId: id,
-      before: { name: channel.name, config: auditedConfig(stored) },
-      after: { name, config: auditedConfig(parsedConfig), secretReplaced: Boolean(secret) },
+      before: { name: channel.name, config: maskChannelConfig(stored) },
+      after: { name, config: maskChannelConfig(parsedConfig), secretReplaced: Boolean(secret) },
       ip,
     });
     return updated;
