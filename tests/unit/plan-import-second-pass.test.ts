@@ -2,7 +2,8 @@
 // near-duplicate documents. Wording written for these tests, not taken from the seed documents.
 import { describe, expect, test } from 'vitest';
 import { deadlineBasis, findDeadline } from '@/lib/core/plan/deadlines';
-import { proposeItem } from '@/lib/core/plan/proposal';
+import { proposalTitle, proposeItem } from '@/lib/core/plan/proposal';
+import { extractTargets } from '@/lib/core/plan/targets';
 import { parsePlan } from '@/lib/core/plan/parse';
 import { yearSourceLabel } from '@/lib/core/plan/year';
 import { comparableText, findNearDuplicate, textSimilarity } from '@/lib/core/plan/near-duplicate';
@@ -110,5 +111,22 @@ describe('near-duplicate documents', () => {
     expect(textSimilarity(comparableText(other), comparableText(original))).toBeLessThan(0.9);
     expect(findNearDuplicate(other, [{ id: 'p1', title: '农业要点', text: original }])).toBeNull();
     expect(findNearDuplicate(original, [])).toBeNull();
+  });
+});
+
+describe('what the demo showed (issue 16), as general rules', () => {
+  test('procedural counts (batches, rounds, meetings) are not targets; what they achieve is', () => {
+    const t = (text: string) => extractTargets(text).map((x) => [x.value, x.unit]);
+    expect(t('完成省委巡视反馈的6个批次58个问题整改')).toEqual([[58, '个']]);
+    expect(t('开展3轮专项督查，整治问题隐患200处')).toEqual([[200, '处']]);
+    expect(t('召开2次常委会议专题研究，新建公租房300套')).toEqual([[300, '套']]);
+    expect(t('全年开展招商推介活动15次以上')).toEqual([[15, '次']]);
+  });
+
+  test('a sentence of XXX blanks is not a task title: its lead-in is, else the clauses before the blanks', () => {
+    const title = (text: string) => proposalTitle({ heading: null, numbering: null, text });
+    expect(title('全年经济社会发展主要预期目标是：地区生产总值增长XXX%，一般公共预算收入XXX亿元，城镇新增就业XXX人。')).toBe('全年经济社会发展主要预期目标');
+    expect(title('稳住农业基本盘，粮食产量XXX万吨，生猪出栏XX万头。')).toBe('稳住农业基本盘');
+    expect(title('新建道路XX公里，投资5亿元。')).toBe('新建道路XX公里，投资5亿元');
   });
 });

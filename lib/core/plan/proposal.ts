@@ -39,12 +39,28 @@ export const SUGGESTED_SOURCES: ReadonlySet<Proposal['leadUnitSource']> = new Se
 
 const TITLE_MAX = 80;
 
+const PLACEHOLDER = /[X×＊*]{2,}|x{2,}/;
+
+/**
+ * A sentence of blanks (目标是：增长XXX%，投资XXX亿元…) is no title: keep its lead-in before the
+ * colon (目标是 → 目标), else the clauses before the first blank.
+ */
+function withoutPlaceholders(sentence: string): string {
+  if ((sentence.match(new RegExp(PLACEHOLDER, 'g')) ?? []).length < 2) return sentence;
+  const colon = sentence.search(/[：:]/);
+  const leadIn = colon > 0 ? sentence.slice(0, colon).replace(/(?:是|为|如下)$/, '') : '';
+  if (leadIn.length >= 2 && !PLACEHOLDER.test(leadIn)) return leadIn;
+  const clauses = sentence.split(/[，,]/);
+  const clean = clauses.slice(0, clauses.findIndex((c) => PLACEHOLDER.test(c))).join('，');
+  return clean.length >= 2 ? clean : sentence;
+}
+
 /** The heading when the document gives one, else the first sentence, shortened. */
 export function proposalTitle(item: Pick<PlanItem, 'heading' | 'text' | 'numbering'>): string {
   const base = (item.heading ?? item.text).trim();
   const withoutNumbering = item.numbering && base.startsWith(item.numbering) ? base.slice(item.numbering.length).trim() : base;
   const firstSentence = withoutNumbering.split(/[。；;！？]/)[0]?.trim() || withoutNumbering;
-  const title = firstSentence.replace(/[，,、：:]$/, '');
+  const title = withoutPlaceholders(firstSentence).replace(/[，,、：:]$/, '');
   return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title || '未命名任务';
 }
 

@@ -33,6 +33,7 @@ const SUFFIX_COMPARATOR: Record<string, Comparator> = {
 /** Dimensionless indexes a target may name (数据中心PUE降至1.3以下). */
 const INDEX_BEFORE = /(?:PUE|WUE|CUE|基尼系数|恩格尔系数|容积率)[^，。；、\d]{0,4}$/;
 
+const PROCEDURAL_AFTER = /^(?:个)?(?:批次|轮次|轮|次会议|次全会|次常委会)/;
 const POLICY_AFTER = /^(?:措施|意见|规定|举措|办法|要求|标准|政策|原则|禁令|机制|制度|经验|做法|条例|细则)/;
 const CLAUSE_DELIMS = '，。；！？：、\n\t|,;!?';
 const MODAL_PREFIX = /^(?:确保|力争|力促|争取|努力|务必|力求|坚决|同时|其中|并且)+/;
@@ -135,6 +136,8 @@ function scanTargets(s: string): RawTarget[] {
     if (unit === null && !placeholder && INDEX_BEFORE.test(s.slice(Math.max(0, p - 8), p))) unit = { end: e, parts: [], unit: '', base: '', approxAbove: false };
     if (unit === null) continue;
     if (unit.base === '个' && s[unit.end] === '月') continue;
+    // Procedural counts (11个批次 of feedback, 3轮督查, 2次常委会议) say how work is organised, not what it achieves.
+    if (PROCEDURAL_AFTER.test(s.slice(e, e + 6))) continue;
     if ((unit.base === '条' || unit.base === '项') && POLICY_AFTER.test(s.slice(unit.end, unit.end + 4))) continue;
     end = unit.end;
     if (s[end] === '的' && !isRange) continue; // qualifier: 50万元以上的村 handled below too
