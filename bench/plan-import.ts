@@ -56,7 +56,9 @@ export async function measurePlanImport({
     sample += 1;
     const text = [`${firstLine}（基准样本 ${sample}）`, ...rest].join('\n');
     const started = performance.now();
-    const plan = await createPlanDraft({ user: admin, input: { text, sourceName: document.name } });
+    // Every sample is the same document but for its title: confirm the near-duplicate import.
+    const input = { text, sourceName: document.name, confirmDuplicate: true };
+    const plan = await createPlanDraft({ user: admin, input });
     const drafted = performance.now() - started;
     await assignMissingLeadUnits({ user: admin, input: { planId: plan.id, leadUnitId: fallbackUnitId } });
     const publishing = performance.now();
