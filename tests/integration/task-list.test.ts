@@ -278,7 +278,9 @@ describe(`task list (${databaseKind} PostgreSQL)`, () => {
       data: { ...base, periodKey: '2024-06', narrative: '被退回的报送', percent: 100, reviewState: 'RETURNED', createdAt: new Date('2024-06-29T02:00:00Z') },
     });
     const [row] = await exportTaskLedger({ user: await sessionUser('fgj_head'), params: parseTaskListParams({ q: `${TAG}-C` }), today: TODAY });
+    const { code } = await testDb.task.findUniqueOrThrow({ where: { id: taskId }, select: { code: true } });
     expect(row).toEqual({
+      code,
       year: 2024,
       title: `${TAG}-C`,
       leaders: [],

@@ -43,6 +43,24 @@ async function monthEndLights(user: SessionUser, year: number, lastDay: number):
   return row ?? { red: 0, yellow: 0, green: 0, closed: 0 };
 }
 
+// A closed month's figures only change when a past report or date is corrected, and each costs a
+// scan of the year's tasks: the homes keep them for a while instead of recounting up to eleven
+// months on every request. Per process and derived, so several servers may each hold their own.
+const CLOSED_MONTH_TTL_MS = 60 * 60_000;
+const CLOSED_MONTH_CACHE_LIMIT = 5_000;
+const closedMonths = new Map<string, { at: number; lights: Omit<MonthLights, 'month'> }>();
+
+async function closedMonthLights(user: SessionUser, year: number, lastDay: number, now: number) {
+  // The scope follows the user's role, unit and 分管 units, all of which the id and role pin down within the TTL.
+  const key = `${user.id}|${user.role}|${user.unitId ?? ''}|${year}|${lastDay}`;
+  const hit = closedMonths.get(key);
+  if (hit && now - hit.at < CLOSED_MONTH_TTL_MS) return hit.lights;
+  const lights = await monthEndLights(user, year, lastDay);
+  if (closedMonths.size >= CLOSED_MONTH_CACHE_LIMIT) closedMonths.clear();
+  closedMonths.set(key, { at: now, lights });
+  return lights;
+}
+
 /**
  * The year's months up to now (the whole year for a past year): red / yellow / green / closed counts of
  * the year's tasks in the user's scope at each month's end (the current month: today), counted alike.
@@ -52,10 +70,14 @@ export async function getMonthlyLightTrend({ user, year, today = new Date() }: {
   const current = ymdFromDayNumber(todayDay);
   if (year > current.year) return [];
   const lastMonth = year === current.year ? current.month : 12;
-  const months: MonthLights[] = [];
-  for (let month = 1; month <= lastMonth; month += 1) {
-    const lastDay = year === current.year && month === current.month ? todayDay : dayNumberFromYmd(year, month + 1, 0);
-    months.push({ month: `${month}月`, ...(await monthEndLights(user, year, lastDay)) });
-  }
-  return months;
+  const now = Date.now();
+  const monthNumbers = Array.from({ length: lastMonth }, (_, index) => index + 1);
+  return Promise.all(
+    monthNumbers.map(async (month) => {
+      const isCurrentMonth = year === current.year && month === current.month;
+      const lastDay = isCurrentMonth ? todayDay : dayNumberFromYmd(year, month + 1, 0);
+      const lights = isCurrentMonth ? await monthEndLights(user, year, lastDay) : await closedMonthLights(user, year, lastDay, now);
+      return { month: `${month}月`, ...lights };
+    }),
+  );
 }
