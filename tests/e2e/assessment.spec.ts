@@ -34,6 +34,7 @@ test('the office sets a scheme, runs and adjusts the assessment, a leader approv
   );
   await lockedLetter('fgj', tasks[0]!);
   await lockedLetter('czj', tasks[1]!);
+  await e2eDb().target.create({ data: { taskId: tasks[0]!.id, metric: `${tag}项目数`, comparator: 'GTE', value: 10, unit: '个', actualValue: 6 } });
   // ECharts must render under the nonce CSP: any violation is reported on the console.
   const cspViolations: string[] = [];
   page.on('console', (message) => {
@@ -68,6 +69,7 @@ test('the office sets a scheme, runs and adjusts the assessment, a leader approv
   await expect(page.getByRole('img', { name: /月度趋势/ }).locator('svg')).toBeVisible();
   await page.goto(`/assessment?year=${YEAR}`);
   await expect(page.getByRole('img', { name: /得分分布/ }).locator('svg')).toBeVisible();
+  await expect(page.getByRole('img', { name: /得分构成/ }).locator('svg')).toBeVisible();
   await page.getByRole('button', { name: '审定考核结果' }).click();
   await expect(page.getByTestId('assessment-status')).toHaveText('已审定，待公布');
   await signOut(page);
@@ -84,5 +86,7 @@ test('the office sets a scheme, runs and adjusts the assessment, a leader approv
   const pdf = await page.request.get(`/api/assessment/${YEAR}/pdf`);
   expect(pdf.status()).toBe(200);
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await page.goto(`/tasks/${tasks[0]!.id}`);
+  await expect(page.getByRole('img', { name: new RegExp(`指标完成情况：${tag}项目数 60%`) }).locator('svg')).toBeVisible();
   expect(cspViolations).toEqual([]);
 });
