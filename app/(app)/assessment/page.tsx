@@ -16,6 +16,7 @@ import { PointsBreakdown } from './points-breakdown';
 import { ScoreDistributionChart } from './score-distribution-chart';
 import { PointsBreakdownChart } from './points-breakdown-chart';
 import './assessment.css';
+import { YearSelect } from '@/app/_components/year-select';
 
 export const metadata: Metadata = { title: '年终考核' };
 
@@ -35,16 +36,7 @@ export default async function AssessmentPage({ searchParams }: { searchParams: P
       <div className="page-head">
         <h1>{year}年度年终考核</h1>
         <form className="actions" method="get">
-          <label>
-            年度
-            <select name="year" defaultValue={String(year)}>
-              {[currentYear, currentYear - 1, currentYear - 2].concat(year < currentYear - 2 ? [year] : []).map((y) => (
-                <option key={y} value={y}>
-                  {y}年
-                </option>
-              ))}
-            </select>
-          </label>
+          <YearSelect year={year} currentYear={currentYear} />
           <button type="submit" className="secondary">
             查看
           </button>

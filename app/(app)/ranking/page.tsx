@@ -9,6 +9,7 @@ import { formatRate } from '@/lib/core/ranking/score-units';
 import { describeScheme } from '@/lib/core/assessment/scheme';
 import { getInstallationSettings } from '@/lib/server/settings/installation-settings';
 import '../dashboard.css';
+import { YearSelect } from '@/app/_components/year-select';
 
 export const metadata: Metadata = { title: '单位排名' };
 
@@ -29,16 +30,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
           {year}年单位排名{scope === 'own' && '（分管单位）'}
         </h1>
         <form className="actions" method="get">
-          <label>
-            年度
-            <select name="year" defaultValue={String(year)}>
-              {[currentYear, currentYear - 1, currentYear - 2].concat(year < currentYear - 2 ? [year] : []).map((y) => (
-                <option key={y} value={y}>
-                  {y}年
-                </option>
-              ))}
-            </select>
-          </label>
+          <YearSelect year={year} currentYear={currentYear} />
           {user.role === 'LEADER' && (
             <label>
               范围

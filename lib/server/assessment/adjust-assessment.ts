@@ -1,11 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
-import { forbidden, notFound, parseInput, staleVersion, UserFacingError } from '@/lib/server/errors';
+import { forbidden, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { adjustAssessmentSchema } from '@/lib/core/schemas/assessment';
 import type { Adjustment } from '@/lib/core/assessment/result';
-import { jsonValue, lockAssessment, publishedLocked, storedAdjustments, storedResults } from './assessment-rows';
+import { jsonValue, lockUnpublishedAssessment, storedAdjustments, storedResults } from './assessment-rows';
 
 /**
  * Sets the office's adjustment of one unit's score, with its reason (督查室 only); 0 points removes it.
@@ -15,10 +15,7 @@ export async function adjustAssessment({ user, input, ip }: { user: SessionUser;
   if (!can(user, 'assessment.manage')) throw forbidden('调整考核得分');
   const { year, version, unitId, points, reason } = parseInput(adjustAssessmentSchema, input);
   return db.$transaction(async (tx) => {
-    if (!(await lockAssessment(tx, year))) throw notFound();
-    const row = await tx.assessment.findUniqueOrThrow({ where: { year } });
-    if (row.status === 'PUBLISHED') throw publishedLocked();
-    if (row.version !== version) throw staleVersion();
+    const row = await lockUnpublishedAssessment(tx, year, version);
     const result = storedResults(row.results).find((r) => r.unitId === unitId);
     if (!result || result.score === null) throw new UserFacingError('该单位没有已签署的承诺书，不能调整得分', 'INVALID', { unitId: ['该单位未参与计分'] });
     const adjustments = storedAdjustments(row.adjustments);

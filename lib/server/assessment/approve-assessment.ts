@@ -1,21 +1,18 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
-import { forbidden, notFound, parseInput, staleVersion, UserFacingError } from '@/lib/server/errors';
+import { forbidden, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { createNotifications } from '@/lib/server/notifications/create-notifications';
 import { assessmentStepSchema } from '@/lib/core/schemas/assessment';
-import { lockAssessment, publishedLocked } from './assessment-rows';
+import { lockUnpublishedAssessment } from './assessment-rows';
 
 /** A county leader approves the results exactly as they saw them (the version guards against a later change). */
 export async function approveAssessment({ user, input, ip }: { user: SessionUser; input: unknown; ip?: string | null }) {
   if (!can(user, 'assessment.approve')) throw forbidden('审定考核结果');
   const { year, version } = parseInput(assessmentStepSchema, input);
   return db.$transaction(async (tx) => {
-    if (!(await lockAssessment(tx, year))) throw notFound();
-    const row = await tx.assessment.findUniqueOrThrow({ where: { year } });
-    if (row.status === 'PUBLISHED') throw publishedLocked();
-    if (row.version !== version) throw staleVersion();
+    const row = await lockUnpublishedAssessment(tx, year, version);
     if (row.status !== 'DRAFT') throw new UserFacingError('考核结果已审定', 'CONFLICT');
     const approvedAt = new Date();
     const updated = await tx.assessment.update({

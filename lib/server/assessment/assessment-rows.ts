@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db, Tx } from '@/lib/server/db';
-import { UserFacingError } from '@/lib/server/errors';
+import { notFound, staleVersion, UserFacingError } from '@/lib/server/errors';
 import { assessmentSchemeSchema, DEFAULT_SCHEME } from '@/lib/core/assessment/scheme';
 import type { Adjustment, UnitResult } from '@/lib/core/assessment/result';
 
@@ -29,3 +29,12 @@ export const jsonValue = <T>(value: T) => JSON.parse(JSON.stringify(value)) as o
 export const ASSESSMENT_STATUS_LABELS = { DRAFT: '待审定', APPROVED: '已审定，待公布', PUBLISHED: '已公布' } as const;
 
 export const publishedLocked = () => new UserFacingError('考核结果已公布并锁定，不能修改', 'CONFLICT');
+
+/** Locks the year's results for a step the user took on the version they saw: refused once published or when stale. */
+export async function lockUnpublishedAssessment(tx: Tx, year: number, version: number) {
+  if (!(await lockAssessment(tx, year))) throw notFound();
+  const row = await tx.assessment.findUniqueOrThrow({ where: { year } });
+  if (row.status === 'PUBLISHED') throw publishedLocked();
+  if (row.version !== version) throw staleVersion();
+  return row;
+}

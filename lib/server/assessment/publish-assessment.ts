@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
-import { forbidden, notFound, parseInput, staleVersion, UserFacingError } from '@/lib/server/errors';
+import { forbidden, parseInput, UserFacingError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { assessmentStepSchema } from '@/lib/core/schemas/assessment';
 import { canonicalize } from '@/lib/core/commitment/canonical';
@@ -10,7 +10,7 @@ import { assessmentSealPayload, publishedContent } from '@/lib/core/assessment/r
 import { isoFromDate } from '@/lib/core/schemas/common';
 import { signPayload } from '@/lib/core/integrity/sm2';
 import { countySigningKey } from '@/lib/platform/keys/county-keys';
-import { lockAssessment, publishedLocked, storedAdjustments, storedResults } from './assessment-rows';
+import { lockUnpublishedAssessment, storedAdjustments, storedResults } from './assessment-rows';
 
 /**
  * Publishes approved results (督查室 only): from here they are locked. Their canonical text is kept
@@ -21,10 +21,7 @@ export async function publishAssessment({ user, input, ip }: { user: SessionUser
   if (!can(user, 'assessment.manage')) throw forbidden('公布考核结果');
   const { year, version } = parseInput(assessmentStepSchema, input);
   return db.$transaction(async (tx) => {
-    if (!(await lockAssessment(tx, year))) throw notFound();
-    const row = await tx.assessment.findUniqueOrThrow({ where: { year } });
-    if (row.status === 'PUBLISHED') throw publishedLocked();
-    if (row.version !== version) throw staleVersion();
+    const row = await lockUnpublishedAssessment(tx, year, version);
     if (row.status !== 'APPROVED') throw new UserFacingError('考核结果须经县领导审定后才能公布', 'CONFLICT');
     const publishedAt = new Date();
     const canonical = canonicalize(
