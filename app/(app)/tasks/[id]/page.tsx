@@ -14,7 +14,7 @@ import { reportPeriodChoices } from '@/lib/core/schedule/report-period';
 import { taskSchedule } from '@/lib/core/schedule/task-schedule';
 import { dayNumberFromIsoDate, isoDateFromDayNumber, shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
 import { numberFromDecimal, storedTargetFigure } from '@/lib/core/targets/stored-target';
-import { targetGoalText } from '@/lib/core/targets/target-text';
+import { targetGoalText, targetText } from '@/lib/core/targets/target-text';
 import { taskAbilities } from '@/lib/server/auth/abilities';
 import { InstructionsBanner, SupervisionPanel } from './supervision-panel';
 import { ReportSummary, TaskTimeline } from './task-timeline';
@@ -60,9 +60,10 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
 
   const targets = task.targets.map((t) => {
     const target = { ...storedTargetFigure(t), actual: numberFromDecimal(t.actualValue) };
-    return { ...target, id: t.id, metric: t.metric, goal: targetGoalText(target) ?? '待定', completion: t.placeholder ? null : targetCompletion(target), measurable: isMeasurableTarget(target) };
+    // label: the phrase with its figure, so two targets read from one phrase (13个…和7个…) are told apart in forms and reports.
+    return { ...target, id: t.id, metric: t.metric, label: targetText(t.metric, target), goal: targetGoalText(target) ?? '待定', completion: t.placeholder ? null : targetCompletion(target), measurable: isMeasurableTarget(target) };
   });
-  const targetNames = new Map(targets.map((t) => [t.id, { metric: t.metric, unit: t.unit }]));
+  const targetNames = new Map(targets.map((t) => [t.id, { metric: t.label, unit: t.unit }]));
 
   const pendingReports = timeline.filter((e): e is TimelineReport => e.kind === 'report' && e.reviewState === 'PENDING');
   const pendingExtension = timeline.find((e): e is TimelineExtension => e.kind === 'extension' && e.decision === 'PENDING');
@@ -274,7 +275,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
               <ReportForm
                 taskId={task.id}
                 version={task.version}
-                targets={targets.map(({ id, metric, unit, actual }) => ({ id, metric, unit, actual }))}
+                targets={targets.map(({ id, label, unit, actual }) => ({ id, metric: label, unit, actual }))}
                 periods={reportPeriodChoices(task.cadence, task.startDate, today).map((key) => ({ key, label: periodLabel(key) }))}
                 milestone={!isCalendarCadence(task.cadence)}
                 canRequestClosure={may.requestClosure}
