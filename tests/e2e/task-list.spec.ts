@@ -166,7 +166,9 @@ test('admin creates a task on /tasks/new, sees field errors in Chinese first, th
   await form.getByLabel('牵头单位').selectOption({ label: '发改局' });
   await form.getByRole('button', { name: '添加指标' }).click();
   await form.getByRole('button', { name: '创建任务' }).click();
-  await expect(form.locator('.field-error', { hasText: '请填写任务名称' })).toBeVisible();
+  // The first error is the form's message, said once (not again beside the field); the others stand by their fields.
+  await expect(form.getByText('请填写任务名称')).toHaveCount(1);
+  await expect(form.getByText('请填写任务名称')).toBeVisible();
   await expect(form.locator('.field-error', { hasText: '请填写指标' })).toBeVisible();
   // What was typed survives the refusal.
   await expect(form.getByLabel('任务名称')).toHaveValue('x');

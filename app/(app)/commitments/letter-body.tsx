@@ -3,7 +3,8 @@ import { targetText } from '@/lib/core/targets/target-text';
 
 function TaskTable({ tasks, caption }: { tasks: CommitmentTask[]; caption: string }) {
   return (
-    <div className="letter-table-wrap">
+    // A region that scrolls sideways on a phone: focusable so the keyboard can scroll it too.
+    <div className="letter-table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="letter-table">
         <caption>{caption}</caption>
         <thead>
