@@ -108,6 +108,8 @@ test('a fresh installation: first administrator, directory workbook, plan, and a
   await expect(summary.getByTestId('count-missing-lead')).toHaveText('0');
   const task = page.locator('[data-testid="plan-item"][data-kind="TASK"]').filter({ hasText: TASK_TITLE_PART });
   await expect(task.getByLabel('牵头单位').locator('option:checked')).toHaveText('县发展和改革局');
+  // A 2025 plan's deadlines are past: publishing asks the office to confirm them.
+  await page.getByRole('checkbox', { name: /确认仍按此发布/ }).check();
   await summary.getByRole('button', { name: '发布 2 项任务' }).click();
   await expect(page).toHaveURL(/\/tasks\?planId=/, { timeout: 30_000 });
   await expect(page.getByTestId('task-table').locator('tbody tr').filter({ hasText: TASK_TITLE_PART })).toHaveCount(1);
