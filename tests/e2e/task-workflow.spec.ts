@@ -21,7 +21,7 @@ async function fileReport(
   const form = page.getByRole('form', { name: '进度报送' });
   await form.getByLabel('工作进展').fill(narrative);
   await form.getByLabel('完成百分比（%）').fill(percent);
-  if (actual !== undefined) await form.getByLabel(/全年建设项目200个以上（不低于200个） 实际值/).fill(actual);
+  if (actual !== undefined) await form.getByLabel(/全年建设项目200个以上（不低于200个?） 实际值/).fill(actual);
   await form.locator('input[type="file"][name="files"]').setInputFiles(file);
   if (close) await form.getByLabel(/申请销号/).check();
   await form.getByRole('button', { name: close ? '提交销号申请' : '提交报告' }).click();
