@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { authOptions } from '@/lib/server/auth/options';
 import { revokeUserSessions } from '@/lib/server/auth/revoke-user-sessions';
-import { loadLiveSession, startUserSession } from '@/lib/server/auth/user-sessions';
+import { ENDED_SESSION_RETENTION_DAYS, loadLiveSession, pruneEndedSessions, startUserSession } from '@/lib/server/auth/user-sessions';
 import { testDb, unitId } from '../support/db';
 
 const USERNAME = 'gfz_staff';
@@ -72,5 +72,23 @@ describe('server-side sessions', () => {
     await expect(loadLiveSession(sessionId, admin.id)).resolves.toBeNull();
     await testDb.userSession.update({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await expect(loadLiveSession(sessionId, user.id)).resolves.toBeNull();
+  });
+
+  test('the daily prune deletes only sessions that ended before the retention', async () => {
+    const now = new Date();
+    const dayMs = 86_400_000;
+    const beforeRetention = new Date(now.getTime() - (ENDED_SESSION_RETENTION_DAYS + 1) * dayMs);
+    const withinRetention = new Date(now.getTime() - (ENDED_SESSION_RETENTION_DAYS - 1) * dayMs);
+    const [expiredLongAgo, revokedLongAgo, expiredRecently, live] = await Promise.all([signedIn(), signedIn(), signedIn(), signedIn()]);
+    await testDb.userSession.update({ where: { id: expiredLongAgo.sessionId }, data: { expiresAt: beforeRetention } });
+    await testDb.userSession.update({ where: { id: revokedLongAgo.sessionId }, data: { revokedAt: beforeRetention } });
+    await testDb.userSession.update({ where: { id: expiredRecently.sessionId }, data: { expiresAt: withinRetention } });
+    const { deleted } = await pruneEndedSessions(now);
+    expect(deleted).toBeGreaterThanOrEqual(2);
+    const left = await testDb.userSession.findMany({
+      where: { id: { in: [expiredLongAgo, revokedLongAgo, expiredRecently, live].map((s) => s.sessionId) } },
+      select: { id: true },
+    });
+    expect(left.map((row) => row.id).sort()).toEqual([expiredRecently.sessionId, live.sessionId].sort());
   });
 });

@@ -43,3 +43,16 @@ export async function loadLiveSession(sessionId: string, userId: string): Promis
   const { mustChangePassword, ...user } = row;
   return { sessionId, user, mustChangePassword };
 }
+
+/**
+ * How long an ended session row (who signed in, when, from where) is kept: the session table is the
+ * sign-in log, and 网络安全法 art. 21 asks for network logs to be kept at least six months.
+ */
+export const ENDED_SESSION_RETENTION_DAYS = 190;
+
+/** Deletes session rows that ended (expired or revoked) before the retention, so the table stays small. */
+export async function pruneEndedSessions(now: Date) {
+  const cutoff = new Date(now.getTime() - ENDED_SESSION_RETENTION_DAYS * 86_400_000);
+  const { count } = await db.userSession.deleteMany({ where: { OR: [{ expiresAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }] } });
+  return { deleted: count };
+}

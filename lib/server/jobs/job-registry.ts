@@ -3,6 +3,7 @@ import { deliverOutbox } from '@/lib/server/notifications/deliver-outbox';
 import { sendDigests } from '@/lib/server/notifications/send-digests';
 import { runScheduledJobs } from '@/lib/server/jobs/run-scheduled-jobs';
 import { refreshTaskLights } from '@/lib/server/tasks/refresh-task-lights';
+import { pruneEndedSessions } from '@/lib/server/auth/user-sessions';
 
 /**
  * Every scheduled job, in one list: the scheduler runs each on its cron schedule (Asia/Shanghai),
@@ -26,4 +27,6 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   { name: 'deliver-outbox', cron: '* * * * *', run: (now) => deliverOutbox({ now }) },
   // Morning digests: each day's go out on the first run after the office's configured time.
   { name: 'send-digests', cron: '*/15 * * * *', run: (now) => sendDigests(now) },
+  // Session rows that ended more than the retention ago (the sign-in log's six months and more).
+  { name: 'prune-ended-sessions', cron: '17 3 * * *', run: (now) => pruneEndedSessions(now) },
 ];
