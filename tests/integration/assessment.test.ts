@@ -14,6 +14,8 @@ import { approveAssessment } from '@/lib/server/assessment/approve-assessment';
 import { publishAssessment } from '@/lib/server/assessment/publish-assessment';
 import { getAssessment } from '@/lib/server/assessment/get-assessment';
 import { getUnitRanking } from '@/lib/server/ranking/get-unit-ranking';
+import { verifyIntegrity } from '@/lib/server/verify/verify-integrity';
+import { sha256Hex } from '@/lib/core/commitment/letter';
 import { DEFAULT_SCHEME, type AssessmentScheme } from '@/lib/core/assessment/scheme';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { sessionUser, testDb, unitId } from '../support/db';
@@ -214,10 +216,72 @@ describe('year-end assessment against the signed letters', () => {
 
     const row = await testDb.assessment.findUniqueOrThrow({ where: { year: YEAR } });
     const results = row.results as { unitId: string; score: number }[];
-    await testDb.assessment.update({ where: { year: YEAR }, data: { results: results.map((r) => (r.unitId === fgj ? { ...r, score: 99 } : r)) } });
-    const tampered = (await getAssessment({ user: admin, year: YEAR }))!;
-    expect(tampered.intact).toBe(false);
-    expect(tampered.problems).toContain('考核结果与公布时的内容不一致');
+    try {
+      await testDb.assessment.update({ where: { year: YEAR }, data: { results: results.map((r) => (r.unitId === fgj ? { ...r, score: 99 } : r)) } });
+      const tampered = (await getAssessment({ user: admin, year: YEAR }))!;
+      expect(tampered.intact).toBe(false);
+      expect(tampered.problems).toContain('考核结果与公布时的内容不一致');
+    } finally {
+      await testDb.assessment.update({ where: { year: YEAR }, data: { results: row.results! } });
+    }
+  });
+
+  describe('npm run verify checks the published result (attacks as the database owner, each undone)', () => {
+    const verifyProblems = async () => {
+      const report = await verifyIntegrity(testDb);
+      return { assessments: report.checked.assessments, problems: report.problems.filter((p) => p.startsWith('assessment ')) };
+    };
+    const attack = async (sql: string, check: (where: string, problems: string[]) => void) => {
+      const row = await testDb.assessment.findUniqueOrThrow({ where: { year: YEAR } });
+      try {
+        await testDb.$executeRawUnsafe(sql, row.id);
+        check(`assessment ${row.id} (${YEAR})`, (await verifyProblems()).problems);
+      } finally {
+        await testDb.assessment.update({ where: { id: row.id }, data: { ...row, scheme: row.scheme!, results: row.results!, adjustments: row.adjustments! } });
+      }
+    };
+
+    test('an untouched published result verifies clean', async () => {
+      const clean = await verifyProblems();
+      expect(clean.assessments).toBeGreaterThanOrEqual(1);
+      expect(clean.problems).toEqual([]);
+    });
+
+    test('a score changed in the database', async () => {
+      await attack(
+        `UPDATE "Assessment" SET results = jsonb_set(results, '{0,score}', '99') WHERE id = $1`,
+        (where, problems) => expect(problems).toEqual([`${where}: stored result differs from its published canonical text`]),
+      );
+    });
+
+    test('a consistent rewrite (content, canonical text and hash) breaks the seal and the audit record', async () => {
+      const row = await testDb.assessment.findUniqueOrThrow({ where: { year: YEAR } });
+      const fgjIndex = (row.results as { unitId: string }[]).findIndex((r) => r.unitId === fgj);
+      const results = (row.results as { unitId: string; score: number }[]).map((r, i) => (i === fgjIndex ? { ...r, score: 99 } : r));
+      const canonical = row.canonical!.replace('"score":67.5', '"score":99');
+      expect(canonical).not.toBe(row.canonical);
+      try {
+        await testDb.assessment.update({ where: { id: row.id }, data: { results, canonical, contentHash: sha256Hex(canonical) } });
+        const { problems } = await verifyProblems();
+        expect(problems).toContain(`assessment ${row.id} (${YEAR}): seal county key signature invalid`);
+        expect(problems).toContain(`assessment ${row.id} (${YEAR}): content hash differs from the audit record`);
+      } finally {
+        await testDb.assessment.update({ where: { id: row.id }, data: { results: row.results!, canonical: row.canonical, contentHash: row.contentHash } });
+      }
+    });
+
+    test('a stripped signature', async () => {
+      await attack(`UPDATE "Assessment" SET "sealSignature" = NULL, "sealKeyId" = NULL WHERE id = $1`, (where, problems) =>
+        expect(problems).toEqual([`${where}: seal not signed with the county key`]),
+      );
+    });
+
+    test('a result set back to draft to be rewritten', async () => {
+      await attack(`UPDATE "Assessment" SET status = 'DRAFT' WHERE id = $1`, (where, problems) =>
+        expect(problems).toEqual([expect.stringMatching(new RegExp(`^${where.replace(/[()]/g, '\\$&')}: published \\(audit event seq \\d+\\) but now DRAFT$`))]),
+      );
+      expect((await verifyProblems()).problems).toEqual([]);
+    });
   });
 
   test('the ranking scores by the year\'s scheme; a leader may rank only the units they oversee', async () => {

@@ -3,12 +3,15 @@
  * canonical text → hash, and the county's SM2 seal), each signature (its own hash, the hash it
  * covers, its SM2 signature, its audit record), whether every signature the audit chain recorded
  * still exists, the audit chain itself, and the signed checkpoints (in the database and in the
- * file outside it) that anchor the chain. A row changed behind the application's back shows up
- * as one line per problem. Plain module (no server-only): used by `npm run verify` and by the tests.
+ * file outside it) that anchor the chain, and each published assessment result (its stored rows →
+ * canonical text → hash, the county's SM2 seal, the hash the audit chain recorded at publication).
+ * A row changed behind the application's back shows up as one line per problem. Plain module (no
+ * server-only): used by `npm run verify` and by the tests.
  */
 
 import { auditEventHash, verifyChain, type StoredAuditEvent } from '@/lib/core/audit/chain';
 import { compareCheckpoints, type ObservedHead } from '@/lib/core/audit/checkpoints';
+import { checkPublishedAssessment } from '@/lib/core/assessment/published-check';
 import { countyPublicKeys } from '@/lib/platform/keys/county-keys';
 import { readCheckpointLog } from '@/lib/platform/keys/checkpoint-log';
 import { loadCheckpoints } from './check-audit-anchors';
@@ -18,7 +21,7 @@ export type { IntegrityClient } from './letter-records';
 
 export type IntegrityReport = {
   problems: string[];
-  checked: { versions: number; signatures: number; auditEvents: number; checkpoints: number };
+  checked: { versions: number; signatures: number; assessments: number; auditEvents: number; checkpoints: number };
 };
 
 async function checkVersions(client: IntegrityClient, batchSize: number, publicKeys: ReadonlyMap<string, string>, problems: string[]) {
@@ -64,6 +67,39 @@ async function checkRecordedRowsExist(client: IntegrityClient, problems: string[
       problems.push(`${what} ${event.entityId} (recorded by audit event seq ${event.seq}): missing from the database`);
     }
   }
+}
+
+/**
+ * Published assessment results: each must still match what was published and sealed, and every result
+ * the audit chain says was published must still be published with the hash it recorded (setting the
+ * status back to 草稿 to rewrite the scores shows here).
+ */
+async function checkAssessments(client: IntegrityClient, publicKeys: ReadonlyMap<string, string>, problems: string[]) {
+  const recorded = await client.auditEvent.findMany({
+    where: { entity: 'Assessment', action: 'assessment.publish' },
+    orderBy: { seq: 'asc' },
+    select: { seq: true, entityId: true, after: true },
+  });
+  const rows = await client.assessment.findMany({
+    where: { OR: [{ status: 'PUBLISHED' }, { id: { in: recorded.map((e) => e.entityId) } }] },
+    orderBy: { year: 'asc' },
+  });
+  for (const row of rows) {
+    const where = `assessment ${row.id} (${row.year})`;
+    const publication = recorded.findLast((e) => e.entityId === row.id);
+    if (row.status !== 'PUBLISHED') {
+      problems.push(`${where}: published (audit event seq ${publication!.seq}) but now ${row.status}`);
+      continue;
+    }
+    for (const problem of checkPublishedAssessment(row, publicKeys)) problems.push(`${where}: ${problem.en}`);
+    if (!publication) problems.push(`${where}: no audit record of its publication`);
+    else if ((publication.after as { contentHash?: unknown } | null)?.contentHash !== row.contentHash) problems.push(`${where}: content hash differs from the audit record`);
+  }
+  const present = new Set(rows.map((row) => row.id));
+  for (const event of recorded) {
+    if (!present.has(event.entityId)) problems.push(`assessment ${event.entityId} (recorded by audit event seq ${event.seq}): missing from the database`);
+  }
+  return rows.length;
 }
 
 /** Walks the chain; records, for each anchored event seq, its hash and the number of events up to it. */
@@ -121,6 +157,7 @@ export async function verifyIntegrity(
   const problems: string[] = [];
   const { versions, signatures } = await checkVersions(client, batchSize, publicKeys, problems);
   await checkRecordedRowsExist(client, problems);
+  const assessments = await checkAssessments(client, publicKeys, problems);
 
   const database = await loadCheckpoints(client);
   const log = readCheckpointLog();
@@ -131,5 +168,5 @@ export async function verifyIntegrity(
     problems.push(`audit checkpoint ${problem.checkpointSeq}: ${problem.en}`);
   }
   const checkpoints = new Set([...database, ...log.records].map((c) => c.seq)).size;
-  return { problems, checked: { versions, signatures, auditEvents: chain.count, checkpoints } };
+  return { problems, checked: { versions, signatures, assessments, auditEvents: chain.count, checkpoints } };
 }
