@@ -4,6 +4,7 @@ import {
   auditEventHash,
   chainAuditEvent,
   verifyChain,
+  verifyChainPage,
   type AuditEventFields,
   type StoredAuditEvent,
 } from '@/lib/core/audit/chain';
@@ -78,6 +79,12 @@ describe('auditEventHash', () => {
     );
   });
 
+  it('hashes shard 0 as before shards existed (absent), any other shard as part of the event', () => {
+    const fields = { ...BODIES[0]!, prevHash: null };
+    expect(auditEventHash({ ...fields, shard: 0 })).toBe('643f4a805a783e7c4bd6f6ed5684091f8b1c5b8da9f5ed595a01bf8d5cda8d70');
+    expect(auditEventCanonicalText({ ...fields, shard: 2 })).toContain('"shard":2');
+  });
+
   it('treats an undefined snapshot as null', () => {
     const withNull = { ...BODIES[3]!, before: null, prevHash: null };
     const withUndefined = { ...BODIES[3]!, before: undefined, prevHash: null };
@@ -104,6 +111,7 @@ describe('auditEventHash', () => {
       { ...fields, before: null },
       { ...fields, after: { status: 'ACKNOWLEDGED', note: '' } },
       { ...fields, at: '2024-03-02T01:30:00.001Z' },
+      { ...fields, shard: 3 },
     ];
     const hashes = variants.map(auditEventHash);
     for (const h of hashes) expect(h).not.toBe(base);
@@ -163,8 +171,8 @@ describe('verifyChain', () => {
     const chain = buildChain();
     const tail = chain.slice(2);
     expect(verifyChain(tail)).toEqual([0]);
-    expect(verifyChain(tail, { anchorPrevHash: chain[1]!.hash })).toEqual([]);
-    expect(verifyChain(tail, { anchorPrevHash: chain[0]!.hash })).toEqual([0]);
+    expect(verifyChain(tail, { anchors: new Map([[0, chain[1]!.hash]]) })).toEqual([]);
+    expect(verifyChain(tail, { anchors: new Map([[0, chain[0]!.hash]]) })).toEqual([0]);
   });
 
   it('flags, rather than throws on, content that cannot be canonicalised', () => {
@@ -177,5 +185,50 @@ describe('verifyChain', () => {
     const chain = buildChain();
     chain[2] = { ...chain[2]!, after: { text: ' 已完成选址\u3000', percent: 20 } };
     expect(verifyChain(chain)).toEqual([]);
+  });
+});
+
+describe('verifyChain over shards', () => {
+  // Events interleaved in seq order: shards 0, 3, 0, 3, 3, 0 — each shard linked on its own.
+  function buildSharded(): StoredAuditEvent[] {
+    const last = new Map<number, StoredAuditEvent>();
+    return [0, 3, 0, 3, 3, 0].map((shard, i) => {
+      const event = chainAuditEvent(last.get(shard) ?? null, { ...BODIES[i % BODIES.length]!, shard });
+      last.set(shard, event);
+      return event;
+    });
+  }
+
+  it('accepts interleaved shards, each starting its own chain', () => {
+    const chain = buildSharded();
+    expect(chain[1]!.prevHash).toBeNull();
+    expect(chain[3]!.prevHash).toBe(chain[1]!.hash);
+    expect(verifyChain(chain)).toEqual([]);
+  });
+
+  it('flags a deletion, an edit and a move in a non-zero shard at that shard only', () => {
+    const deleted = buildSharded();
+    deleted.splice(3, 1); // shard 3's second event
+    expect(verifyChain(deleted)).toEqual([3]);
+
+    const edited = buildSharded();
+    const forged = { ...edited[3]!, actorId: 'u9' };
+    edited[3] = { ...forged, hash: auditEventHash(forged) };
+    expect(verifyChain(edited)).toEqual([4]);
+
+    const moved = buildSharded();
+    moved[4] = { ...moved[4]!, shard: 0 }; // claimed for another chain: its hash and both links break
+    expect(verifyChain(moved)).toEqual([4, 5]);
+  });
+
+  it('anchors each shard of a later page on its own head', () => {
+    const chain = buildSharded();
+    const page = chain.slice(2);
+    expect(verifyChain(page)).toEqual([0, 1]);
+    expect(verifyChain(page, { anchors: new Map([[0, chain[0]!.hash], [3, chain[1]!.hash]]) })).toEqual([]);
+    const heads = new Map<number, string | null>();
+    expect(verifyChainPage(chain.slice(0, 3), heads)).toEqual([]);
+    expect(verifyChainPage(chain.slice(3), heads)).toEqual([]);
+    expect(heads).toEqual(new Map([[0, chain[5]!.hash], [3, chain[4]!.hash]]));
   });
 });

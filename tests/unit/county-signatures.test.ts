@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkPayloadSignature, formatFingerprint, generateSm2KeyPair, signPayload, sm2KeyId } from '@/lib/core/integrity/sm2';
 import { checkLetterRecord, letterSealPayload, signaturePayload, type StoredLetterVersion, type StoredSignature } from '@/lib/core/integrity/signed-records';
-import { checkpointLogLine, compareCheckpoints, parseCheckpointLog, type CheckpointRecord } from '@/lib/core/audit/checkpoints';
+import { checkpointLogLine, checkpointOfHeads, compareCheckpoints, parseCheckpointLog, type CheckpointRecord } from '@/lib/core/audit/checkpoints';
 import { checkpointPayload } from '@/lib/core/integrity/signed-records';
 import { sealCommitmentContent, signatureHash } from '@/lib/core/commitment/letter';
 
@@ -106,14 +106,22 @@ function checkpoint(fields: Omit<CheckpointRecord, 'keyId' | 'signature'>, key =
 describe('audit checkpoints', () => {
   const first = checkpoint({ seq: 1, eventSeq: 10, headHash: 'h10', eventCount: 10, at: '2031-01-01T00:00:00.000Z' });
   const second = checkpoint({ seq: 2, eventSeq: 20, headHash: 'h20', eventCount: 19, at: '2031-01-02T00:00:00.000Z' });
-  const intact = new Map([
-    [10, { hash: 'h10', count: 10 }],
-    [20, { hash: 'h20', count: 19 }],
-  ]);
+  /** The chain as it is: events at the anchored seqs, and per checkpoint the count per shard up to it. */
+  const observed = (events: [number, { shard: number; hash: string } | null][], counts: [number, [number, number][]][]) => ({
+    events: new Map(events),
+    counts: new Map(counts.map(([seq, perShard]) => [seq, new Map(perShard)])),
+  });
+  const intactEvents: [number, { shard: number; hash: string }][] = [
+    [10, { shard: 0, hash: 'h10' }],
+    [20, { shard: 0, hash: 'h20' }],
+  ];
+  const intact = observed(intactEvents, [[10, [[0, 10]]], [20, [[0, 19]]]]);
 
   test('the file round-trips, and an edited line is reported by number', () => {
-    const text = checkpointLogLine(first) + 'not json\n' + checkpointLogLine(second);
-    expect(parseCheckpointLog(text)).toEqual({ records: [first, second], unreadableLines: [2] });
+    const third = checkpoint({ seq: 3, ...checkpointOfHeads([{ shard: 2, eventSeq: 30, headHash: 'h30', eventCount: 4 }, { shard: 0, eventSeq: 25, headHash: 'h25', eventCount: 20 }]), at: '2031-01-03T00:00:00.000Z' });
+    const text = checkpointLogLine(first) + 'not json\n' + checkpointLogLine(second) + checkpointLogLine(third);
+    expect(parseCheckpointLog(text)).toEqual({ records: [first, second, third], unreadableLines: [2] });
+    expect(third).toMatchObject({ eventSeq: 30, eventCount: 24, heads: [{ shard: 0 }, { shard: 2 }] });
   });
 
   test('matching copies and an unchanged chain give nothing', () => {
@@ -121,11 +129,11 @@ describe('audit checkpoints', () => {
   });
 
   test('a re-chained head, a truncated tail and deleted events are each named', () => {
-    const rechained = new Map([...intact, [20, { hash: 'other', count: 19 }]]);
+    const rechained = observed([intactEvents[0]!, [20, { shard: 0, hash: 'other' }]], [[20, [[0, 19]]]]);
     expect(compareCheckpoints({ database: [first, second], file: [first, second], observed: rechained, publicKeys: keys }).map((p) => p.checkpointSeq)).toEqual([2]);
-    const truncated = new Map([...intact, [20, null]]);
+    const truncated = observed([intactEvents[0]!, [20, null]], []);
     expect(compareCheckpoints({ database: [first, second], file: [first, second], observed: truncated, publicKeys: keys })[0]!.en).toMatch(/missing \(chain truncated\?\)/);
-    const fewer = new Map([...intact, [20, { hash: 'h20', count: 18 }]]);
+    const fewer = observed(intactEvents, [[20, [[0, 18]]]]);
     expect(compareCheckpoints({ database: [first, second], file: [first, second], observed: fewer, publicKeys: keys })[0]!.en).toMatch(/events deleted/);
   });
 
@@ -138,5 +146,41 @@ describe('audit checkpoints', () => {
       'signature invalid (not made with the county key)',
       'differs between the database and the log file',
     ]);
+  });
+
+  describe('with shards', () => {
+    // After checkpoint 2: shard 0 up to seq 25 (20 events), shard 5 seqs 21–23 (3 events), anchored at once.
+    const sharded = checkpoint({ seq: 3, ...checkpointOfHeads([{ shard: 0, eventSeq: 25, headHash: 'h25', eventCount: 20 }, { shard: 5, eventSeq: 23, headHash: 'h23', eventCount: 3 }]), at: '2031-01-03T00:00:00.000Z' });
+    const events: [number, { shard: number; hash: string } | null][] = [...intactEvents, [25, { shard: 0, hash: 'h25' }], [23, { shard: 5, hash: 'h23' }]];
+    const shard0 = events.slice(0, 3);
+    const check = (chain: ReturnType<typeof observed>) =>
+      compareCheckpoints({ database: [first, second, sharded], file: [first, second, sharded], observed: chain, publicKeys: keys }).map((p) => `${p.checkpointSeq}: ${p.en}`);
+
+    test('every shard head intact: nothing; the older single-chain checkpoints still hold as shard 0', () => {
+      expect(check(observed(events, [[10, [[0, 10]]], [20, [[0, 19]]], [25, [[0, 20], [5, 3]]]]))).toEqual([]);
+      // Shard 5's events all came after seq 20; an older checkpoint covers none of them.
+      expect(check(observed(events, [[20, [[0, 19], [5, 1]]]]))).toEqual(['2: 0 audit events anchored in shard 5 up to seq 20, 1 found (events added to anchored history)']);
+    });
+
+    test('a non-zero shard rewritten, truncated, thinned or moved is named with its shard', () => {
+      expect(check(observed([...shard0, [23, { shard: 5, hash: 'other' }]], []))).toEqual(['3: audit event seq 23 in shard 5 no longer has the anchored hash (chain rewritten)']);
+      expect(check(observed([...shard0, [23, { shard: 0, hash: 'h23' }]], []))).toEqual(['3: audit event seq 23 in shard 5 no longer has the anchored hash (chain rewritten)']);
+      expect(check(observed([...shard0, [23, null]], []))).toEqual(['3: audit event seq 23 in shard 5 it anchors is missing (chain truncated?)']);
+      expect(check(observed(events, [[25, [[0, 20], [5, 2]]]]))).toEqual(['3: 3 audit events anchored in shard 5 up to seq 25, 2 found (events deleted)']);
+      // A whole shard deleted: its head is gone and its count is 0.
+      expect(check(observed([...shard0, [23, null]], [[25, [[0, 20]]]]))).toEqual([
+        '3: audit event seq 23 in shard 5 it anchors is missing (chain truncated?)',
+        '3: 3 audit events anchored in shard 5 up to seq 25, 0 found (events deleted)',
+      ]);
+    });
+
+    test('an event slipped into the anchored history of a shard the checkpoint did not list', () => {
+      expect(check(observed(events, [[25, [[0, 20], [5, 3], [7, 1]]]]))).toEqual(['3: 0 audit events anchored in shard 7 up to seq 25, 1 found (events added to anchored history)']);
+    });
+
+    test('heads edited in a checkpoint break its signature', () => {
+      const edited = { ...sharded, heads: sharded.heads!.map((h) => (h.shard === 5 ? { ...h, eventCount: 2 } : h)) };
+      expect(compareCheckpoints({ database: [edited], file: [edited], observed: observed(events, []), publicKeys: keys }).map((p) => p.en)).toEqual(['signature invalid (not made with the county key)']);
+    });
   });
 });

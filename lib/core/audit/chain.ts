@@ -2,15 +2,24 @@
  * Tamper-evident audit log: each event's hash covers its content and the previous event's
  * hash, so editing, deleting or reordering any stored event breaks verification from there.
  *
+ * The log is several chains (shards) side by side, so concurrent writes append to different chains
+ * instead of waiting for one lock; each event names its shard, and each shard is linked on its own
+ * in seq order. Signed checkpoints (checkpoints.ts) fix every shard's head at once.
+ *
  * Hashing reuses the commitment-letter canonical form, so insignificant differences
  * (key order, whitespace runs inside strings, 1.5 vs 1.50) do not count as tampering.
  */
 
 import { canonicalize, hashCanonical } from '@/lib/core/commitment/canonical';
 
+/** How many chains new events are spread over; shard numbers are 0…AUDIT_SHARDS-1 (never fewer). */
+export const AUDIT_SHARDS = 16;
+
 export interface AuditEventFields {
-  /** Hash of the previous event in the chain; null for the first event. */
+  /** Hash of the previous event in the same shard; null for a shard's first event. */
   prevHash: string | null;
+  /** The chain this event belongs to; 0 (or absent) for events written before there were shards. */
+  shard?: number;
   /** null for system actions (scheduled jobs, imports). */
   actorId: string | null;
   action: string;
@@ -45,6 +54,8 @@ function hashedFields(fields: AuditEventFields): Partial<Record<keyof AuditEvent
     at: fields.at,
     // Only when set, so events written before the column existed keep their hashes.
     ...(fields.via ? { via: fields.via } : {}),
+    // Likewise only beyond shard 0 (every event before sharding); moving an event between shards changes its hash.
+    ...(fields.shard ? { shard: fields.shard } : {}),
   };
 }
 
@@ -64,23 +75,28 @@ export function chainAuditEvent(
 
 export interface VerifyChainOptions {
   /**
-   * Expected prevHash of the first event: null for a chain from its start, or the hash of
-   * the event just before when verifying a later page.
+   * Expected prevHash of each shard's first event here: absent (null) for a chain from its start,
+   * or the hash of the shard's last event before when verifying a later page.
    */
-  anchorPrevHash?: string | null;
+  anchors?: ReadonlyMap<number, string | null>;
 }
 
 /**
- * Indices of broken events, ascending: an event is broken if its stored hash does not
- * match a recomputation, or its prevHash is not the previous event's stored hash.
- * Editing event i without fixing its hash flags i; editing it and recomputing its hash
- * flags i+1 instead (its link no longer matches).
+ * Indices of broken events, ascending, for events in seq order (all shards interleaved): an event is
+ * broken if its stored hash does not match a recomputation, or its prevHash is not the stored hash of
+ * the previous event of its shard. Editing event i without fixing its hash flags i; editing it and
+ * recomputing its hash flags the shard's next event instead (its link no longer matches).
  */
 export function verifyChain(events: readonly StoredAuditEvent[], options: VerifyChainOptions = {}): number[] {
+  return verifyChainPage(events, new Map(options.anchors ?? []));
+}
+
+/** verifyChain over one page of a longer walk: `heads` (shard → last hash) anchors the page and ends as the shards' heads after it. */
+export function verifyChainPage(events: readonly StoredAuditEvent[], heads: Map<number, string | null>): number[] {
   const broken: number[] = [];
-  let expectedPrev: string | null = options.anchorPrevHash ?? null;
   events.forEach((event, index) => {
-    const linkOk = event.prevHash === expectedPrev;
+    const shard = event.shard ?? 0;
+    const linkOk = event.prevHash === (heads.get(shard) ?? null);
     let hashOk: boolean;
     try {
       hashOk = auditEventHash(event) === event.hash;
@@ -88,7 +104,7 @@ export function verifyChain(events: readonly StoredAuditEvent[], options: Verify
       hashOk = false; // content that cannot even be canonicalised cannot match
     }
     if (!linkOk || !hashOk) broken.push(index);
-    expectedPrev = event.hash;
+    heads.set(shard, event.hash);
   });
   return broken;
 }

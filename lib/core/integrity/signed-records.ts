@@ -46,22 +46,38 @@ export function signaturePayload(s: SignatureFields) {
   };
 }
 
+/** One audit shard's head in a checkpoint: every event of the shard up to it is fixed by its chain. */
+export interface ShardHead {
+  shard: number;
+  /** seq of the shard's last event. */
+  eventSeq: number;
+  /** Hash of that event. */
+  headHash: string;
+  /** Number of the shard's events (all with seq ≤ eventSeq). */
+  eventCount: number;
+}
+
 export interface CheckpointFields {
   /** The checkpoint's own number, 1, 2, 3… */
   seq: number;
-  /** seq of the last audit event covered. */
+  /** seq of the last audit event covered (the highest head's). */
   eventSeq: number;
-  /** Hash of that event: every event up to it is fixed by the chain. */
+  /** Hash of that event; with `heads`, the hash of the heads' canonical form (all shards at once). */
   headHash: string;
   /** Number of audit events with seq ≤ eventSeq (seq has gaps after rollbacks). */
   eventCount: number;
   /** ISO-8601 */
   at: string;
+  /**
+   * Every shard's head (checkpoints since the chain has shards); absent on older checkpoints, which
+   * anchor the single chain that became shard 0.
+   */
+  heads?: ShardHead[];
 }
 
 /** A signed statement of the audit chain's head at a time, kept in the database and in a file outside it. */
 export function checkpointPayload(c: CheckpointFields) {
-  return { type: 'audit.checkpoint', seq: c.seq, eventSeq: c.eventSeq, headHash: c.headHash, eventCount: c.eventCount, at: c.at };
+  return { type: 'audit.checkpoint', seq: c.seq, eventSeq: c.eventSeq, headHash: c.headHash, eventCount: c.eventCount, at: c.at, ...(c.heads ? { heads: c.heads } : {}) };
 }
 
 /** Which signatures a version in each status must have; SUPERSEDED may have none, one or both. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { chainAuditEvent } from '@/lib/core/audit/chain';
+import { AUDIT_SHARDS, chainAuditEvent } from '@/lib/core/audit/chain';
 import type { AuditSubject } from '@/lib/core/audit/actions';
 import type { Tx } from '@/lib/server/db';
 import { auditVia } from '@/lib/server/audit/audit-via';
@@ -18,17 +18,43 @@ export function snapshot(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
-// Serialises chain appends across concurrent transactions; released at commit or rollback.
-export const AUDIT_CHAIN_LOCK = 7_240_001;
+// Advisory lock class of the audit shards (key 2 = the shard): one appender per shard at a time,
+// released at commit or rollback. A checkpoint takes every shard's lock.
+export const AUDIT_SHARD_LOCK = 7_240_002;
+
+// The shard a transaction appends to, once chosen: all its events go to one shard, in order.
+const shardOfTransaction = new WeakMap<Tx, number>();
 
 /**
- * Appends audit events inside the caller's transaction, each linked to the previous event's hash.
- * Several events (a plan publish) take the lock once and are written in one statement.
+ * Takes a shard for this transaction: the first one no other transaction holds (so sequential
+ * writes all go to shard 0 and concurrent ones spread out), else waits for one picked at random.
+ */
+async function lockShard(tx: Tx): Promise<number> {
+  const held = shardOfTransaction.get(tx);
+  if (held !== undefined) return held;
+  // LIMIT 1 stops at the first lock taken; the locks tried and not taken are not held.
+  const [free] = await tx.$queryRaw<{ shard: number }[]>`
+    SELECT s AS "shard" FROM generate_series(0, ${AUDIT_SHARDS - 1}::int) s
+    WHERE pg_try_advisory_xact_lock(${AUDIT_SHARD_LOCK}::int, s) LIMIT 1`;
+  let shard = free?.shard;
+  if (shard === undefined) {
+    shard = Math.floor(Math.random() * AUDIT_SHARDS);
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_SHARD_LOCK}::int, ${shard}::int)`;
+  }
+  shardOfTransaction.set(tx, shard);
+  return shard;
+}
+
+/**
+ * Appends audit events inside the caller's transaction to one shard of the chain, each linked to the
+ * previous event of that shard. Several events (a plan publish) are written in one statement.
+ * Call it last in the transaction: the shard stays locked until commit.
  */
 export async function recordAuditEvents(tx: Tx, inputs: AuditInput[]) {
   if (inputs.length === 0) return;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  let previous = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
+  const shard = await lockShard(tx);
+  // A statement after the lock: it sees every event committed to the shard before.
+  let previous = await tx.auditEvent.findFirst({ where: { shard }, orderBy: { seq: 'desc' }, select: { hash: true } });
   const at = new Date();
   const via = auditVia();
   const rows = inputs.map((input) => {
@@ -43,6 +69,7 @@ export async function recordAuditEvents(tx: Tx, inputs: AuditInput[]) {
       after,
       at: at.toISOString(),
       via,
+      shard,
     });
     previous = event;
     return {
@@ -54,6 +81,7 @@ export async function recordAuditEvents(tx: Tx, inputs: AuditInput[]) {
       after: after ?? undefined,
       ip: input.ip ?? null,
       via,
+      shard,
       prevHash: event.prevHash,
       hash: event.hash,
       createdAt: at,

@@ -1,18 +1,28 @@
 /**
  * A quick check of the audit chain against its signed checkpoints (database and file), for pages:
- * the hash at each anchored event and the event count up to the latest checkpoint. It catches a
+ * the hash at each anchored head and the event count per shard up to the latest checkpoint. It catches a
  * re-chained history and a truncated tail at once, without walking the whole chain (npm run verify
  * and the scheduled job do that). Plain module.
  */
 
-import { compareCheckpoints, type CheckpointRecord } from '@/lib/core/audit/checkpoints';
+import { checkpointHeads, compareCheckpoints, type CheckpointRecord } from '@/lib/core/audit/checkpoints';
+import type { ShardHead } from '@/lib/core/integrity/signed-records';
 import { countyPublicKeys } from '@/lib/platform/keys/county-keys';
 import { readCheckpointLog } from '@/lib/platform/keys/checkpoint-log';
 import type { IntegrityClient } from './letter-records';
 
 export async function loadCheckpoints(client: IntegrityClient): Promise<CheckpointRecord[]> {
   const rows = await client.auditCheckpoint.findMany({ orderBy: { seq: 'asc' } });
-  return rows.map((r) => ({ seq: r.seq, eventSeq: r.eventSeq, headHash: r.headHash, eventCount: r.eventCount, at: r.createdAt.toISOString(), keyId: r.keyId, signature: r.signature }));
+  return rows.map((r) => ({
+    seq: r.seq,
+    eventSeq: r.eventSeq,
+    headHash: r.headHash,
+    eventCount: r.eventCount,
+    at: r.createdAt.toISOString(),
+    keyId: r.keyId,
+    signature: r.signature,
+    ...(r.heads ? { heads: r.heads as unknown as ShardHead[] } : {}),
+  }));
 }
 
 export type AuditAnchorStatus = {
@@ -27,16 +37,16 @@ export async function checkAuditAnchors(client: IntegrityClient, publicKeys: Rea
   const log = readCheckpointLog();
   const all = [...database, ...log.records];
   const latest = all.reduce<CheckpointRecord | null>((best, c) => (!best || c.seq > best.seq ? c : best), null);
-  const seqs = [...new Set(all.map((c) => c.eventSeq))];
-  const events = await client.auditEvent.findMany({ where: { seq: { in: seqs } }, select: { seq: true, hash: true } });
-  const hashes = new Map(events.map((e) => [e.seq, e.hash]));
-  const latestCount = latest ? await client.auditEvent.count({ where: { seq: { lte: latest.eventSeq } } }) : null;
-  const observed = new Map(
-    seqs.map((seq) => {
-      const hash = hashes.get(seq);
-      return [seq, hash === undefined ? null : { hash, count: seq === latest?.eventSeq ? latestCount : null }];
-    }),
-  );
+  const seqs = [...new Set(all.flatMap((c) => checkpointHeads(c).map((h) => h.eventSeq)))];
+  const found = await client.auditEvent.findMany({ where: { seq: { in: seqs } }, select: { seq: true, shard: true, hash: true } });
+  const bySeq = new Map(found.map((e) => [e.seq, { shard: e.shard, hash: e.hash }]));
+  const events = new Map(seqs.map((seq) => [seq, bySeq.get(seq) ?? null]));
+  const counts = new Map<number, Map<number, number>>();
+  if (latest) {
+    const perShard = await client.auditEvent.groupBy({ by: ['shard'], where: { seq: { lte: latest.eventSeq } }, _count: { _all: true } });
+    counts.set(latest.eventSeq, new Map(perShard.map((g) => [g.shard, g._count._all])));
+  }
+  const observed = { events, counts };
   const problems = [
     ...log.unreadableLines.map((line) => `审计核验点文件第 ${line} 行无法读取（文件被改动？）`),
     ...compareCheckpoints({ database, file: log.records, observed, publicKeys }).map((p) => `审计核验点 #${p.checkpointSeq}：${p.zh}`),

@@ -9,8 +9,8 @@
  * server-only): used by `npm run verify` and by the tests.
  */
 
-import { auditEventHash, verifyChain, type StoredAuditEvent } from '@/lib/core/audit/chain';
-import { compareCheckpoints, type ObservedHead } from '@/lib/core/audit/checkpoints';
+import { auditEventHash, verifyChainPage, type StoredAuditEvent } from '@/lib/core/audit/chain';
+import { checkpointHeads, compareCheckpoints, type ObservedChain } from '@/lib/core/audit/checkpoints';
 import { checkPublishedAssessment } from '@/lib/core/assessment/published-check';
 import { countyPublicKeys } from '@/lib/platform/keys/county-keys';
 import { readCheckpointLog } from '@/lib/platform/keys/checkpoint-log';
@@ -102,22 +102,36 @@ async function checkAssessments(client: IntegrityClient, publicKeys: ReadonlyMap
   return rows.length;
 }
 
-/** Walks the chain; records, for each anchored event seq, its hash and the number of events up to it. */
-async function checkAuditChain(client: IntegrityClient, batchSize: number, anchored: ReadonlySet<number>, problems: string[]) {
-  const observed = new Map<number, ObservedHead>();
+/**
+ * Walks every shard's chain in one pass in seq order; records the event at each anchored head seq
+ * and, for each checkpoint's eventSeq, how many events each shard has up to it.
+ */
+async function checkAuditChain(
+  client: IntegrityClient,
+  batchSize: number,
+  anchored: { heads: ReadonlySet<number>; checkpoints: readonly number[] },
+  problems: string[],
+) {
+  const events = new Map<number, { shard: number; hash: string } | null>();
+  const counts = new Map<number, Map<number, number>>();
+  const boundaries = [...new Set(anchored.checkpoints)].sort((a, b) => a - b);
+  let nextBoundary = 0;
+  const perShard = new Map<number, number>();
+  const heads = new Map<number, string | null>();
   let count = 0;
-  let lastSeq = 0;
-  let anchor: string | null = null;
+  // No lower bound on the first page: an event slipped in at seq 0 or below is walked too.
+  let lastSeq: number | null = null;
   for (;;) {
     const rows = await client.auditEvent.findMany({
-      where: { seq: { gt: lastSeq } },
+      where: lastSeq === null ? {} : { seq: { gt: lastSeq } },
       orderBy: { seq: 'asc' },
       take: batchSize,
-      select: { seq: true, prevHash: true, actorId: true, action: true, entity: true, entityId: true, before: true, after: true, createdAt: true, via: true, hash: true },
+      select: { seq: true, shard: true, prevHash: true, actorId: true, action: true, entity: true, entityId: true, before: true, after: true, createdAt: true, via: true, hash: true },
     });
     if (rows.length === 0) break;
-    const events: StoredAuditEvent[] = rows.map((r) => ({
+    const page: StoredAuditEvent[] = rows.map((r) => ({
       prevHash: r.prevHash,
+      shard: r.shard,
       actorId: r.actorId,
       action: r.action,
       entity: r.entity,
@@ -128,24 +142,28 @@ async function checkAuditChain(client: IntegrityClient, batchSize: number, ancho
       via: r.via,
       hash: r.hash,
     }));
-    for (const index of verifyChain(events, { anchorPrevHash: anchor })) {
-      const event = events[index]!;
+    for (const index of verifyChainPage(page, heads)) {
+      const event = page[index]!;
       let hashOk: boolean;
       try {
         hashOk = auditEventHash(event) === event.hash;
       } catch {
         hashOk = false;
       }
-      problems.push(`audit event seq ${rows[index]!.seq}: ${hashOk ? 'chain link broken (previous event changed or removed)' : 'hash mismatch'}`);
+      const where = event.shard ? ` (shard ${event.shard})` : '';
+      problems.push(`audit event seq ${rows[index]!.seq}${where}: ${hashOk ? 'chain link broken (previous event changed or removed)' : 'hash mismatch'}`);
     }
-    rows.forEach((row, index) => {
-      if (anchored.has(row.seq)) observed.set(row.seq, { hash: row.hash, count: count + index + 1 });
-    });
+    for (const row of rows) {
+      while (nextBoundary < boundaries.length && row.seq > boundaries[nextBoundary]!) counts.set(boundaries[nextBoundary++]!, new Map(perShard));
+      perShard.set(row.shard, (perShard.get(row.shard) ?? 0) + 1);
+      if (anchored.heads.has(row.seq)) events.set(row.seq, { shard: row.shard, hash: row.hash });
+    }
     count += rows.length;
     lastSeq = rows[rows.length - 1]!.seq;
-    anchor = rows[rows.length - 1]!.hash;
   }
-  for (const seq of anchored) if (!observed.has(seq)) observed.set(seq, null);
+  while (nextBoundary < boundaries.length) counts.set(boundaries[nextBoundary++]!, new Map(perShard));
+  for (const seq of anchored.heads) if (!events.has(seq)) events.set(seq, null);
+  const observed: ObservedChain = { events, counts };
   return { count, observed };
 }
 
@@ -162,11 +180,11 @@ export async function verifyIntegrity(
   const database = await loadCheckpoints(client);
   const log = readCheckpointLog();
   for (const line of log.unreadableLines) problems.push(`audit checkpoint log line ${line}: unreadable (file edited?)`);
-  const anchored = new Set([...database, ...log.records].map((c) => c.eventSeq));
+  const checkpoints = [...database, ...log.records];
+  const anchored = { heads: new Set(checkpoints.flatMap((c) => checkpointHeads(c).map((h) => h.eventSeq))), checkpoints: checkpoints.map((c) => c.eventSeq) };
   const chain = await checkAuditChain(client, batchSize, anchored, problems);
   for (const problem of compareCheckpoints({ database, file: log.records, observed: chain.observed, publicKeys })) {
     problems.push(`audit checkpoint ${problem.checkpointSeq}: ${problem.en}`);
   }
-  const checkpoints = new Set([...database, ...log.records].map((c) => c.seq)).size;
-  return { problems, checked: { versions, signatures, assessments, auditEvents: chain.count, checkpoints } };
+  return { problems, checked: { versions, signatures, assessments, auditEvents: chain.count, checkpoints: new Set(checkpoints.map((c) => c.seq)).size } };
 }
