@@ -21,6 +21,7 @@ import { runScheduledJobs } from '@/lib/server/jobs/run-scheduled-jobs';
 import { readMail, startHttpReceiver, startSmtpServer } from '../support/notify-servers';
 import { insertTaskRow } from '../support/task-rows';
 import { sessionUser, testDb, unitId } from '../support/db';
+import { openChannel } from '@/lib/server/notifications/channel-secrets';
 
 const BASE_URL = 'https://luoshi.example.gov.cn';
 const MINUTE = 60_000;
@@ -307,15 +308,19 @@ describe('the office configures channels; nobody else can', () => {
     });
     const edit = (input: object) => updateNotifyChannel({ user: admin, input: { id: channel.id, kind: 'DINGTALK', active: true, config: {}, ...input }, ip: null });
 
+    const stored = () => testDb.notifyChannel.findUniqueOrThrow({ where: { id: channel.id } });
+    // The secret and the robot URL (its access token) are stored sealed; the database alone reveals neither.
+    expect(JSON.stringify(await stored())).not.toMatch(/SECold|oldtoken1234/);
     await edit({ name: `${channel.name}-改`, secret: '', config: { webhookUrl: '' } });
-    expect(await testDb.notifyChannel.findUniqueOrThrow({ where: { id: channel.id } })).toMatchObject({
+    expect(openChannel(await stored())).toMatchObject({
       name: `${channel.name}-改`,
       secret: 'SECold-secret-0123456789-OLDS',
       config: { webhookUrl: http.url('/edit/send?access_token=oldtoken1234') },
     });
 
     await edit({ name: `${channel.name}-改`, secret: 'SECnew-secret-0123456789-NEWS', config: { webhookUrl: http.url('/edit2/send?access_token=newtoken5678') } });
-    expect(await testDb.notifyChannel.findUniqueOrThrow({ where: { id: channel.id } })).toMatchObject({
+    expect(JSON.stringify(await stored())).not.toMatch(/SECnew|newtoken5678/);
+    expect(openChannel(await stored())).toMatchObject({
       secret: 'SECnew-secret-0123456789-NEWS',
       config: { webhookUrl: http.url('/edit2/send?access_token=newtoken5678') },
     });
@@ -331,7 +336,7 @@ describe('the office configures channels; nobody else can', () => {
     for (const username of ['fgj_head', 'leader']) {
       await expect(updateNotifyChannel({ user: await sessionUser(username), input: { id: channel.id, kind: 'DINGTALK', name: 'x', secret: 'SECevil', config: { webhookUrl: 'http://evil' } }, ip: null })).rejects.toThrow('未找到该记录');
     }
-    expect(await testDb.notifyChannel.findUniqueOrThrow({ where: { id: channel.id } })).toMatchObject({ name: `${channel.name}-改`, secret: 'SECnew-secret-0123456789-NEWS' });
+    expect(openChannel(await stored())).toMatchObject({ name: `${channel.name}-改`, secret: 'SECnew-secret-0123456789-NEWS' });
   });
 
   test('units and leaders are refused everything of the office; a user edits only their own preferences', async () => {

@@ -6,6 +6,7 @@ import { SECOND_FACTOR_REQUIRED, SECOND_FACTOR_WRONG } from '@/lib/core/auth/sec
 import { confirmSecondFactor, getOwnSecondFactor, resetSecondFactor, startSecondFactor } from '@/lib/server/accounts/second-factor';
 import { verifyCredentials } from '@/lib/server/auth/sign-in';
 import { resetSignInThrottle, SIGN_IN_THROTTLE } from '@/lib/server/auth/sign-in-throttle';
+import { openSecret, SECRET_CONTEXT } from '@/lib/platform/keys/secret-box';
 import { sessionUser, testDb } from '../support/db';
 
 const USERNAME = 'leader4';
@@ -44,7 +45,11 @@ describe('TOTP second factor', () => {
     const { recoveryCodes } = await confirmSecondFactor({ user, input: { code: codeAt(pending!.secret) }, ip: '10.20.0.1' });
     expect(recoveryCodes).toHaveLength(10);
     const row = await testDb.user.findUniqueOrThrow({ where: { username: USERNAME } });
-    expect(row).toMatchObject({ totpSecret: pending!.secret, totpPendingSecret: null, totpEnabledAt: expect.any(Date) });
+    expect(row).toMatchObject({ totpPendingSecret: null, totpEnabledAt: expect.any(Date) });
+    // Stored sealed to this user: the database alone does not give the key, nor does it open in another row.
+    expect(row.totpSecret).not.toContain(pending!.secret);
+    expect(openSecret(row.totpSecret!, SECRET_CONTEXT.totp(user.id))).toBe(pending!.secret);
+    expect(() => openSecret(row.totpSecret!, SECRET_CONTEXT.totp('another-user'))).toThrow();
     expect(row.totpRecoveryHashes).toHaveLength(10);
     expect(row.totpRecoveryHashes.join()).not.toContain(recoveryCodes[0]!.slice(0, 4));
     await expect(startSecondFactor({ user })).rejects.toThrow('已启用两步验证');

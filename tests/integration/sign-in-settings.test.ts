@@ -51,6 +51,8 @@ describe('the office sets how the county signs in', () => {
     const page = await getSignInSettings({ user: admin });
     expect(page).toMatchObject({ source: 'setting', enabled: true, issuer: ISSUER, clientSecret: '已设置（…6789）', localPasswords: true });
     expect(JSON.stringify(page)).not.toContain('first-secret');
+    // Stored sealed: the setting row alone does not reveal the client secret.
+    expect(JSON.stringify(await testDb.setting.findUniqueOrThrow({ where: { key: 'oidc' } }))).not.toContain('first-secret');
 
     await updateSignInSettings({ user: admin, input: form({ clientId: 'luoshi-2', localPasswords: '' }), ip: null });
     expect(await readOidcSettings()).toMatchObject({ clientId: 'luoshi-2', clientSecret: 'first-secret-0123456789' });

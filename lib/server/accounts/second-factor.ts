@@ -6,16 +6,18 @@ import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { db } from '@/lib/server/db';
 import { forbidden, notFound, parseInput, UserFacingError } from '@/lib/server/errors';
 import { getCountyName } from '@/lib/server/settings/installation-settings';
+import { openSecret, sealSecret, SECRET_CONTEXT } from '@/lib/platform/keys/secret-box';
 
 /** What the account page shows about one's own second factor. */
 export async function getOwnSecondFactor({ user }: { user: SessionUser }) {
   const row = await db.user.findUnique({ where: { id: user.id }, select: { totpEnabledAt: true, totpRecoveryHashes: true, totpPendingSecret: true } });
   if (!row) throw notFound();
+  const pendingSecret = row.totpPendingSecret ? openSecret(row.totpPendingSecret, SECRET_CONTEXT.totp(user.id)) : null;
   return {
     allowed: maySecondFactor(user.role),
     enabledAt: row.totpEnabledAt,
     recoveryCodesLeft: row.totpRecoveryHashes.length,
-    pending: row.totpPendingSecret ? { secret: row.totpPendingSecret, uri: totpUri({ issuer: `落实 ${await getCountyName()}`, account: user.username, secret: row.totpPendingSecret }) } : null,
+    pending: pendingSecret ? { secret: pendingSecret, uri: totpUri({ issuer: `落实 ${await getCountyName()}`, account: user.username, secret: pendingSecret }) } : null,
   };
 }
 
@@ -25,7 +27,7 @@ export async function getOwnSecondFactor({ user }: { user: SessionUser }) {
  */
 export async function startSecondFactor({ user }: { user: SessionUser }) {
   if (!maySecondFactor(user.role)) throw forbidden('启用两步验证');
-  const updated = await db.user.updateMany({ where: { id: user.id, totpEnabledAt: null }, data: { totpPendingSecret: newTotpSecret() } });
+  const updated = await db.user.updateMany({ where: { id: user.id, totpEnabledAt: null }, data: { totpPendingSecret: sealSecret(newTotpSecret(), SECRET_CONTEXT.totp(user.id)) } });
   if (updated.count === 0) throw new UserFacingError('已启用两步验证；如需更换手机，请联系督查室重置', 'CONFLICT');
 }
 
@@ -39,7 +41,7 @@ export async function confirmSecondFactor({ user, input, ip, now = new Date() }:
     if (!row) throw notFound();
     if (row.totpEnabledAt) throw new UserFacingError('已启用两步验证', 'CONFLICT');
     if (!row.totpPendingSecret) throw new UserFacingError('请先点击“启用两步验证”获取密钥', 'CONFLICT');
-    const step = acceptTotp({ secret: row.totpPendingSecret, code, lastStep: null, now });
+    const step = acceptTotp({ secret: openSecret(row.totpPendingSecret, SECRET_CONTEXT.totp(user.id)), code, lastStep: null, now });
     if (step === null) throw new UserFacingError('动态验证码不正确：请核对手机时间并输入验证器当前显示的 6 位数字', 'INVALID');
     const enabled = await tx.user.updateMany({
       where: { id: user.id, totpEnabledAt: null, totpPendingSecret: row.totpPendingSecret },

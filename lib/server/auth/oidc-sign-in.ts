@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Db, type Tx } from '@/lib/server/db';
 import { serverEnv } from '@/lib/platform/env';
+import { openSecret, SECRET_CONTEXT } from '@/lib/platform/keys/secret-box';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { oidcSettingsSchema, type OidcRefusal, type OidcSettings } from '@/lib/core/schemas/sign-in-settings';
 
@@ -12,10 +13,13 @@ export async function readOidcSettings(client: Db | Tx = db): Promise<OidcSettin
   return parsed.success && parsed.data.enabled ? parsed.data : null;
 }
 
-/** The `oidc` row as stored (the office's page), else the LUOSHI_OIDC_* environment; unvalidated. */
+/** The `oidc` row as stored (the office's page, its client secret opened), else the LUOSHI_OIDC_* environment; unvalidated. */
 export async function storedOidcSettings(client: Db | Tx = db): Promise<{ source: 'setting' | 'env'; value: Record<string, unknown> }> {
   const row = await client.setting.findUnique({ where: { key: OIDC_SETTING_KEY } });
-  if (row && typeof row.value === 'object' && row.value !== null && !Array.isArray(row.value)) return { source: 'setting', value: row.value as Record<string, unknown> };
+  if (row && typeof row.value === 'object' && row.value !== null && !Array.isArray(row.value)) {
+    const value = row.value as Record<string, unknown>;
+    return { source: 'setting', value: typeof value.clientSecret === 'string' ? { ...value, clientSecret: openSecret(value.clientSecret, SECRET_CONTEXT.oidcClient) } : value };
+  }
   const env = serverEnv();
   return {
     source: 'env',

@@ -2,6 +2,7 @@ import 'server-only';
 import { acceptTotp, consumeRecoveryCode } from '@/lib/core/auth/totp';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { db } from '@/lib/server/db';
+import { openSecret, SECRET_CONTEXT } from '@/lib/platform/keys/secret-box';
 
 export type SecondFactorUser = {
   id: string;
@@ -18,7 +19,7 @@ export type SecondFactorUser = {
 export async function checkSecondFactor(user: SecondFactorUser, code: string | undefined, ip: string | null, now = new Date()): Promise<'ok' | 'required' | 'wrong'> {
   if (!user.totpEnabledAt || !user.totpSecret) return 'ok';
   if (!code?.trim()) return 'required';
-  const step = acceptTotp({ secret: user.totpSecret, code, lastStep: user.totpLastStep, now });
+  const step = acceptTotp({ secret: openSecret(user.totpSecret, SECRET_CONTEXT.totp(user.id)), code, lastStep: user.totpLastStep, now });
   if (step !== null) {
     // Conditional on the step we read: two sign-ins racing with one code cannot both pass.
     const used = await db.user.updateMany({ where: { id: user.id, totpLastStep: user.totpLastStep }, data: { totpLastStep: step } });

@@ -5,6 +5,7 @@ import { recordAuditEvents, type AuditInput } from '@/lib/server/audit/record-au
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { db } from '@/lib/server/db';
 import { notFound, parseInput, UserFacingError } from '@/lib/server/errors';
+import { sealSecret, SECRET_CONTEXT } from '@/lib/platform/keys/secret-box';
 import { LOCAL_PASSWORDS_SETTING_KEY, localPasswordsAllowed, OIDC_SETTING_KEY, storedOidcSettings } from '@/lib/server/auth/oidc-sign-in';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -38,7 +39,7 @@ export async function updateSignInSettings({ user, input, ip }: { user: SessionU
     // A blank secret keeps the one in force (the page's, else the environment's).
     const secret = clientSecret || text(stored.value.clientSecret);
     if (oidc.enabled && !secret) throw new UserFacingError('请填写 client secret', 'INVALID', { clientSecret: ['请填写 client secret'] });
-    const value = { ...oidc, clientSecret: secret };
+    const value = { ...oidc, clientSecret: secret ? sealSecret(secret, SECRET_CONTEXT.oidcClient) : '' };
     await tx.setting.upsert({ where: { key: OIDC_SETTING_KEY }, create: { key: OIDC_SETTING_KEY, value }, update: { value } });
     const passwordsBefore = await localPasswordsAllowed(tx);
     if (localPasswords) await tx.setting.deleteMany({ where: { key: LOCAL_PASSWORDS_SETTING_KEY } });

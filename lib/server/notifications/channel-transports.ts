@@ -5,6 +5,7 @@ import { dingtalkSignedUrl, webhookSignature } from '@/lib/core/notify/signature
 import { fillSmsTemplate, smsAccepted, type SmsTemplate } from '@/lib/core/notify/sms-template';
 import { channelConfigSchemas } from '@/lib/core/schemas/notify';
 import type { NotifyChannel, OutboxMessage } from '@/lib/generated/prisma/client';
+import { openChannel } from '@/lib/server/notifications/channel-secrets';
 
 const SEND_TIMEOUT_MS = 15_000;
 
@@ -18,10 +19,10 @@ export class DeliveryError extends Error {}
  * recording is sent again with the same key; for the others (SMTP, 钉钉, 企业微信) it is not,
  * since their servers would show it twice.
  */
-export function receiverDedupes(channel: Pick<NotifyChannel, 'kind' | 'config'>) {
+export function receiverDedupes(channel: Pick<NotifyChannel, 'id' | 'kind' | 'config' | 'secret'>) {
   if (channel.kind === 'WEBHOOK') return true;
   if (channel.kind === 'SMS') {
-    const template = channelConfigSchemas.SMS.safeParse(channel.config);
+    const template = channelConfigSchemas.SMS.safeParse(openChannel(channel).config);
     return template.success && `${template.data.url}${template.data.body}`.includes('{{id}}');
   }
   return false;
@@ -53,7 +54,8 @@ function requireErrcodeZero(text: string) {
 }
 
 /** Sends one outbox message through its channel; throws DeliveryError when the far end refuses. */
-export async function sendThroughChannel(channel: NotifyChannel, message: Message): Promise<void> {
+export async function sendThroughChannel(storedChannel: NotifyChannel, message: Message): Promise<void> {
+  const channel = openChannel(storedChannel);
   const content: OutboundContent = { subject: message.subject, text: message.text, link: message.link };
   switch (channel.kind) {
     case 'EMAIL': {

@@ -59,7 +59,7 @@ export async function sendClaimedMessage(claim: { id: string; attemptId: string 
 export async function recoverAbandonedMessages(now: Date) {
   const stale = await db.outboxMessage.findMany({
     where: { status: 'SENDING', claimedAt: { lt: new Date(now.getTime() - SENDING_LEASE_MS) } },
-    select: { id: true, attemptId: true, channel: { select: { kind: true, config: true } } },
+    select: { id: true, attemptId: true, channel: { select: { id: true, kind: true, config: true, secret: true } } },
   });
   let requeued = 0;
   let uncertain = 0;

@@ -6,6 +6,7 @@ import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { db } from '@/lib/server/db';
 import { notFound } from '@/lib/server/errors';
 import { readNotifySettings } from '@/lib/server/notifications/notify-settings';
+import { openChannel } from '@/lib/server/notifications/channel-secrets';
 
 /** A channel's settings in one line, with tokens and passwords masked. */
 function describeChannel(channel: NotifyChannel): string {
@@ -42,7 +43,7 @@ export async function listNotifyChannels({ user }: { user: SessionUser }) {
     readNotifySettings(db),
   ]);
   return {
-    channels: channels.map((channel) => ({
+    channels: channels.map(openChannel).map((channel) => ({
       id: channel.id,
       kind: channel.kind,
       name: channel.name,

@@ -5,6 +5,7 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { db } from '@/lib/server/db';
 import { notFound, parseInput, UserFacingError } from '@/lib/server/errors';
+import { openChannel, sealChannelFields } from '@/lib/server/notifications/channel-secrets';
 
 /**
  * 督查室 edits a channel's name and settings; its kind stays. The secret and the webhook URL (which
@@ -16,13 +17,14 @@ export async function updateNotifyChannel({ user, input, ip }: { user: SessionUs
   const { id, name, secret, config } = parseInput(channelInputSchema, input);
   if (!id) throw notFound();
   return db.$transaction(async (tx) => {
-    const channel = await tx.notifyChannel.findUnique({ where: { id } });
-    if (!channel) throw notFound();
+    const found = await tx.notifyChannel.findUnique({ where: { id } });
+    if (!found) throw notFound();
+    const channel = openChannel(found);
     const stored = channel.config as Record<string, unknown>;
     const kept = Object.fromEntries(CHANNEL_URL_FIELDS.filter((field) => !String(config[field] ?? '').trim() && stored[field]).map((field) => [field, stored[field]]));
     const parsedConfig = parseInput(channelConfigSchemas[channel.kind], { ...config, ...kept });
     if (name !== channel.name && (await tx.notifyChannel.findUnique({ where: { name } }))) throw new UserFacingError('已有同名渠道', 'CONFLICT', { name: ['已有同名渠道'] });
-    const updated = await tx.notifyChannel.update({ where: { id }, data: { name, config: parsedConfig, ...(secret ? { secret } : {}) } });
+    const updated = await tx.notifyChannel.update({ where: { id }, data: { name, ...sealChannelFields(id, { config: parsedConfig, secret }) } });
     await recordAuditEvent(tx, {
       actorId: user.id,
       action: 'notify.channel.update',
