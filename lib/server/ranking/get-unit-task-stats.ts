@@ -6,6 +6,7 @@ import { forbidden } from '@/lib/server/errors';
 import { utcTimestampOfShanghaiMidnight } from '@/lib/server/tasks/light-sql';
 import { taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
 import { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql } from '@/lib/server/dashboard/task-figures-sql';
+import { summarizedUnitFigures } from '@/lib/server/dashboard/task-figure-summary';
 import { shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
 import type { UnitTaskStats } from '@/lib/core/ranking/score-units';
 
@@ -44,7 +45,7 @@ export function unitTaskStats(units: Awaited<ReturnType<typeof loadFigureUnits>>
 
 /**
  * Per lead unit: task counts by 三色 light, closed, closed on time and open overdue, on the Shanghai
- * day `asOf` — one grouped SQL query, so it stays fast at 100k tasks.
+ * day `asOf` — from the summary table for today, else one grouped SQL query.
  *
  * `scope: 'own'` covers the units the user may see in summaries (unitScopeWhere: a leader's 分管
  * units); `scope: 'county'` covers every unit and needs `ranking.view` (the ranking and the 通报 are
@@ -67,6 +68,9 @@ export async function getUnitTaskStats({
 }): Promise<UnitTaskStats[]> {
   const [units, light] = await Promise.all([loadFigureUnits({ user, scope }), taskLightColumnSql(asOf)]);
   if (units.length === 0) return [];
+  // Today's figures come from the summary table (task-figure-summary.ts) while it is today's.
+  const summarized = existingAsOf ? null : await summarizedUnitFigures({ today: asOf, unitIds: scope === 'own' ? units.map((u) => u.id) : undefined, year });
+  if (summarized) return unitTaskStats(units, summarized);
   const endOfDay = utcTimestampOfShanghaiMidnight(shanghaiDayNumber(asOf) + 1);
   const rows = await db.$queryRaw<UnitFigures[]>(Prisma.sql`
     SELECT s."leadUnitId" AS "unitId", ${figureCountsSql(asOf)}
