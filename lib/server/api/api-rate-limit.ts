@@ -1,7 +1,6 @@
 import 'server-only';
-import pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { serverEnv } from '@/lib/platform/env';
+import { rateLimitStoreClient } from '@/lib/server/rate-limit-store';
 import { ApiError } from '@/lib/server/api/api-error';
 
 /**
@@ -17,8 +16,7 @@ const globalForThrottle = globalThis as unknown as { luoshiApiLimiters?: Limiter
 
 function limiters(): Limiters {
   if (globalForThrottle.luoshiApiLimiters) return globalForThrottle.luoshiApiLimiters;
-  const storeClient = new pg.Pool({ connectionString: serverEnv().DATABASE_URL, max: 3, allowExitOnIdle: true });
-  const common = { storeClient, tableName: 'RateLimit', tableCreated: true };
+  const common = { storeClient: rateLimitStoreClient(), tableName: 'RateLimit', tableCreated: true };
   globalForThrottle.luoshiApiLimiters = {
     failures: new RateLimiterPostgres({
       ...common,

@@ -1,7 +1,6 @@
 import 'server-only';
-import pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { serverEnv } from '@/lib/platform/env';
+import { rateLimitStoreClient } from '@/lib/server/rate-limit-store';
 import { db } from '@/lib/server/db';
 
 /**
@@ -27,8 +26,7 @@ const globalForThrottle = globalThis as unknown as { luoshiSignInLimiters?: Limi
 
 function limiters(): Limiters {
   if (globalForThrottle.luoshiSignInLimiters) return globalForThrottle.luoshiSignInLimiters;
-  const storeClient = new pg.Pool({ connectionString: serverEnv().DATABASE_URL, max: 3, allowExitOnIdle: true });
-  const common = { storeClient, tableName: 'RateLimit', tableCreated: true, duration: SIGN_IN_THROTTLE.windowSeconds };
+  const common = { storeClient: rateLimitStoreClient(), tableName: 'RateLimit', tableCreated: true, duration: SIGN_IN_THROTTLE.windowSeconds };
   globalForThrottle.luoshiSignInLimiters = {
     accountAddress: new RateLimiterPostgres({ ...common, keyPrefix: 'signin-account-address', points: SIGN_IN_THROTTLE.accountAddressFailures, blockDuration: SIGN_IN_THROTTLE.windowSeconds }),
     address: new RateLimiterPostgres({ ...common, keyPrefix: 'signin-address', points: SIGN_IN_THROTTLE.addressFailures, blockDuration: SIGN_IN_THROTTLE.windowSeconds }),
