@@ -45,19 +45,24 @@ async function monthEndLights(user: SessionUser, year: number, lastDay: number):
 
 // A closed month's figures only change when a past report or date is corrected, and each costs a
 // scan of the year's tasks: the homes keep them for a while instead of recounting up to eleven
-// months on every request. Per process and derived, so several servers may each hold their own.
+// months on every request. The running month is kept for a minute: a trend point, not a live
+// count (the homes' light counts are live), and the one scan with a report lookup per task that
+// every home request would otherwise repeat. Per process and derived, so several servers may each
+// hold their own. The promise is kept, so concurrent requests share one count.
 const CLOSED_MONTH_TTL_MS = 60 * 60_000;
-const CLOSED_MONTH_CACHE_LIMIT = 5_000;
-const closedMonths = new Map<string, { at: number; lights: Omit<MonthLights, 'month'> }>();
+const RUNNING_MONTH_TTL_MS = 60_000;
+const MONTH_CACHE_LIMIT = 5_000;
+const monthCache = new Map<string, { at: number; lights: Promise<Omit<MonthLights, 'month'>> }>();
 
-async function closedMonthLights(user: SessionUser, year: number, lastDay: number, now: number) {
+function cachedMonthLights(user: SessionUser, year: number, lastDay: number, now: number, ttl: number) {
   // The scope follows the user's role, unit and 分管 units, all of which the id and role pin down within the TTL.
   const key = `${user.id}|${user.role}|${user.unitId ?? ''}|${year}|${lastDay}`;
-  const hit = closedMonths.get(key);
-  if (hit && now - hit.at < CLOSED_MONTH_TTL_MS) return hit.lights;
-  const lights = await monthEndLights(user, year, lastDay);
-  if (closedMonths.size >= CLOSED_MONTH_CACHE_LIMIT) closedMonths.clear();
-  closedMonths.set(key, { at: now, lights });
+  const hit = monthCache.get(key);
+  if (hit && now - hit.at < ttl) return hit.lights;
+  const lights = monthEndLights(user, year, lastDay);
+  if (monthCache.size >= MONTH_CACHE_LIMIT) monthCache.clear();
+  monthCache.set(key, { at: now, lights });
+  lights.catch(() => monthCache.delete(key));
   return lights;
 }
 
@@ -76,7 +81,7 @@ export async function getMonthlyLightTrend({ user, year, today = new Date() }: {
     monthNumbers.map(async (month) => {
       const isCurrentMonth = year === current.year && month === current.month;
       const lastDay = isCurrentMonth ? todayDay : dayNumberFromYmd(year, month + 1, 0);
-      const lights = isCurrentMonth ? await monthEndLights(user, year, lastDay) : await closedMonthLights(user, year, lastDay, now);
+      const lights = await cachedMonthLights(user, year, lastDay, now, isCurrentMonth ? RUNNING_MONTH_TTL_MS : CLOSED_MONTH_TTL_MS);
       return { month: `${month}月`, ...lights };
     }),
   );
