@@ -16,7 +16,7 @@ import { getAssessment } from '@/lib/server/assessment/get-assessment';
 import { getUnitRanking } from '@/lib/server/ranking/get-unit-ranking';
 import { verifyIntegrity } from '@/lib/server/verify/verify-integrity';
 import { sha256Hex } from '@/lib/core/commitment/letter';
-import { DEFAULT_SCHEME, type AssessmentScheme } from '@/lib/core/assessment/scheme';
+import { DEFAULT_SCHEME, NO_IMPORTANCE_WEIGHTING, type AssessmentScheme } from '@/lib/core/assessment/scheme';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { sessionUser, testDb, unitId } from '../support/db';
 
@@ -31,6 +31,7 @@ const SCHEME: AssessmentScheme = {
   name: '测试考核办法',
   rates: { onTimeRate: 0, onTrackShare: 0 },
   tasks: { taskPoints: 100, per: 'task', leadWeight: 1, coWeight: 0.5 },
+  importance: NO_IMPORTANCE_WEIGHTING,
   achievement: { partialCredit: 0.5, approxTolerance: 0.05, exceedMargin: 0.1 },
   deductions: {
     overdue: { points: 3, cap: 6 },
@@ -58,10 +59,10 @@ async function newTask(key: string, input: Record<string, unknown>) {
   return task;
 }
 
-async function signLetter(unit: string, head: string, draftId?: string) {
+async function signLetter(unit: string, head: string, draftId?: string, year = YEAR) {
   const draft = draftId
     ? await testDb.commitmentVersion.findUniqueOrThrow({ where: { id: draftId } })
-    : await generateCommitmentDraft({ user: admin, input: { unitId: unit, year: YEAR } });
+    : await generateCommitmentDraft({ user: admin, input: { unitId: unit, year } });
   await issueCommitmentVersion({ user: admin, input: { versionId: draft.id } });
   const sign = { versionId: draft.id, signedHash: draft.contentHash, password: PASSWORD };
   await signCommitment({ user: await sessionUser(head), input: sign, meta: META });
@@ -298,5 +299,76 @@ describe('year-end assessment against the signed letters', () => {
 
   test('units see no results', async () => {
     await expect(getAssessment({ user: await sessionUser('fgj_head'), year: YEAR })).rejects.toThrow('无权执行');
+  });
+});
+
+describe('按任务重要程度加权: the importance signed in the letter weighs the task points', () => {
+  const Y = YEAR + 2;
+  const weights = { NORMAL: 1, IMPORTANT: 1.5, KEY: 2 };
+  const unweighted: AssessmentScheme = {
+    ...SCHEME,
+    name: '重要程度测试',
+    achievement: { ...SCHEME.achievement, partialCredit: 0 },
+    deductions: Object.fromEntries(Object.keys(SCHEME.deductions).map((kind) => [kind, { points: 0, cap: 0 }])) as AssessmentScheme['deductions'],
+    bonuses: { closedEarly: { points: 0, cap: 0, days: 30 }, exceededTarget: { points: 0, cap: 0 } },
+    importance: { enabled: false, weights },
+  };
+  const weighted: AssessmentScheme = { ...unweighted, importance: { enabled: true, weights } };
+  const fgjScore = async () => (await getAssessment({ user: admin, year: Y }))!.rows.find((r) => r.unitId === fgj)!;
+
+  beforeAll(async () => {
+    // 发改局 leads P (重点, closed), Q (一般, open, nothing reported) and R (重要, closed), and signs.
+    await newTask('P', { year: Y, leadUnitId: fgj, deadline: `${Y}-12-31`, importance: 'KEY' });
+    await newTask('Q', { year: Y, leadUnitId: fgj, deadline: `${Y}-12-31` });
+    await newTask('R', { year: Y, leadUnitId: fgj, deadline: `${Y}-12-31`, importance: 'IMPORTANT' });
+    await close('P', `${Y}-11-01`);
+    await close('R', `${Y}-11-01`);
+    await signLetter(fgj, 'fgj_head', undefined, Y);
+  });
+
+  test('importance is set at creation, signed into the letter, and its change after signing is audited', async () => {
+    const letter = await testDb.commitmentVersion.findFirstOrThrow({ where: { commitment: { unitId: fgj, year: Y } }, orderBy: { version: 'desc' } });
+    const signed = (letter.content as { leadTasks: { taskId: string; importance?: string }[] }).leadTasks;
+    expect(Object.fromEntries(signed.map((t) => [t.taskId, t.importance ?? null]))).toEqual({ [ids.P!]: 'KEY', [ids.Q!]: null, [ids.R!]: 'IMPORTANT' });
+    const created = await testDb.auditEvent.findFirstOrThrow({ where: { action: 'task.create', entityId: ids.P } });
+    expect(created.after).toMatchObject({ importance: 'KEY' });
+
+    // After signing, the office makes Q 重点: audited before/after, the unit is told; the letter still says 一般.
+    const q = await testDb.task.findUniqueOrThrow({ where: { id: ids.Q } });
+    await expect(editTask({ user: admin, input: { taskId: ids.Q, version: q.version, importance: 'TOP', reason: '调整' } })).rejects.toThrow('重要程度无效');
+    await expect(editTask({ user: await sessionUser('fgj_head'), input: { taskId: ids.Q, version: q.version, importance: 'KEY', reason: '调整' } })).rejects.toThrow('无权');
+    await editTask({ user: admin, input: { taskId: ids.Q, version: q.version, importance: 'KEY', reason: '列为重点任务' } });
+    expect((await testDb.task.findUniqueOrThrow({ where: { id: ids.Q } })).importance).toBe('KEY');
+    const edit = await testDb.auditEvent.findFirstOrThrow({ where: { action: 'task.update', entityId: ids.Q }, orderBy: { seq: 'desc' } });
+    expect(edit.before).toEqual({ importance: 'NORMAL', version: q.version });
+    expect(edit.after).toEqual({ importance: 'KEY', version: q.version + 1, reason: '列为重点任务' });
+    const notice = await testDb.notification.findFirst({ where: { kind: 'task.changed', link: `/tasks/${ids.Q}` }, orderBy: { createdAt: 'desc' } });
+    expect(notice?.body).toContain('调整内容：重要程度');
+  });
+
+  test('off, every task weighs the same; on, the weights of the signed importance (hand computed)', async () => {
+    await saveAssessmentScheme({ user: admin, input: { year: Y, version: 0, scheme: unweighted } });
+    await runAssessment({ user: admin, input: { year: Y, asOf: `${Y}-12-31` } });
+    // 100 / 3 each: P 33.33 × 1 + Q 33.33 × 0 + R 33.33 × 1 = 66.67 → 66.7
+    expect(await fgjScore()).toMatchObject({ score: 66.7, taskCount: 3 });
+
+    await saveAssessmentScheme({ user: admin, input: { year: Y, version: 1, scheme: weighted } });
+    expect((await getAssessmentScheme({ user: admin, year: Y })).scheme.importance).toEqual({ enabled: true, weights });
+    await runAssessment({ user: admin, input: { year: Y, asOf: `${Y}-12-31` } });
+    // As signed, P 重点 2, Q 一般 1, R 重要 1.5 of 4.5: P 44.44 + Q 0 + R 33.33 = 77.78 → 77.8
+    // (Q's 重点 of today would give 2 + 2 + 1.5 = 5.5: 36.36 + 27.27 = 63.6).
+    const row = await fgjScore();
+    expect(row.score).toBe(77.8);
+    expect(row.lines.map((line) => [line.taskId, line.points])).toEqual([
+      [ids.P, 44.44],
+      [ids.Q, 0],
+      [ids.R, 33.33],
+    ]);
+    expect(row.lines[0]!.evidence).toContain('重点任务（权重2）');
+  });
+
+  test('the live ranking (the tasks as they are now) weighs today’s importance', async () => {
+    const ranking = await getUnitRanking({ user: admin, year: Y, today: new Date(`${Y}-12-31T12:00:00+08:00`) });
+    expect(ranking.units.find((unit) => unit.unitId === fgj)!.score).toBe(63.6);
   });
 });

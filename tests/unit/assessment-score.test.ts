@@ -79,6 +79,7 @@ const task = (taskId: string, facts: Partial<AssessedTask>): AssessedTask => ({
   taskId,
   title: taskId,
   role: 'lead',
+  importance: 'NORMAL',
   deadline: '2026-10-31',
   closedOn: null,
   light: 'green',
@@ -133,6 +134,50 @@ describe('scoreUnitTasks: task points', () => {
     const result = scoreUnitTasks(tasks, { ...onlyTasks, tasks: { ...onlyTasks.tasks, coWeight: 0 } }, asOfDay);
     expect(result.lines).toHaveLength(1);
     expect(result.score).toBe(100);
+  });
+});
+
+describe('scoreUnitTasks: weighted by task importance (按任务重要程度加权)', () => {
+  const perTask = { ...onlyTasks, tasks: { ...onlyTasks.tasks, per: 'task' as const } };
+  const weighted = { ...perTask, importance: { enabled: true, weights: { NORMAL: 1, IMPORTANT: 1.5, KEY: 2 } } };
+  const tasks = [
+    task('A', { closedOn: '2026-09-01', light: 'done' }), // 一般, achievement 1
+    task('B', { importance: 'IMPORTANT', closedOn: '2026-09-01', light: 'done' }), // 重要, achievement 1
+    task('C', { importance: 'KEY', progress: 50 }), // 重点, open: 0.8 × 0.5 = 0.4
+  ];
+
+  it('off (the default): every level weighs the same', () => {
+    expect(onlyTasks.importance.enabled).toBe(false);
+    // each 100 / 3 = 33.33: 33.33 + 33.33 + 33.33 × 0.4 = 80.0
+    const result = scoreUnitTasks(tasks, perTask, asOfDay);
+    expect(result.lines.map((line) => line.points)).toEqual([33.33, 33.33, 13.33]);
+    expect(result.score).toBe(80);
+    expect(result.lines[0]!.evidence).not.toContain('一般');
+  });
+  it('on: 一般 1, 重要 1.5, 重点 2 of 4.5', () => {
+    // A 100 × 1/4.5 = 22.22; B 100 × 1.5/4.5 = 33.33; C 100 × 2/4.5 = 44.44 × 0.4 = 17.78 → 73.33 → 73.3
+    const result = scoreUnitTasks(tasks, weighted, asOfDay);
+    expect(result.lines.map((line) => line.points)).toEqual([22.22, 33.33, 17.78]);
+    expect(result.score).toBe(73.3);
+    expect(result.lines.map((line) => line.evidence.split('，满分')[0])).toEqual(['牵头，一般任务（权重1）', '牵头，重要任务（权重1.5）', '牵头，重点任务（权重2）']);
+  });
+  it('on: multiplies the co weight and the number of targets', () => {
+    const mixed = [
+      // 重要, 2 scorable targets, both met: weight 2 × 1.5 = 3
+      task('A', { importance: 'IMPORTANT', targets: [target('>=', 10, 10), target('<=', 4, 4)] }),
+      // co 0.5 × 重点 2 = 1, open at 50%: 0.4
+      task('B', { role: 'co', importance: 'KEY', progress: 50 }),
+    ];
+    // per target, of 4: A 75 × 1 = 75; B 25 × 0.4 = 10 → 85
+    expect(scoreUnitTasks(mixed, { ...weighted, tasks: { ...weighted.tasks, per: 'target' } }, asOfDay).score).toBe(85);
+    // unweighted, per target: weights 2 and 0.5 of 2.5 → 80 + 20 × 0.4 = 88
+    expect(scoreUnitTasks(mixed, onlyTasks, asOfDay).score).toBe(88);
+  });
+  it('a level weighed 0 leaves its tasks out', () => {
+    const result = scoreUnitTasks(tasks, { ...weighted, importance: { enabled: true, weights: { NORMAL: 0, IMPORTANT: 1, KEY: 1 } } }, asOfDay);
+    // B and C 50 each: 50 + 50 × 0.4 = 70
+    expect(result.lines.map((line) => line.taskId)).toEqual(['B', 'C']);
+    expect(result.score).toBe(70);
   });
 });
 
@@ -260,6 +305,16 @@ describe('scheme files', () => {
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.message).toContain('deductions.urge.points');
   });
+  it('reads a file saved before importance weighting as unweighted; keeps the weights of one saved with it', () => {
+    const older = JSON.parse(schemeFileText(2026, LETTER_TARGETS_SCHEME));
+    delete older.scheme.importance;
+    expect(parseSchemeFile(JSON.stringify(older))).toEqual({ ok: true, scheme: { ...LETTER_TARGETS_SCHEME, importance: { enabled: false, weights: { NORMAL: 1, IMPORTANT: 1.5, KEY: 2 } } } });
+    const weighted = { ...LETTER_TARGETS_SCHEME, importance: { enabled: true, weights: { NORMAL: 1, IMPORTANT: 2, KEY: 3 } } };
+    expect(JSON.parse(schemeFileText(2026, weighted)).scheme.importance).toEqual(weighted.importance);
+    expect(parseSchemeFile(schemeFileText(2026, weighted))).toEqual({ ok: true, scheme: weighted });
+    expect(describeScheme(weighted)).toContain('按重要程度加权：一般1、重要2、重点3');
+    expect(describeScheme(LETTER_TARGETS_SCHEME)).not.toContain('重要程度');
+  });
   it('describes the current ranking formula in words', () => {
     expect(describeScheme(CURRENT_RANKING_SCHEME)).toBe('得分 = 60 × 按时完成率 + 40 × 正常推进率 − 逾期未完成任务每次2分（最多20分）');
   });
@@ -270,6 +325,13 @@ describe('the scheme form', () => {
     const fields = new Map(SCHEME_FIELD_GROUPS.flatMap((group) => group.fields).map((field) => [field.path, schemeFieldValue(LETTER_TARGETS_SCHEME, field.path)]));
     fields.set('name', LETTER_TARGETS_SCHEME.name);
     expect(schemeFromFields((name) => fields.get(name) ?? null)).toEqual(LETTER_TARGETS_SCHEME);
+  });
+  it('carries the importance weighting (a choice read as a boolean, one weight per level)', () => {
+    const weighted = { ...LETTER_TARGETS_SCHEME, importance: { enabled: true, weights: { NORMAL: 1, IMPORTANT: 1.5, KEY: 2.5 } } };
+    const fields = new Map(SCHEME_FIELD_GROUPS.flatMap((group) => group.fields).map((field) => [field.path, schemeFieldValue(weighted, field.path)]));
+    expect(fields.get('importance.enabled')).toBe('true');
+    fields.set('name', weighted.name);
+    expect(schemeFromFields((name) => fields.get(name) ?? null)).toEqual(weighted);
   });
   it('passes what is not a number on for the schema to refuse', () => {
     const rebuilt = schemeFromFields((name) => (name === 'rates.onTimeRate' ? 'abc' : name === 'name' ? 'x' : '1')) as { rates: { onTimeRate: unknown } };

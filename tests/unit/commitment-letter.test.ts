@@ -233,4 +233,19 @@ describe('compareWithCurrent', () => {
     expect(result.currentHash).toBe(hashCanonical(rebuilt));
     expect(result.changes.map(describeCommitmentChange)).toEqual(['任务“新增城镇就业”完成时限由“2024-12-31”改为“2024-09-30”', '新增配合任务：河道整治']);
   });
+
+  it('carries a task’s importance when it is not 一般: a letter of 一般 tasks keeps its hash, a task made 重点 puts it out of date', () => {
+    const normal = buildCommitmentContent({ unit, year: 2024, preamble: '承诺', leadTasks: [task({ importance: 'NORMAL' })], coTasks: [] });
+    expect(normal.leadTasks[0]).not.toHaveProperty('importance');
+    expect(compareWithCurrent({ content: signed, contentHash: signedHash }, normal).outOfDate).toBe(false);
+
+    const key = buildCommitmentContent({ unit, year: 2024, preamble: '承诺', leadTasks: [task({ importance: 'KEY' })], coTasks: [] });
+    expect(key.leadTasks[0]!.importance).toBe('KEY');
+    expect(commitmentContentSchema.parse(key)).toEqual(key);
+    const result = compareWithCurrent({ content: signed, contentHash: signedHash }, key);
+    expect(result.outOfDate).toBe(true);
+    expect(result.changes.map(describeCommitmentChange)).toEqual(['任务“新增城镇就业”重要程度由“一般”改为“重点”']);
+    const back = compareWithCurrent({ content: key, contentHash: hashCanonical(key) }, normal);
+    expect(back.changes.map(describeCommitmentChange)).toEqual(['任务“新增城镇就业”重要程度由“重点”改为“一般”']);
+  });
 });

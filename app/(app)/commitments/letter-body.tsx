@@ -1,5 +1,6 @@
 import type { CommitmentContent, CommitmentTask } from '@/lib/core/commitment/canonical';
 import { targetText } from '@/lib/core/targets/target-text';
+import { TASK_IMPORTANCE_LABELS } from '@/lib/core/workflow/task-importance';
 
 function TaskTable({ tasks, caption }: { tasks: CommitmentTask[]; caption: string }) {
   return (
@@ -27,7 +28,10 @@ function TaskTable({ tasks, caption }: { tasks: CommitmentTask[]; caption: strin
             tasks.map((task) => (
               <tr key={task.taskId}>
                 <td>{task.seq}</td>
-                <td>{task.title}</td>
+                <td>
+                  {task.title}
+                  {task.importance ? `（${TASK_IMPORTANCE_LABELS[task.importance]}任务）` : null}
+                </td>
                 <td>
                   {task.targets.length === 0
                     ? '—'

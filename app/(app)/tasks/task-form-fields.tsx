@@ -5,7 +5,25 @@
 import { useState } from 'react';
 import { FieldError, type FormState } from '@/app/_components/form-feedback';
 import { comparatorOptionLabel, TARGET_COMPARATORS, type TargetComparator } from '@/lib/core/targets/comparator';
+import { TASK_IMPORTANCE_LABELS, TASK_IMPORTANCES, type TaskImportance } from '@/lib/core/workflow/task-importance';
 import styles from './tasks.module.css';
+
+/** 重要程度 (一般/重要/重点): a 考核办法 may weigh the task's points by it. */
+export function ImportanceSelect({ state, defaultValue }: { state: FormState; defaultValue: TaskImportance }) {
+  return (
+    <label>
+      重要程度
+      <select name="importance" defaultValue={defaultValue}>
+        {TASK_IMPORTANCES.map((level) => (
+          <option key={level} value={level}>
+            {TASK_IMPORTANCE_LABELS[level]}
+          </option>
+        ))}
+      </select>
+      <FieldError state={state} name="importance" />
+    </label>
+  );
+}
 
 export type TargetRowValue = {
   id?: string;

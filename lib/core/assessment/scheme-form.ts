@@ -3,12 +3,13 @@
  * so the page renders from this list and the action rebuilds the scheme from the submitted fields.
  */
 import { BONUS_KINDS, BONUS_LABELS, DEDUCTION_KINDS, DEDUCTION_LABELS, type AssessmentScheme } from '@/lib/core/assessment/scheme';
+import { TASK_IMPORTANCES, TASK_IMPORTANCE_LABELS } from '@/lib/core/workflow/task-importance';
 
 export interface SchemeField {
   path: string;
   label: string;
   hint?: string;
-  /** A choice instead of a number. */
+  /** A choice instead of a number ('true' and 'false' are read as booleans). */
   choices?: readonly { value: string; label: string }[];
 }
 
@@ -39,6 +40,21 @@ export const SCHEME_FIELD_GROUPS: readonly SchemeFieldGroup[] = [
       },
       { path: 'tasks.leadWeight', label: '牵头任务权重' },
       { path: 'tasks.coWeight', label: '配合任务权重' },
+    ],
+  },
+  {
+    legend: '按任务重要程度加权',
+    fields: [
+      {
+        path: 'importance.enabled',
+        label: '任务重要程度',
+        hint: '加权时任务分再乘以所列权重（以承诺书签署时的重要程度为准）',
+        choices: [
+          { value: 'false', label: '不加权' },
+          { value: 'true', label: '按任务重要程度加权' },
+        ],
+      },
+      ...TASK_IMPORTANCES.map((level) => ({ path: `importance.weights.${level}`, label: `${TASK_IMPORTANCE_LABELS[level]}任务权重` })),
     ],
   },
   {
@@ -83,7 +99,8 @@ export function schemeFromFields(read: (name: string) => string | null): unknown
   for (const field of SCHEME_FIELD_GROUPS.flatMap((group) => group.fields)) {
     const raw = (read(field.path) ?? '').trim();
     const number = raw === '' ? Number.NaN : Number(raw);
-    const value = field.choices ? raw : Number.isFinite(number) ? number : raw;
+    const choice = raw === 'true' ? true : raw === 'false' ? false : raw;
+    const value = field.choices ? choice : Number.isFinite(number) ? number : raw;
     const keys = field.path.split('.');
     let node = scheme;
     for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;

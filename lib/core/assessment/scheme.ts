@@ -8,10 +8,12 @@
  *  - rate points: `onTimeRate` × 按时完成率 + `onTrackShare` × 正常推进率 over the unit's lead tasks
  *    (the formula the ranking used before schemes existed; see lib/core/ranking/score-units.ts);
  *  - task points: `taskPoints` shared among the unit's tasks by weight (lead/co weight, × the number
- *    of targets when scoring per target), each earning its share × its achievement (0–1);
+ *    of targets when scoring per target, × the task's importance weight when `importance.enabled`),
+ *    each earning its share × its achievement (0–1);
  *  - deductions and bonuses: so many points each, at most `cap` in all.
  */
 import { z } from 'zod';
+import { TASK_IMPORTANCES, TASK_IMPORTANCE_LABELS, type TaskImportance } from '@/lib/core/workflow/task-importance';
 
 const points = z.number().min(0, '分值不能为负').max(1000, '分值不能超过1000');
 const share = z.number().min(0, '比例应在0到1之间').max(1, '比例应在0到1之间');
@@ -34,6 +36,9 @@ export const BONUS_LABELS: Record<BonusKind, string> = {
   exceededTarget: '超额完成指标',
 };
 
+/** 按任务重要程度加权 off, with the customary weights ready for when the office turns it on. */
+export const NO_IMPORTANCE_WEIGHTING = { enabled: false, weights: { NORMAL: 1, IMPORTANT: 1.5, KEY: 2 } satisfies Record<TaskImportance, number> };
+
 export const assessmentSchemeSchema = z.object({
   name: z.string().trim().min(1, '请填写考核办法名称').max(60, '名称不超过60字'),
   rates: z.object({ onTimeRate: points, onTrackShare: points }),
@@ -44,6 +49,13 @@ export const assessmentSchemeSchema = z.object({
     leadWeight: points,
     coWeight: points,
   }),
+  /**
+   * 按任务重要程度加权: a task's weight in the task points × the weight of its importance (一般/重要/重点,
+   * as signed in the letter). Absent from schemes saved before it existed: off.
+   */
+  importance: z
+    .object({ enabled: z.boolean(), weights: z.object({ NORMAL: points, IMPORTANT: points, KEY: points }) })
+    .default(NO_IMPORTANCE_WEIGHTING),
   achievement: z.object({
     /** A target not met earns this share × how close it came (0 = all or nothing). */
     partialCredit: share,
@@ -74,6 +86,7 @@ export const CURRENT_RANKING_SCHEME: AssessmentScheme = {
   name: '现行排名公式',
   rates: { onTimeRate: 60, onTrackShare: 40 },
   tasks: { taskPoints: 0, per: 'task', leadWeight: 1, coWeight: 0 },
+  importance: NO_IMPORTANCE_WEIGHTING,
   achievement: { partialCredit: 0, approxTolerance: 0.05, exceedMargin: 0.1 },
   deductions: { overdue: { points: 2, cap: 20 }, urge: NO_DEDUCTION, supervise: NO_DEDUCTION, returnedReport: NO_DEDUCTION, missedReport: NO_DEDUCTION },
   bonuses: { closedEarly: { points: 0, cap: 0, days: 30 }, exceededTarget: NO_DEDUCTION },
@@ -84,6 +97,7 @@ export const LETTER_TARGETS_SCHEME: AssessmentScheme = {
   name: '承诺书目标计分',
   rates: { onTimeRate: 0, onTrackShare: 0 },
   tasks: { taskPoints: 100, per: 'target', leadWeight: 1, coWeight: 0.5 },
+  importance: NO_IMPORTANCE_WEIGHTING,
   achievement: { partialCredit: 0.8, approxTolerance: 0.05, exceedMargin: 0.1 },
   deductions: {
     overdue: { points: 2, cap: 10 },
@@ -129,7 +143,10 @@ export function describeScheme(scheme: AssessmentScheme): string {
   if (scheme.rates.onTrackShare > 0) parts.push(`${scheme.rates.onTrackShare} × 正常推进率`);
   if (scheme.tasks.taskPoints > 0) {
     const by = scheme.tasks.per === 'target' ? '按指标数' : '按任务';
-    parts.push(`任务分${scheme.tasks.taskPoints}分${by}分配（牵头权重${scheme.tasks.leadWeight}、配合权重${scheme.tasks.coWeight}）× 完成程度`);
+    const importance = scheme.importance.enabled
+      ? `；按重要程度加权：${TASK_IMPORTANCES.map((level) => `${TASK_IMPORTANCE_LABELS[level]}${scheme.importance.weights[level]}`).join('、')}`
+      : '';
+    parts.push(`任务分${scheme.tasks.taskPoints}分${by}分配（牵头权重${scheme.tasks.leadWeight}、配合权重${scheme.tasks.coWeight}${importance}）× 完成程度`);
   }
   const terms = [parts.join(' + ') || '0'];
   for (const kind of DEDUCTION_KINDS) {

@@ -7,6 +7,7 @@ import { onTimeRate, onTrackShare } from '@/lib/core/ranking/score-units';
 import { dayNumberFromIsoDate } from '@/lib/core/schedule/calendar-day';
 import { BONUS_LABELS, DEDUCTION_LABELS, type AssessmentScheme, type BonusKind, type DeductionKind } from '@/lib/core/assessment/scheme';
 import { isScorableTarget, targetAchievement, type AssessedTarget } from '@/lib/core/assessment/target-achievement';
+import { TASK_IMPORTANCE_LABELS, type TaskImportance } from '@/lib/core/workflow/task-importance';
 
 export type TaskRole = 'lead' | 'co';
 
@@ -15,6 +16,8 @@ export interface AssessedTask {
   taskId: string;
   title: string;
   role: TaskRole;
+  /** 重要程度 as signed in the letter (一般 when the letter does not say). */
+  importance: TaskImportance;
   /** The letter's deadline, YYYY-MM-DD. */
   deadline: string;
   /** Closed on (YYYY-MM-DD) by the assessment date, else null. */
@@ -130,16 +133,18 @@ export function scoreUnitTasks(tasks: readonly AssessedTask[], scheme: Assessmen
   }
 
   if (scheme.tasks.taskPoints > 0) {
+    const importanceWeight = (task: AssessedTask) => (scheme.importance.enabled ? scheme.importance.weights[task.importance] : 1);
     const weightOf = (task: AssessedTask) =>
       (task.role === 'lead' ? scheme.tasks.leadWeight : scheme.tasks.coWeight) *
-      (scheme.tasks.per === 'target' ? Math.max(1, task.targets.filter(isScorableTarget).length) : 1);
+      (scheme.tasks.per === 'target' ? Math.max(1, task.targets.filter(isScorableTarget).length) : 1) *
+      importanceWeight(task);
     const totalWeight = tasks.reduce((acc, task) => acc + weightOf(task), 0);
     for (const task of tasks) {
       const weight = weightOf(task);
       if (totalWeight === 0 || weight === 0) continue;
       const share = (scheme.tasks.taskPoints * weight) / totalWeight;
       const { achievement, evidence } = taskAchievement(task, scheme.achievement);
-      const role = task.role === 'lead' ? '牵头' : '配合';
+      const role = `${task.role === 'lead' ? '牵头' : '配合'}${scheme.importance.enabled ? `，${TASK_IMPORTANCE_LABELS[task.importance]}任务（权重${importanceWeight(task)}）` : ''}`;
       push({ rule: 'task', taskId: task.taskId, points: share * achievement, evidence: `${role}，满分${round(share, 2)}分 × 完成${percent(achievement)}：${evidence}` });
     }
   }

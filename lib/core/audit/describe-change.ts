@@ -6,6 +6,7 @@
 import { TASK_STATUS_LABELS } from '@/lib/core/workflow/task-status';
 import { COMMITMENT_VERSION_STATUS_LABELS } from '@/lib/core/commitment/tracking';
 import { CADENCE_LABELS } from '@/lib/core/schedule/cadence';
+import { TASK_IMPORTANCE_LABELS } from '@/lib/core/workflow/task-importance';
 import { formatInShanghai } from '@/lib/core/schedule/calendar-day';
 
 const MAX_FIELDS = 4;
@@ -49,6 +50,7 @@ const FIELD_LABELS: Record<string, string> = {
   closedAt: '销号时间',
   startDate: '开始日期',
   cadence: '调度频次',
+  importance: '重要程度',
   periodKey: '期次',
   period: '期次',
   code: '编号',
@@ -74,6 +76,7 @@ const VALUE_WORDS: Record<string, string> = {
   ...TASK_STATUS_LABELS,
   ...COMMITMENT_VERSION_STATUS_LABELS,
   ...CADENCE_LABELS,
+  ...TASK_IMPORTANCE_LABELS,
   PUBLISHED: '已发布',
   PENDING: '待审核',
   ACCEPTED: '已通过',

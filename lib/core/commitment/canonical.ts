@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { canonicalNumber, normalizeText } from '@/lib/core/format/canonical-text';
 import { TARGET_COMPARATORS, type TargetComparator } from '@/lib/core/targets/comparator';
 import { targetText } from '@/lib/core/targets/target-text';
+import { TASK_IMPORTANCES, TASK_IMPORTANCE_LABELS, type TaskImportance } from '@/lib/core/workflow/task-importance';
 
 function isPlainObject(value: object): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
@@ -112,6 +113,11 @@ export interface CommitmentTask {
   deadline: string;
   /** 牵头县领导 */
   leadLeader: string;
+  /**
+   * 重要程度 when not 一般 (the year-end assessment may weigh by it). Absent for 一般, so the letters
+   * signed before tasks had an importance keep their content and hash.
+   */
+  importance?: Exclude<TaskImportance, 'NORMAL'>;
   targets: CommitmentTarget[];
 }
 
@@ -139,6 +145,7 @@ const commitmentTaskSchema = z.object({
   title: z.string(),
   deadline: z.iso.date(),
   leadLeader: z.string(),
+  importance: z.enum(TASK_IMPORTANCES).exclude(['NORMAL']).optional(),
   targets: z.array(commitmentTargetSchema),
 });
 
@@ -173,7 +180,7 @@ export const COMMITMENT_LETTER_FIELD_LABELS: Record<CommitmentLetterField, strin
   preamble: '承诺书正文',
 };
 
-export type CommitmentTaskField = 'section' | 'seq' | 'title' | 'deadline' | 'leadLeader' | 'targets';
+export type CommitmentTaskField = 'section' | 'seq' | 'title' | 'deadline' | 'leadLeader' | 'importance' | 'targets';
 
 export const COMMITMENT_TASK_FIELD_LABELS: Record<CommitmentTaskField, string> = {
   section: '承担方式',
@@ -181,6 +188,7 @@ export const COMMITMENT_TASK_FIELD_LABELS: Record<CommitmentTaskField, string> =
   title: '任务名称',
   deadline: '完成时限',
   leadLeader: '牵头县领导',
+  importance: '重要程度',
   targets: '目标指标',
 };
 
@@ -236,6 +244,8 @@ function taskFieldText(placed: PlacedTask, field: CommitmentTaskField): string {
       return canonicalNumber(task.seq);
     case 'targets':
       return task.targets.map((target) => targetText(target.text, target)).join('；');
+    case 'importance':
+      return TASK_IMPORTANCE_LABELS[task.importance ?? 'NORMAL'];
     default:
       return normalizeText(task[field]);
   }
@@ -243,6 +253,8 @@ function taskFieldText(placed: PlacedTask, field: CommitmentTaskField): string {
 
 function taskFieldChanged(before: PlacedTask, after: PlacedTask, field: CommitmentTaskField): boolean {
   if (field === 'section') return before.section !== after.section;
+  // Absent is 一般; the hash sees exactly this difference (an absent member is not serialised).
+  if (field === 'importance') return before.task.importance !== after.task.importance;
   return !sameCanonical(before.task[field], after.task[field]);
 }
 
@@ -257,7 +269,7 @@ function idsKeptInSection(
     .map(([id]) => id);
 }
 
-const TASK_FIELDS: readonly CommitmentTaskField[] = ['section', 'seq', 'title', 'deadline', 'leadLeader', 'targets'];
+const TASK_FIELDS: readonly CommitmentTaskField[] = ['section', 'seq', 'title', 'deadline', 'leadLeader', 'importance', 'targets'];
 
 /**
  * Changes from `before` (the signed letter) to `after` (current data): letter-level fields

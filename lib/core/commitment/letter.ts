@@ -15,6 +15,7 @@ import {
   type CommitmentTask,
 } from '@/lib/core/commitment/canonical';
 import type { TargetComparator } from '@/lib/core/targets/comparator';
+import type { TaskImportance } from '@/lib/core/workflow/task-importance';
 
 /** A target as the data layer reads it (Decimals already converted to numbers). */
 export interface LetterTargetRow {
@@ -36,6 +37,8 @@ export interface LetterTaskRow {
   deadline: string;
   /** Names of the task's 牵头县领导. */
   leaderNames: string[];
+  /** 一般 when left out. */
+  importance?: TaskImportance;
   targets: LetterTargetRow[];
 }
 
@@ -70,6 +73,7 @@ function letterTasks(rows: LetterTaskRow[]): CommitmentTask[] {
       title: row.title,
       deadline: row.deadline,
       leadLeader: [...row.leaderNames].sort(byText).join('、'),
+      ...(row.importance && row.importance !== 'NORMAL' ? { importance: row.importance } : {}),
       targets: [...row.targets].sort((a, b) => a.position - b.position).map(letterTarget),
     }));
 }

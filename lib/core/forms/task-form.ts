@@ -36,6 +36,7 @@ function taskFieldsFromForm(form: FormData) {
     startDate: text(form, 'startDate'),
     deadline: text(form, 'deadline'),
     cadence: text(form, 'cadence'),
+    importance: text(form, 'importance'),
     targets: targetsFromForm(form),
   };
 }

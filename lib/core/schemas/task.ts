@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TARGET_COMPARATORS } from '@/lib/core/targets/comparator';
 import { REPORT_CADENCES } from '@/lib/core/schedule/cadence';
+import { TASK_IMPORTANCES } from '@/lib/core/workflow/task-importance';
 import { idSchema, isoDateSchema } from '@/lib/core/schemas/common';
 
 const optionalNumber = z.preprocess(
@@ -49,6 +50,7 @@ export const taskInputSchema = z
     deadlineText: z.string().trim().max(100).optional(),
     deadlineInferred: z.boolean().default(false),
     cadence: z.enum(REPORT_CADENCES).default('MONTHLY'),
+    importance: z.enum(TASK_IMPORTANCES, { error: '重要程度无效' }).default('NORMAL'),
     targets: z.array(targetInputSchema).max(30, '指标过多').default([]),
   })
   .refine((t) => t.deadline >= t.startDate, { message: '完成时限不能早于开始日期', path: ['deadline'] })
@@ -75,6 +77,7 @@ export const taskEditSchema = z.object({
   startDate: isoDateSchema.optional(),
   deadline: isoDateSchema.optional(),
   cadence: z.enum(REPORT_CADENCES).optional(),
+  importance: z.enum(TASK_IMPORTANCES, { error: '重要程度无效' }).optional(),
   targets: z.array(targetEditSchema).max(30, '指标过多').optional(),
 });
 export type TaskEdit = z.infer<typeof taskEditSchema>;

@@ -13,6 +13,7 @@ export interface EditableTask {
   startDate: string;
   deadline: string;
   cadence: string;
+  importance: string;
   /** Targets in order, as plain values (figures as numbers), each with its stored id if it has one. */
   targets: readonly unknown[];
 }
@@ -28,6 +29,7 @@ export const TASK_FIELD_LABELS: Record<EditableTaskField, string> = {
   startDate: '开始日期',
   deadline: '完成时限',
   cadence: '调度频次',
+  importance: '重要程度',
   targets: '量化指标',
 };
 

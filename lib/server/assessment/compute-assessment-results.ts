@@ -11,6 +11,7 @@ import { missedReportPeriods } from '@/lib/core/assessment/missed-reports';
 import { scoreUnitTasks, type AssessedTask, type TaskRole } from '@/lib/core/assessment/score';
 import type { AssessmentScheme } from '@/lib/core/assessment/scheme';
 import type { TaskApart, UnitResult } from '@/lib/core/assessment/result';
+import type { TaskImportance } from '@/lib/core/workflow/task-importance';
 
 type Client = Db | Tx;
 
@@ -19,6 +20,7 @@ function asLetterTask(task: {
   id: string;
   title: string;
   deadline: Date;
+  importance: TaskImportance;
   targets: { metric: string; comparator: DbComparator; value: { toNumber(): number } | null; valueMax: { toNumber(): number } | null; unit: string; placeholder: boolean }[];
 }): CommitmentTask {
   return {
@@ -27,6 +29,7 @@ function asLetterTask(task: {
     title: task.title,
     deadline: isoFromDate(task.deadline),
     leadLeader: '',
+    ...(task.importance !== 'NORMAL' ? { importance: task.importance } : {}),
     targets: task.targets.map((target) => {
       const figure = storedTargetFigure(target);
       const quantified = !figure.placeholder && figure.value !== null;
@@ -74,6 +77,7 @@ export async function computeAssessmentResults(
     select: {
       id: true,
       title: true,
+      importance: true,
       status: true,
       startDate: true,
       cadence: true,
@@ -135,6 +139,8 @@ export async function computeAssessmentResults(
       taskId: task.id,
       title: letterTask.title,
       role,
+      // As signed: a task marked 重点 after signing is weighed as the letter says.
+      importance: letterTask.importance ?? 'NORMAL',
       deadline: letterTask.deadline,
       closedOn,
       light: light === 'cancelled' ? 'red' : light,

@@ -42,6 +42,7 @@ export async function loadLetterTaskRows(client: Db | Tx, { unitIds, year }: { u
       code: true,
       title: true,
       deadline: true,
+      importance: true,
       leadUnitId: true,
       coUnits: { select: { unitId: true } },
       leaders: { select: { leader: { select: { name: true } } } },
@@ -56,6 +57,7 @@ export async function loadLetterTaskRows(client: Db | Tx, { unitIds, year }: { u
       title: task.title,
       deadline: isoFromDate(task.deadline),
       leaderNames: task.leaders.map((l) => l.leader.name),
+      importance: task.importance,
       targets: task.targets.map((t) => ({ position: t.position, metric: t.metric, ...storedTargetFigure(t) })),
     };
     byUnit.get(task.leadUnitId)?.lead.push(row);

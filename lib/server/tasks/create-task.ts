@@ -37,6 +37,7 @@ export async function insertTask(tx: Tx, { user, input, planItemId, ip }: { user
       deadlineText: input.deadlineText ?? null,
       deadlineInferred: input.deadlineInferred,
       cadence: input.cadence,
+      importance: input.importance,
       createdById: user.id,
       leaders: { create: input.leaderIds.map((leaderId) => ({ leaderId })) },
       coUnits: { create: input.coUnitIds.map((unitId) => ({ unitId })) },

@@ -28,6 +28,7 @@ function storedEditable(task: TaskForActor, leaderIds: string[]): EditableTask {
     startDate: isoFromDate(task.startDate),
     deadline: isoFromDate(task.deadline),
     cadence: task.cadence,
+    importance: task.importance,
     targets: task.targets.map((t) => ({ id: t.id, metric: t.metric, ...storedTargetFigure(t) })),
   };
 }
@@ -43,6 +44,7 @@ function editedTask(before: EditableTask, data: TaskEdit): EditableTask {
     startDate: data.startDate ?? before.startDate,
     deadline: data.deadline ?? before.deadline,
     cadence: data.cadence ?? before.cadence,
+    importance: data.importance ?? before.importance,
     targets: data.targets
       ? data.targets.map((t) => ({ ...(t.id ? { id: t.id } : {}), metric: t.metric, comparator: t.comparator, value: t.value, valueMax: t.valueMax, unit: t.unit, placeholder: t.placeholder }))
       : before.targets,
@@ -80,7 +82,7 @@ async function replaceTargets(tx: Tx, task: TaskForActor, targets: NonNullable<T
 
 /**
  * 修改 a published task (督查室): title, description, lead unit, co-units, lead leaders, dates,
- * cadence, targets. The caller sends the version it read (stale → 已被他人修改) and the reason,
+ * cadence, importance, targets. The caller sends the version it read (stale → 已被他人修改) and the reason,
  * which the audit row and the units' notices carry. Units that gain the task are told it is
  * assigned to them, units that lose it that it left them, units that keep it what changed.
  */
@@ -115,6 +117,7 @@ export async function editTask({ user, input, ip }: { user: SessionUser; input: 
         // A deadline set by hand is no longer the importer's reading of the source text.
         ...(changed.includes('deadline') ? { deadlineInferred: false, deadlineText: null } : {}),
         cadence: after.cadence as TaskForActor['cadence'],
+        importance: after.importance as TaskForActor['importance'],
         progressPercent,
         version: { increment: 1 },
       },

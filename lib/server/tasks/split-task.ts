@@ -19,7 +19,7 @@ const invalidParts = (message: string) => new UserFacingError(message, 'INVALID'
 /**
  * 拆分 (督查室): one open task becomes several, in one transaction. Each part gets its own title,
  * lead unit, deadline and the original's targets it was given (a target given to several parts is
- * copied, with its actual value); description, source, plan, cadence, start, co-units and leaders
+ * copied, with its actual value); description, source, plan, cadence, importance, start, co-units and leaders
  * carry over. The original ends as 已撤销 with the reason "拆分为 …" and each part points back at it
  * (`splitFromId`). Audit: a `task.create` per part and one `task.split`; every unit of the original
  * and of the parts is told.
@@ -63,6 +63,7 @@ export async function splitTask({ user, input, ip }: { user: SessionUser; input:
             startDate: task.startDate,
             deadline: dateFromIso(part.deadline),
             cadence: task.cadence,
+            importance: task.importance,
             progressPercent,
             splitFromId: task.id,
             createdById: user.id,

@@ -9,6 +9,7 @@ import { listTaskTimeline, type TimelineExtension, type TimelineReport } from '@
 import { LightBadge, StatusBadge } from '@/app/_components/badges';
 import { idSchema, isoFromDate } from '@/lib/core/schemas/common';
 import { CADENCE_LABELS, isCalendarCadence, periodLabel } from '@/lib/core/schedule/cadence';
+import { TASK_IMPORTANCE_LABELS } from '@/lib/core/workflow/task-importance';
 import { isMeasurableTarget, LIGHT_REASON_LABELS, targetCompletion } from '@/lib/core/schedule/progress';
 import { reportPeriodChoices } from '@/lib/core/schedule/report-period';
 import { taskSchedule } from '@/lib/core/schedule/task-schedule';
@@ -157,6 +158,10 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
               {CADENCE_LABELS[task.cadence]}
               {task.lastReportAt && <span className="muted small">（最近报送 {shanghaiIsoDate(task.lastReportAt)}）</span>}
             </dd>
+          </div>
+          <div>
+            <dt>重要程度</dt>
+            <dd data-testid="task-importance">{TASK_IMPORTANCE_LABELS[task.importance]}</dd>
           </div>
         </dl>
         {may.edit && (

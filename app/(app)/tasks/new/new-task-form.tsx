@@ -5,7 +5,7 @@ import { useKeptForm } from '@/app/_components/use-kept-form';
 import type { TaskChoices } from '@/lib/server/tasks/list-task-choices';
 import { CADENCE_LABELS, REPORT_CADENCES } from '@/lib/core/schedule/cadence';
 import { MultiSelect } from '@/app/_components/multi-select';
-import { TargetRows } from '../task-form-fields';
+import { ImportanceSelect, TargetRows } from '../task-form-fields';
 import { createTaskAction } from './actions';
 import styles from '../tasks.module.css';
 
@@ -65,6 +65,7 @@ export function NewTaskForm({ choices, today }: { choices: TaskChoices; today: s
           </select>
           <FieldError state={state} name="cadence" />
         </label>
+        <ImportanceSelect state={state} defaultValue="NORMAL" />
         {choices.plans.length > 0 && (
           <label>
             所属计划

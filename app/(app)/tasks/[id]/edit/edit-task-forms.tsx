@@ -6,7 +6,8 @@ import { useKeptForm } from '@/app/_components/use-kept-form';
 import type { TaskChoices } from '@/lib/server/tasks/list-task-choices';
 import { CADENCE_LABELS, REPORT_CADENCES, type ReportCadence } from '@/lib/core/schedule/cadence';
 import { MultiSelect } from '@/app/_components/multi-select';
-import { TargetRows, type TargetRowValue } from '../../task-form-fields';
+import { ImportanceSelect, TargetRows, type TargetRowValue } from '../../task-form-fields';
+import type { TaskImportance } from '@/lib/core/workflow/task-importance';
 import { cancelTaskAction, editTaskAction, splitTaskAction } from './actions';
 import styles from '../../tasks.module.css';
 
@@ -21,6 +22,7 @@ export type EditableTaskValues = {
   startDate: string;
   deadline: string;
   cadence: ReportCadence;
+  importance: TaskImportance;
   targets: TargetRowValue[];
 };
 
@@ -82,6 +84,7 @@ export function EditTaskForm({ task, choices }: { task: EditableTaskValues; choi
           </select>
           <FieldError state={state} name="cadence" />
         </label>
+        <ImportanceSelect state={state} defaultValue={task.importance} />
       </div>
       <MultiSelect name="leaderIds" label="牵头领导" choices={choices.leaders.map((l) => ({ id: l.id, label: l.name }))} defaultSelected={task.leaderIds} state={state} />
       <MultiSelect name="coUnitIds" label="配合单位" choices={choices.units.map((u) => ({ id: u.id, label: u.shortName }))} defaultSelected={task.coUnitIds} state={state} />

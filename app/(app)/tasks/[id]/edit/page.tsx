@@ -37,6 +37,7 @@ export default async function EditTaskPage({ params }: { params: Promise<{ id: s
     startDate: isoFromDate(task.startDate),
     deadline: isoFromDate(task.deadline),
     cadence: task.cadence,
+    importance: task.importance,
     targets: task.targets.map((t) => ({ id: t.id, metric: t.metric, ...storedTargetFigure(t) })),
   };
 
