@@ -4,6 +4,11 @@ import { z } from 'zod';
 // and a persisted NEXTAUTH_SECRET when they are not given.
 const serverEnvSchema = z.object({
   DATABASE_URL: z.string().url('DATABASE_URL 必须是 postgresql:// 连接串'),
+  /**
+   * Connections this server keeps to PostgreSQL. Each write transaction holds one until it commits, so
+   * it bounds the writes in flight; keep (servers × pool) below the server's max_connections.
+   */
+  LUOSHI_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   // Read by next-auth itself; scripts and tests that never sign anyone in may leave it unset.
   NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET 至少 16 个字符').optional(),
   /** Where report attachments live: `local` (LUOSHI_UPLOAD_DIR) or `s3` (any S3-compatible store, LUOSHI_S3_*). */

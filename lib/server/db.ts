@@ -8,7 +8,7 @@ import { serverEnv } from '@/lib/platform/env';
 const globalForPrisma = globalThis as unknown as { luoshiPrisma?: PrismaClient };
 
 function client(): PrismaClient {
-  globalForPrisma.luoshiPrisma ??= createPrismaClient(serverEnv().DATABASE_URL);
+  globalForPrisma.luoshiPrisma ??= createPrismaClient(serverEnv().DATABASE_URL, serverEnv().LUOSHI_DB_POOL_SIZE);
   return globalForPrisma.luoshiPrisma;
 }
 

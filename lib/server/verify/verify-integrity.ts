@@ -102,6 +102,16 @@ async function checkAssessments(client: IntegrityClient, publicKeys: ReadonlyMap
   return rows.length;
 }
 
+/** The events after `afterSeq` in seq order; with null, from the very first (an event slipped in at seq 0 or below too). */
+function auditPage(client: IntegrityClient, afterSeq: number | null, take: number) {
+  return client.auditEvent.findMany({
+    where: afterSeq === null ? {} : { seq: { gt: afterSeq } },
+    orderBy: { seq: 'asc' },
+    take,
+    select: { seq: true, shard: true, prevHash: true, actorId: true, action: true, entity: true, entityId: true, before: true, after: true, createdAt: true, via: true, hash: true },
+  });
+}
+
 /**
  * Walks every shard's chain in one pass in seq order; records the event at each anchored head seq
  * and, for each checkpoint's eventSeq, how many events each shard has up to it.
@@ -119,15 +129,9 @@ async function checkAuditChain(
   const perShard = new Map<number, number>();
   const heads = new Map<number, string | null>();
   let count = 0;
-  // No lower bound on the first page: an event slipped in at seq 0 or below is walked too.
   let lastSeq: number | null = null;
   for (;;) {
-    const rows = await client.auditEvent.findMany({
-      where: lastSeq === null ? {} : { seq: { gt: lastSeq } },
-      orderBy: { seq: 'asc' },
-      take: batchSize,
-      select: { seq: true, shard: true, prevHash: true, actorId: true, action: true, entity: true, entityId: true, before: true, after: true, createdAt: true, via: true, hash: true },
-    });
+    const rows = await auditPage(client, lastSeq, batchSize);
     if (rows.length === 0) break;
     const page: StoredAuditEvent[] = rows.map((r) => ({
       prevHash: r.prevHash,
