@@ -2,6 +2,7 @@
 # Every test: lint, typecheck, unit, integration (embedded PostgreSQL, and also TEST_EXTERNAL_DATABASE_URL
 # when set — .ci/run points it at Debian's PostgreSQL 15), the production build, two app servers of that
 # build on one database (tests/several-servers), and Playwright end-to-end tests in Debian's headless Chromium.
+# Steps that do not need each other's results run side by side; their outputs are shown whole, in order.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -21,34 +22,52 @@ fi
 
 step "prisma generate"
 npx prisma generate >/dev/null
-step "lint"
-npx eslint .
-step "typecheck"
-npx tsc --noEmit
+# Steps that need nothing of each other run side by side (the machines have two cores); each one's
+# output is shown whole when it is done, in this order, and any failure fails the run.
+logs=$(mktemp -d)
+# A failed step ends the run: the steps still running beside it end too.
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
+start() { # name, command...
+  local name=$1; shift
+  "$@" >"$logs/$name.log" 2>&1 &
+  eval "pid_${name//-/_}=$!"
+}
+finish() { # name, title: waits for it, shows its output, remembers a failure
+  local name=$1 status=0 pid
+  pid=$(eval "echo \$pid_${name//-/_}")
+  wait "$pid" || status=$?
+  step "$2: exit $status"; cat "$logs/$name.log"
+  [ "$status" = 0 ] || failed+=("$2")
+}
+failed=()
+check() { [ "${#failed[@]}" = 0 ] || { echo "failed: ${failed[*]}" >&2; exit 1; }; }
+
+# Lint and typecheck are one core each.
+start lint npx eslint .
+start typecheck npx tsc --noEmit
+finish lint "lint"
+finish typecheck "typecheck"
+check
 step "unit tests"
 npx vitest run --project unit
-if [ -z "${TEST_EXTERNAL_DATABASE_URL:-}" ]; then
-  step "integration tests (embedded PostgreSQL)"
-  npx vitest run --project integration
-else
-  # Both servers at once: the runs wait on their databases far more than on the CPU, and each has
-  # its own database, keys, checkpoint file and uploads. Each run's output is shown whole when done.
-  step "integration tests (embedded PostgreSQL, and external PostgreSQL at ${TEST_EXTERNAL_DATABASE_URL#*@}, side by side)"
-  logs=$(mktemp -d)
-  npx vitest run --project integration >"$logs/embedded.log" 2>&1 &
-  embedded=$!
+
+# The integration runs wait on their databases far more than on the CPU, so everything after them
+# runs beside them: the production build, then the two app servers of the build (waiting most of
+# the time for a scheduled job's minute) and the end-to-end tests. With TEST_EXTERNAL_DATABASE_URL
+# both database servers are tested at once. Each run has its own database, keys, checkpoint file
+# and uploads (the two app servers a test database of their own, data/pg-test-several-servers).
+start embedded npx vitest run --project integration
+if [ -n "${TEST_EXTERNAL_DATABASE_URL:-}" ]; then
   TEST_DATABASE_URL="$TEST_EXTERNAL_DATABASE_URL" LUOSHI_TEST_PG_DIR=data/pg-test-external LUOSHI_UPLOAD_DIR=data/uploads-test-external \
-    npx vitest run --project integration >"$logs/external.log" 2>&1 &
-  external=$!
-  embedded_status=0; wait "$embedded" || embedded_status=$?
-  external_status=0; wait "$external" || external_status=$?
-  step "integration tests (embedded PostgreSQL): exit $embedded_status"; cat "$logs/embedded.log"
-  step "integration tests (external PostgreSQL): exit $external_status"; cat "$logs/external.log"
-  [ "$embedded_status" = 0 ] && [ "$external_status" = 0 ]
+    start external npx vitest run --project integration
 fi
-step "build"
-npx next build >/dev/null
-step "two app servers of the build on one database, attachments in S3 (s3rver)"
-npx vitest run --project several-servers
-step "end-to-end tests (Playwright, headless Chromium)"
-npx playwright test
+start build npx next build
+finish build "build"
+check
+LUOSHI_TEST_PG_DIR=data/pg-test-several-servers start several npx vitest run --project several-servers
+start e2e npx playwright test
+finish several "two app servers of the build on one database, attachments in S3 (s3rver)"
+finish e2e "end-to-end tests (Playwright, headless Chromium)"
+finish embedded "integration tests (embedded PostgreSQL)"
+if [ -n "${TEST_EXTERNAL_DATABASE_URL:-}" ]; then finish external "integration tests (external PostgreSQL at ${TEST_EXTERNAL_DATABASE_URL#*@})"; fi
+check
