@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = {
   'plan.item.merge': { label: '合并计划条目', entity: 'PlanItem' },
   'plan.item.decompose': { label: '按主题分解计划条目', entity: 'PlanItem' },
   'plan.item.recompose': { label: '合并分解的子任务', entity: 'PlanItem' },
+  'plan.simplify': { label: '将计划工作文本转换为简体', entity: 'Plan' },
   'plan.publish': { label: '发布计划', entity: 'Plan' },
 
   'task.create': { label: '交办（创建任务）', entity: 'Task' },

@@ -12,13 +12,15 @@
  * (characters produced by a replacement map to the start of what they replaced;
  * `originalOffsets[text.length]` is the raw length), so a UI can map a span back.
  *
- * `simplified` is the cleaned text converted to simplified Chinese with opencc,
+ * `simplified` is the cleaned text converted to simplified Chinese (chinese-script.ts, OpenCC),
  * aligned character-for-character with `text` (same length, same offsets), so a
  * match found in `simplified` can be sliced out of `text` with the same offsets.
  * Traditional-character documents are therefore kept as written in `text`.
  */
-import * as OpenCC from 'opencc-js';
 import { isCjkLike, isDigit, isIdeograph, isLatinLetter } from './chars';
+import { isMostlyTraditional, toSimplifiedAligned } from './chinese-script';
+
+export { toSimplifiedAligned };
 
 export interface CleanResult {
   /** Cleaned text as written (traditional characters are kept). */
@@ -430,84 +432,6 @@ function joinHardWraps(tx: Tx): Tx {
 }
 
 /* ------------------------------------------------------------------ */
-/* Simplified form                                                      */
-/* ------------------------------------------------------------------ */
-
-let converter: ((s: string) => string) | null = null;
-
-function getConverter(): (s: string) => string {
-  if (converter === null) converter = OpenCC.Converter({ from: 't', to: 'cn' });
-  return converter;
-}
-
-/**
- * Simplified-Chinese form of `text` with exactly the same length, so offsets are shared
- * (full-width digits/letters/％ are also folded to ASCII, for matching only).
- * Lines whose phrase conversion changes length fall back to character-by-character conversion.
- */
-export function toSimplifiedAligned(text: string): string {
-  return foldWidth(simplifiedAligned(text));
-}
-
-/** Full-width digits, letters, ％ and ． folded to ASCII (1:1, so offsets stay aligned). */
-function foldWidth(s: string): string {
-  return /[０-９Ａ-Ｚａ-ｚ％．]/.test(s) ? s.replace(/[０-９Ａ-Ｚａ-ｚ％．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : s;
-}
-
-function simplifiedAligned(text: string): string {
-  if (text.length === 0) return text;
-  const conv = getConverter();
-  let out: string;
-  try {
-    out = conv(text);
-  } catch {
-    return text;
-  }
-  if (out.length === text.length) return out;
-  const lines = text.split('\n');
-  const result: string[] = [];
-  for (const line of lines) {
-    let c: string;
-    try {
-      c = conv(line);
-    } catch {
-      c = line;
-    }
-    if (c.length === line.length) {
-      result.push(c);
-      continue;
-    }
-    let chars = '';
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i] as string;
-      let cc = ch;
-      if (isIdeograph(ch.charCodeAt(0))) {
-        try {
-          cc = conv(ch);
-        } catch {
-          cc = ch;
-        }
-      }
-      chars += cc.length === 1 ? cc : ch;
-    }
-    result.push(chars);
-  }
-  return result.join('\n');
-}
-
-function detectTraditional(text: string, simplified: string): boolean {
-  let ideographs = 0;
-  let changed = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!isIdeograph(c)) continue;
-    ideographs++;
-    if (simplified.charCodeAt(i) !== c) changed++;
-  }
-  return changed >= 3 && changed >= ideographs * 0.03;
-}
-
-/* ------------------------------------------------------------------ */
 /* Entry point                                                          */
 /* ------------------------------------------------------------------ */
 
@@ -533,7 +457,7 @@ export function cleanText(raw: string): CleanResult {
   return {
     text: tx.s,
     simplified,
-    isTraditional: detectTraditional(tx.s, simplified),
+    isTraditional: isMostlyTraditional(tx.s, simplified),
     originalOffsets: tx.m,
   };
 }

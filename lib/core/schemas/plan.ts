@@ -65,6 +65,12 @@ export const planLeadUnitFillSchema = z.object({
   leadUnitId: idSchema.describe('牵头单位'),
 });
 
+/** 转换为简体: `version` is the draft's working-text version the reviewer saw (draftTextVersion). */
+export const planSimplifySchema = z.object({
+  planId: idSchema,
+  version: z.string().regex(/^[0-9a-f]{64}$/, '版本无效，请刷新后重试'),
+});
+
 /** Uploads the import form accepts (the server converts them to text, see lib/plan/source-file.ts). */
 export const MAX_PLAN_FILE_BYTES = 5 * 1024 * 1024;
 export const PLAN_FILE_ACCEPT = '.txt,.docx,.xlsx';

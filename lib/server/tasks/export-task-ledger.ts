@@ -31,7 +31,7 @@ export async function exportTaskLedger({
   cap?: number;
 }) {
   const light = await taskLightColumnSql(today);
-  const where = taskListWhereSql({ user, params, today, light });
+  const where = await taskListWhereSql({ user, params, today, light });
   const [counted] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Task" t WHERE ${where}`;
   const total = counted?.total ?? 0;
   if (total > cap) {

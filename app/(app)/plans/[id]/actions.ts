@@ -7,6 +7,7 @@ import { requestMeta, runAction, withUser, type ActionState } from '@/lib/server
 import { decomposePlanItem, mergePlanItemWithNext, recomposePlanItem, splitPlanItem, updatePlanItem } from '@/lib/server/plans/edit-plan-draft';
 import { assignMissingLeadUnits } from '@/lib/server/plans/assign-missing-lead-units';
 import { publishPlan } from '@/lib/server/plans/publish-plan';
+import { simplifyPlanDraft } from '@/lib/server/plans/simplify-plan-draft';
 import { planItemEditFromForm } from '@/lib/core/forms/plan-item-form';
 
 const ITEM_OP_DONE: Record<string, string> = { update: '已保存', kind: '已更改类型', exclude: '已排除', include: '已恢复', split: '已拆分', merge: '已合并', decompose: '已按主题分解', recompose: '已合并为一项' };
@@ -57,6 +58,20 @@ export async function assignMissingLeadUnitsAction(_previous: ActionState, form:
     if (!state.ok) return state;
     revalidatePath(`/plans/${planId}`);
     return { ...state, message: `已为 ${count} 项任务设置牵头单位` };
+  });
+}
+
+/** 转换为简体: the draft's working text in simplified characters; the document stays as written. */
+export async function simplifyPlanAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return withUser(async (user) => {
+    const planId = formText(form, 'planId');
+    let count = 0;
+    const state = await runAction(async () => {
+      count = await simplifyPlanDraft({ user, input: { planId, version: formText(form, 'version') } });
+    });
+    if (!state.ok) return state;
+    revalidatePath(`/plans/${planId}`);
+    return { ...state, message: count > 0 ? `已将 ${count} 项转换为简体` : '分解结果已是简体' };
   });
 }
 

@@ -13,12 +13,15 @@ import { itemsWithNextSibling, reviewSummary } from '@/lib/core/plan/review-summ
 import type { Proposal } from '@/lib/core/plan/proposal';
 import { shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
 import { yearSourceLabel } from '@/lib/core/plan/year';
+import { draftIsTraditional } from '@/lib/core/plan/simplify-draft';
+import { draftTextVersion } from '@/lib/server/plans/simplify-plan-draft';
 import { DocumentPane } from './document-pane';
 import { DocumentText } from './document-text';
 import { DirectoryProvider } from './directory-context';
 import { PlanItemCard, type ReviewItemView } from './plan-item-card';
 import { PublishedItem } from './published-item';
 import { ReviewSummaryBar } from './review-summary-bar';
+import { SimplifyNotice } from './simplify-notice';
 import styles from './review.module.css';
 
 export const metadata: Metadata = { title: '计划分解审核' };
@@ -51,10 +54,13 @@ export default async function PlanReviewPage({ params }: { params: Promise<{ id:
     plan.cleanedText,
     plan.items.map((item) => ({ id: item.id, start: item.spanStart, end: item.spanEnd })),
   );
+  const workingText = plan.items.map((item) => ({ id: item.id, text: item.text, heading: item.heading, numbering: item.numbering, proposal: item.proposal as Proposal | null }));
+  const traditional = draft && draftIsTraditional(plan.title, workingText);
   const kinds = Object.fromEntries(plan.items.map((item) => [item.id, item.excluded ? 'EXCLUDED' : item.kind]));
 
   const review = (
     <>
+      {traditional && <SimplifyNotice planId={plan.id} version={draftTextVersion({ title: plan.title, items: workingText })} />}
       {draft ? (
         <ReviewSummaryBar planId={plan.id} summary={reviewSummary(items, shanghaiIsoDate(new Date()))} />
       ) : (
