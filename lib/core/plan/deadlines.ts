@@ -9,7 +9,10 @@
  *
  * When an item states several, the most specific wins (dates/months/quarters/halves over
  * 年内/N年内/明年 over 全年/年度), and among equally specific ones the latest date
- * (the item is complete when its last stated step is). No wording → year end, inferred.
+ * (the item is complete when its last stated step is). A deadline stated in one clause belongs to
+ * that clause: when several clauses each state their own (6月底前开工90%以上，年底前全部竣工),
+ * each is a step of the item, kept apart in `stated`, and the item is due at the latest of them —
+ * a scope word (全年) yields to them. No wording → year end, inferred.
  */
 import { isoDateFromYmd } from '../schedule/calendar-day';
 import { isValidDate, monthEnd, parseCnNumber } from './chars';
@@ -216,20 +219,39 @@ export function deadlineBasis(deadline: Pick<PlanDeadline, 'text' | 'date'>, doc
   return base === docYear ? `按文件年份${docYear}推算` : `按上级标题推算为${base}年（文件年份${docYear}）`;
 }
 
+const CLAUSE_END = /[，,；;。！？!?：:\n]/;
+
+/**
+ * The deadline each clause states (its own best), in order, for clauses that state a real one
+ * (strength ≥ 2, not a scope word such as 全年).
+ */
+function clauseDeadlines(s: string, cands: DeadlineCandidate[]): DeadlineCandidate[] {
+  const byClause = new Map<number, DeadlineCandidate[]>();
+  let clause = 0;
+  let next = 0;
+  for (const c of cands) {
+    for (; next < c.start; next++) if (CLAUSE_END.test(s[next]!)) clause++;
+    if (c.strength >= 2) byClause.set(clause, [...(byClause.get(clause) ?? []), c]);
+  }
+  return [...byClause.values()].map((list) => pickDeadline(list)!);
+}
+
 /**
  * Deadline stated in `text`, or null when the text states none. When the text states several
- * different dates (1.2025年5月 2.2025年10月) they are all kept in `stated`, in order.
+ * different dates (1.2025年5月 2.2025年10月, or one per clause) they are all kept in `stated`, in order.
  */
 export function findDeadline(text: string, year: number, simplified?: string): PlanDeadline | null {
   if (typeof text !== 'string' || text.length === 0) return null;
   const s = simplified !== undefined && simplified.length === text.length ? simplified : toSimplifiedAligned(text);
   const cands = findDeadlines(s, year);
-  const best = pickDeadline(cands);
+  const steps = clauseDeadlines(s, cands);
+  const severalSteps = new Set(steps.map((c) => c.date)).size >= 2;
+  const best = severalSteps ? steps.reduce((a, b) => (b.date > a.date ? b : a)) : pickDeadline(cands);
   if (best === null) return null;
   const wording = text.slice(best.start, best.end);
   const deadline: PlanDeadline = { text: wording, date: best.date, inferred: false };
-  const specific = cands.filter((c) => c.strength === best.strength);
-  if (new Set(specific.map((c) => c.date)).size >= 2) deadline.stated = specific.map((c) => ({ text: text.slice(c.start, c.end), date: c.date }));
+  const stated = severalSteps ? steps : cands.filter((c) => c.strength === best.strength);
+  if (new Set(stated.map((c) => c.date)).size >= 2) deadline.stated = stated.map((c) => ({ text: text.slice(c.start, c.end), date: c.date }));
   return deadline;
 }
 

@@ -21,7 +21,16 @@ export type Proposal = {
   title: string;
   /** `basis` says how wording without a year was resolved (deadlineBasis). */
   deadline: PlanDeadline & { basis?: string };
-  targets: { metric: string; comparator: '>=' | '>' | '=' | '≈' | '<=' | '<' | 'range'; value: number | null; valueMax: number | null; unit: string; placeholder: boolean }[];
+  targets: {
+    metric: string;
+    comparator: '>=' | '>' | '=' | '≈' | '<=' | '<' | 'range';
+    value: number | null;
+    valueMax: number | null;
+    unit: string;
+    placeholder: boolean;
+    /** The deadline its own clause states, when the item states several (6月底前开工90%以上 → 6月底前). */
+    deadline?: { text: string; date: string };
+  }[];
   ownerWords: { leaders: string[]; leadUnits: string[]; coUnits: string[] };
   leadUnitId: string | null;
   /** Where the lead unit came from; 'correction', 'mention' and 'keyword' are suggestions for the reviewer to confirm. */
@@ -75,6 +84,16 @@ function leaderIds(words: string[], leaders: DirectoryLeader[]) {
 }
 
 /**
+ * The deadline a target's own clause states, when the item states several (deadline.stated): the
+ * one stated date whose wording is inside the target's phrase; none when its phrase states no date
+ * or more than one (the item's deadline then applies).
+ */
+export function targetDeadline(phrase: string, deadline: Pick<PlanDeadline, 'stated'>): { text: string; date: string } | undefined {
+  const own = (deadline.stated ?? []).filter((s) => phrase.includes(s.text));
+  return new Set(own.map((s) => s.date)).size === 1 ? own[own.length - 1] : undefined;
+}
+
+/**
  * Proposal for a task item. Owners the item does not name are inherited from the nearest
  * ancestor proposal that names them (a section's 牵头单位 covers its items); failing that, a task
  * gets suggested owners from the directory, and leaders from the 分管 map of its lead unit.
@@ -106,14 +125,10 @@ export function proposeItem(
   return {
     title,
     deadline: basis ? { ...deadline, basis } : deadline,
-    targets: item.targets.map((t) => ({
-      metric: t.text,
-      comparator: t.comparator,
-      value: t.value,
-      valueMax: t.valueMax,
-      unit: t.unit,
-      placeholder: t.placeholder,
-    })),
+    targets: item.targets.map((t) => {
+      const own = targetDeadline(t.text, deadline);
+      return { metric: t.text, comparator: t.comparator, value: t.value, valueMax: t.valueMax, unit: t.unit, placeholder: t.placeholder, ...(own ? { deadline: own } : {}) };
+    }),
     ownerWords: item.owners,
     // Several lead units: the first leads, the others support.
     leadUnitId,

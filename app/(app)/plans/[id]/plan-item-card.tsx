@@ -208,7 +208,7 @@ function ItemEditor({
         <input type="date" name="deadline" defaultValue={proposal.deadline.date} required />
         <span className="small muted">
           {proposal.deadline.stated
-            ? `原文写有多个时限：${proposal.deadline.stated.map((d) => `「${d.text}」${d.date}`).join('、')}，取最晚的`
+            ? `原文写有多个时限：${proposal.deadline.stated.map((d) => `「${d.text}」${d.date}`).join('、')}，取最晚的${stepTargets(proposal)}`
             : proposal.deadline.text
               ? `原文：「${proposal.deadline.text}」`
               : '原文未写明时限'}
@@ -277,6 +277,12 @@ function SuggestionReasons({ ids, reasons, names }: { ids: string[]; reasons: Re
       ))}
     </ul>
   );
+}
+
+/** Which targets have a deadline of their own clause, e.g. "；「开工90%以上」6月底前". */
+function stepTargets(proposal: Proposal): string {
+  const own = proposal.targets.filter((t) => t.deadline);
+  return own.length ? `；${own.map((t) => `「${t.metric}」${t.deadline!.date}`).join('、')}` : '';
 }
 
 type TargetRow = Proposal['targets'][number] & { key: number };
