@@ -123,7 +123,12 @@ export async function fileProgressReport({
 
       if (isLead) {
         const actuals = new Map(reported.map((t) => [t.targetId, t.actual]));
-        for (const [targetId, actual] of actuals) await tx.target.update({ where: { id: targetId }, data: { actualValue: actual } });
+        // One statement for all the reported targets (ids checked above to belong to the task).
+        if (actuals.size > 0) {
+          await tx.$executeRaw`UPDATE "Target" t SET "actualValue" = a."actual"
+            FROM unnest(${[...actuals.keys()]}::text[], ${[...actuals.values()].map(String)}::numeric[]) AS a("id", "actual")
+            WHERE t."id" = a."id" AND t."taskId" = ${task.id}`;
+        }
         const progressPercent = actualProgress({
           targets: task.targets.map((t) => ({ ...storedTargetFigure(t), actual: actuals.get(t.id) ?? numberFromDecimal(t.actualValue) })),
           reportedPercent: data.percent,
