@@ -15,7 +15,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // One worker per project: the desktop journeys share one database and run in order; the
+  // real installation has its own server and database, so it runs beside them.
+  workers: 2,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
@@ -30,10 +32,11 @@ export default defineConfig({
   },
   projects: [
     // The demo county, one journey per role.
-    { name: 'desktop', testIgnore: /real-install\.spec\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'desktop', workers: 1, testIgnore: /real-install\.spec\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined } },
     // A fresh real installation: no demo data, one first administrator.
     {
       name: 'real-install',
+      workers: 1,
       testMatch: /real-install\.spec\.ts$/,
       use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: `http://localhost:${REAL_PORT}` },
     },

@@ -1,9 +1,10 @@
 // Test data for the e2e journeys, in the e2e database (the server that playwright.config.ts starts
 // on E2E_PG_DIR), for data the UI cannot create in a journey. Tasks are written through the data
 // layer (write-fixtures.ts), with their audit rows and notices, exactly as the app writes them.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import { createPrismaClient } from '../../lib/platform/db/create-client';
 import { isoDateFromDayNumber, shanghaiDayNumber } from '../../lib/core/schedule/calendar-day';
@@ -61,22 +62,36 @@ export type TaskFixture = {
 
 type Written = { task: { id: string; code: string; title: string; leadUnitId: string; targets: { id: string; metric: string }[] }; report: { id: string; attachments: { storedName: string }[] } | null };
 
-/** Runs write-fixtures.ts on the e2e database: one process for any number of tasks. */
-function writeFixtures(fixtures: TaskFixture[]): Promise<Written[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', '--conditions=react-server', path.resolve('tests/e2e/write-fixtures.ts')], {
-      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), LUOSHI_UPLOAD_DIR: UPLOAD_DIR },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`write-fixtures.ts exited with ${code}`));
-      else resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Written[]);
-    });
-    child.stdin.end(JSON.stringify(fixtures));
+/** write-fixtures.ts on the e2e database, started once per worker and kept: one line of fixtures in, one line of tasks out. */
+let writer: { child: ChildProcessWithoutNullStreams; lines: AsyncIterator<string> } | null = null;
+let writing: Promise<unknown> = Promise.resolve();
+
+function startWriter() {
+  const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', path.resolve('tests/e2e/write-fixtures.ts')], {
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), LUOSHI_UPLOAD_DIR: UPLOAD_DIR },
   });
+  child.stderr.pipe(process.stderr);
+  // The worker may exit without waiting for it: its stdin closes and it ends.
+  child.unref();
+  for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as { unref?: () => void }).unref?.();
+  return { child, lines: createInterface({ input: child.stdout })[Symbol.asyncIterator]() };
+}
+
+/** Writes the fixtures through the data layer; one at a time (the writer answers in order). */
+function writeFixtures(fixtures: TaskFixture[]): Promise<Written[]> {
+  const result = writing.then(async () => {
+    writer ??= startWriter();
+    const { child, lines } = writer;
+    child.stdin.write(`${JSON.stringify(fixtures)}\n`);
+    const line = await lines.next();
+    if (line.done) {
+      writer = null;
+      throw new Error(`write-fixtures.ts exited with ${child.exitCode}`);
+    }
+    return JSON.parse(line.value) as Written[];
+  });
+  writing = result.catch(() => undefined);
+  return result;
 }
 
 /** Creates tasks as the office (admin) assigns them, through the data layer; returns them with their targets. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, signOut } from './helpers';
+import { signInWithForm as signIn, signOut } from './helpers';
 
 const ROLES = [
   { username: 'admin', name: '王志强', heading: '督查工作台', nav: ['计划导入', '通报', '审计'] },

@@ -1,9 +1,9 @@
 // Creates the e2e journeys' tasks through the data layer, as the app does: createTask as the office
 // (with its audit row and 交办 notices), then the lead unit's own steps (签收, 开始办理, a progress
 // report with its attachment). Run by fixtures.ts as `tsx --conditions=react-server` (the data layer
-// is server-only) with DATABASE_URL and LUOSHI_UPLOAD_DIR of the e2e server; reads the fixtures as
-// JSON on stdin and prints the created tasks as JSON.
-import { readFileSync } from 'node:fs';
+// is server-only) with DATABASE_URL and LUOSHI_UPLOAD_DIR of the e2e server; reads lines of fixtures as
+// JSON on stdin and prints a line of the created tasks as JSON for each, until stdin closes.
+import { createInterface } from 'node:readline';
 import { db } from '@/lib/server/db';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { createTask } from '@/lib/server/tasks/create-task';
@@ -56,8 +56,10 @@ async function write(fixture: TaskFixture) {
   return { task: await db.task.findUniqueOrThrow({ where: { id: task.id }, include: { targets: true } }), report };
 }
 
-const fixtures = JSON.parse(readFileSync(0, 'utf8')) as TaskFixture[];
-const written = [];
-for (const fixture of fixtures) written.push(await write(fixture));
-process.stdout.write(JSON.stringify(written));
+// One JSON array of fixtures a line; one JSON array of written tasks a line back. Runs until stdin closes.
+for await (const line of createInterface({ input: process.stdin })) {
+  const written = [];
+  for (const fixture of JSON.parse(line) as TaskFixture[]) written.push(await write(fixture));
+  process.stdout.write(`${JSON.stringify(written)}\n`);
+}
 await db.$disconnect();
