@@ -31,7 +31,8 @@ export type PlanImportInput = z.infer<typeof planImportSchema>;
 export const itemProposalSchema = z.object({
   title: z.string().trim().min(2, '请填写任务名称').max(500, '任务名称过长'),
   deadline: z.object({ date: isoDateSchema, text: z.string().nullable(), inferred: z.boolean() }),
-  targets: z.array(targetInputSchema).max(30),
+  // A target may carry the deadline its own clause states (a step of the task).
+  targets: z.array(targetInputSchema.and(z.object({ deadline: z.object({ text: z.string(), date: isoDateSchema }).optional() }))).max(30),
   ownerWords: z.object({ leaders: z.array(z.string()), leadUnits: z.array(z.string()), coUnits: z.array(z.string()) }),
   leadUnitId: idSchema.nullable(),
   leadUnitSource: z.enum(['document', 'inherited', 'correction', 'mention', 'keyword', 'reviewer']).nullable().default(null),

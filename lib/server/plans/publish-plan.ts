@@ -79,7 +79,12 @@ export async function publishPlan({ user, planId, ip, confirmPastDeadlines = fal
       await tx.task.createMany({ data: rows });
       await refreshTaskLightsOf(tx, rows.map((row) => row.id));
       await tx.target.createMany({
-        data: tasks.flatMap((task, index) => targetRows(task.proposal.targets).map((row) => ({ ...row, taskId: rows[index]!.id }))),
+        data: tasks.flatMap((task, index) =>
+          targetRows(task.proposal.targets).map((row, position) => {
+            const step = task.proposal.targets[position]!.deadline;
+            return { ...row, taskId: rows[index]!.id, ...(step ? { deadline: dateFromIso(step.date), deadlineText: step.text } : {}) };
+          }),
+        ),
       });
       await tx.taskCoUnit.createMany({
         data: tasks.flatMap((task, index) =>

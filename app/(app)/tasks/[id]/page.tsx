@@ -62,7 +62,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const targets = task.targets.map((t) => {
     const target = { ...storedTargetFigure(t), actual: numberFromDecimal(t.actualValue) };
     // label: the phrase with its figure, so two targets read from one phrase (13个…和7个…) are told apart in forms and reports.
-    return { ...target, id: t.id, metric: t.metric, label: targetText(t.metric, target), goal: targetGoalText(target) ?? '待定', completion: t.placeholder ? null : targetCompletion(target), measurable: isMeasurableTarget(target) };
+    return { ...target, id: t.id, metric: t.metric, label: targetText(t.metric, target), goal: targetGoalText(target) ?? '待定', deadline: t.deadline ? isoFromDate(t.deadline) : null, completion: t.placeholder ? null : targetCompletion(target), measurable: isMeasurableTarget(target) };
   });
   const targetNames = new Map(targets.map((t) => [t.id, { metric: t.label, unit: t.unit }]));
 
@@ -230,7 +230,10 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                 {targets.map((t) => (
                   <tr key={t.id}>
                     <td>{t.metric}</td>
-                    <td>{t.goal}</td>
+                    <td>
+                      {t.goal}
+                      {t.deadline && <span className="small muted">（{t.deadline}前）</span>}
+                    </td>
                     <td className={styles.num}>{t.actual === null ? '—' : `${t.actual}${t.unit}`}</td>
                     <td className={styles.num}>{t.completion === null ? '—' : `${Math.round(t.completion)}%`}</td>
                   </tr>

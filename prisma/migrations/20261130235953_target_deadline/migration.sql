@@ -1,0 +1,2 @@
+ALTER TABLE "Target" ADD COLUMN "deadline" DATE,
+ADD COLUMN "deadlineText" TEXT;
