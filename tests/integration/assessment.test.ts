@@ -14,6 +14,8 @@ import { approveAssessment } from '@/lib/server/assessment/approve-assessment';
 import { publishAssessment } from '@/lib/server/assessment/publish-assessment';
 import { getAssessment } from '@/lib/server/assessment/get-assessment';
 import { getUnitRanking } from '@/lib/server/ranking/get-unit-ranking';
+import { liveSchemeScores } from '@/lib/server/ranking/live-scheme-scores';
+import { computeAssessmentResults } from '@/lib/server/assessment/compute-assessment-results';
 import { verifyIntegrity } from '@/lib/server/verify/verify-integrity';
 import { sha256Hex } from '@/lib/core/commitment/letter';
 import { DEFAULT_SCHEME, NO_IMPORTANCE_WEIGHTING, type AssessmentScheme } from '@/lib/core/assessment/scheme';
@@ -370,5 +372,24 @@ describe('按任务重要程度加权: the importance signed in the letter weigh
   test('the live ranking (the tasks as they are now) weighs today’s importance', async () => {
     const ranking = await getUnitRanking({ user: admin, year: Y, today: new Date(`${Y}-12-31T12:00:00+08:00`) });
     expect(ranking.units.find((unit) => unit.unitId === fgj)!.score).toBe(63.6);
+  });
+
+  test('the live ranking (stored columns, grouped counts) agrees with the task histories on today’s facts', async () => {
+    await supervise('P', 'URGE', fgj);
+    await supervise('Q', 'SUPERVISE', fgj);
+    await report('Q', fgj, 'fgj_staff', {}, { reviewState: 'RETURNED', reviewedAt: day(`${Y}-06-02`), createdAt: day(`${Y}-06-01`) });
+    const strict: AssessmentScheme = {
+      ...weighted,
+      deductions: { ...weighted.deductions, urge: { points: 1, cap: 5 }, supervise: { points: 2, cap: 5 }, returnedReport: { points: 1, cap: 5 } },
+      bonuses: { closedEarly: { points: 1, cap: 5, days: 30 }, exceededTarget: { points: 1, cap: 5 } },
+    };
+    const asOf = `${Y}-12-31`;
+    const live = await liveSchemeScores(testDb, { year: Y, asOf, scheme: strict, unitIds: [fgj, czj] });
+    const history = await computeAssessmentResults(testDb, { year: Y, asOf, scheme: strict, basis: 'current' });
+    // 63.64 − 催办 1 − 督办 2 − returned 1 + P and R closed 60 days early 2 = 61.64 → 61.6
+    expect(live.get(fgj)).toBe(61.6);
+    expect(history.find((result) => result.unitId === fgj)!.score).toBe(61.6);
+    expect(live.get(czj)).toBe(0); // no task this year: scored on nothing, like the figures
+    expect((await liveSchemeScores(testDb, { year: Y, asOf, scheme: strict, unitIds: [czj] })).has(fgj)).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ import type { TaskImportance } from '@/lib/core/workflow/task-importance';
 type Client = Db | Tx;
 
 /** A task as it stands now, in the letter's shape (a placeholder or figure-less target is qualitative there too). */
-function asLetterTask(task: {
+export function asLetterTask(task: {
   id: string;
   title: string;
   deadline: Date;
