@@ -163,7 +163,7 @@ describe(`/api/v1 (${databaseKind} PostgreSQL)`, () => {
     ]);
     // The token name is covered by the event's hash: changing it breaks the chain.
     const event = events[0]!;
-    const fields = { prevHash: event.prevHash, actorId: event.actorId, action: event.action, entity: event.entity, entityId: event.entityId, before: event.before, after: event.after, at: event.createdAt.toISOString() };
+    const fields = { prevHash: event.prevHash, shard: event.shard, actorId: event.actorId, action: event.action, entity: event.entity, entityId: event.entityId, before: event.before, after: event.after, at: event.createdAt.toISOString() };
     expect(auditEventHash({ ...fields, via: event.via })).toBe(event.hash);
     expect(auditEventHash({ ...fields, via: '个人令牌「别的」' })).not.toBe(event.hash);
 

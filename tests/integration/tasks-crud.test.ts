@@ -14,7 +14,8 @@ describe(`tasks through the data layer (${databaseKind} PostgreSQL)`, () => {
     expect(Number(task.targets[0]!.value)).toBe(200);
     const events = await testDb.auditEvent.findMany({ where: { entity: 'Task', entityId: task.id } });
     expect(events.map((e) => e.action)).toEqual(['task.create']);
-    const previous = await testDb.auditEvent.findFirst({ where: { seq: { lt: events[0]!.seq } }, orderBy: { seq: 'desc' } });
+    // Linked to the previous event of its shard (concurrent writes elsewhere may use other shards).
+    const previous = await testDb.auditEvent.findFirst({ where: { shard: events[0]!.shard, seq: { lt: events[0]!.seq } }, orderBy: { seq: 'desc' } });
     expect(events[0]!.prevHash).toBe(previous?.hash ?? null);
   });
 
