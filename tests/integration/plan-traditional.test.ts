@@ -5,6 +5,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { importPlanSource } from '@/lib/server/plans/import-plan-source';
 import { getPlan } from '@/lib/server/plans/get-plan';
 import { publishPlan } from '@/lib/server/plans/publish-plan';
+import { decomposePlanItem, recomposePlanItem, updatePlanItem } from '@/lib/server/plans/edit-plan-draft';
 import { draftTextVersion, simplifyPlanDraft } from '@/lib/server/plans/simplify-plan-draft';
 import { listTasks } from '@/lib/server/tasks/list-tasks';
 import { exportTaskLedger } from '@/lib/server/tasks/export-task-ledger';
@@ -32,7 +33,7 @@ const search = async (q: string) => (await listTasks({ user: await sessionUser('
 describe('traditional-character plans', () => {
   test('convert the working text, keep the source, publish, and find the task by its traditional form', async () => {
     const admin = await sessionUser('admin');
-    const lines = ['示範縣2027年衛生健康重點工作任務', '一、醫療服務', '（一）遷建縣醫院綜合樓，6月底前完成主體工程，年底前投入使用。牽頭單位：縣發改局。', '（二）新建鄉鎮衛生院標準化門診8個。牽頭單位：縣人社局。'];
+    const lines = ['示範縣2027年衛生健康重點工作任務', '一、醫療服務', '（一）遷建縣醫院綜合樓，6月底前完成主體工程，年底前投入使用。牽頭單位：縣發改局。', '（二）新建鄉鎮衛生院標準化門診8個。牽頭單位：縣人社局。', '（三）開工重點項目80個，完成固定資產投資45億元。全年招商引資到位資金60億元，9月底前新簽約項目20個。'];
     const plan = await importPlanSource({ user: admin, input: { file: { name: '衛生健康計劃.docx', bytes: await docx(lines) }, year: 2027 } });
     const before = await reviewOf(plan.id);
     expect(before.offered).toBe(true);
@@ -68,6 +69,15 @@ describe('traditional-character plans', () => {
     await expect(simplifyPlanDraft({ user: admin, input: { planId: plan.id, version: before.version } })).rejects.toThrow('已被他人修改');
     expect(await simplifyPlanDraft({ user: admin, input: { planId: plan.id, version: after.version } })).toBe(0);
     expect(await testDb.auditEvent.count({ where: { action: 'plan.simplify', entityId: plan.id } })).toBe(1);
+
+    // 分解 after the conversion: the parts' spans still mark their sentences in the document.
+    const paragraph = after.plan.items.find((item) => item.text.startsWith('开工重点项目80个'))!;
+    if (paragraph.kind === 'SECTION') await recomposePlanItem({ user: admin, itemId: paragraph.id });
+    const parts = await decomposePlanItem({ user: admin, itemId: paragraph.id });
+    const spans = await testDb.planItem.findMany({ where: { id: { in: parts.map((p) => p.id) } }, orderBy: { position: 'asc' } });
+    expect(spans.map((p) => after.plan.cleanedText.slice(p.spanStart, p.spanStart + 4))).toEqual(['開工重點', '全年招商']);
+    await recomposePlanItem({ user: admin, itemId: paragraph.id });
+    await updatePlanItem({ user: admin, input: { itemId: paragraph.id, excluded: true } });
 
     await publishPlan({ user: admin, planId: plan.id, confirmPastDeadlines: true });
     const tasks = await testDb.task.findMany({ where: { planId: plan.id }, select: { title: true, sourceText: true } });

@@ -149,7 +149,7 @@ export async function decomposePlanItem({ user, itemId }: { user: SessionUser; i
     const item = await draftItem(tx, user, itemId);
     const proposal = item.proposal as Proposal | null;
     if (item.kind !== 'TASK' || !proposal) throw new UserFacingError('只有任务项可以分解', 'INVALID');
-    const plan = await tx.plan.findUniqueOrThrow({ where: { id: item.planId }, select: { cleanedText: true } });
+    const plan = await tx.plan.findUniqueOrThrow({ where: { id: item.planId }, select: { cleanedText: true, simplifiedText: true } });
     const planItem = {
       id: item.id,
       parentId: null,
@@ -165,7 +165,9 @@ export async function decomposePlanItem({ user, itemId }: { user: SessionUser; i
     };
     const decomposed = decomposeProposal(planItem, proposal, directory, item.plan.year, true);
     if (!decomposed) throw new UserFacingError('该项只有一个主题（或不足两处目标、时限），不能按主题分解；可以用“拆分”按句拆开', 'INVALID');
-    const found = plan.cleanedText.indexOf(item.text, item.spanStart);
+    // A draft converted to simplified (转换为简体) finds its text in the document's aligned simplified form.
+    const inCleaned = plan.cleanedText.indexOf(item.text, item.spanStart);
+    const found = inCleaned >= 0 ? inCleaned : (plan.simplifiedText ?? '').indexOf(item.text, item.spanStart);
     const base = found >= 0 ? found : item.spanStart;
     await tx.planItem.updateMany({ where: { planId: item.planId, position: { gt: item.position } }, data: { position: { increment: decomposed.parts.length } } });
     await tx.planItem.update({ where: { id: item.id }, data: { kind: 'SECTION', proposal: decomposed.parent } });
