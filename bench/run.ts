@@ -1,5 +1,10 @@
 // `npm run bench -- [--tasks 100000] [--units 200] [--users 2000] [--seed 42] [--samples 40]
-//    [--http-seconds 10] [--connections 16] [--writers 50] [--write-seconds 10] [--skip-http] [--skip-writes]`
+//    [--http-seconds 10] [--connections 16] [--writers 50] [--write-seconds 10] [--skip-http] [--skip-writes]
+//    [--reuse] [--only-sql]`
+//
+// --reuse keeps luoshi_bench when it holds a county generated with the same options (only pending
+// migrations are applied), for iterating on the read stages; earlier runs' writes and imports stay
+// in it, so a reported figure comes from a fresh run. --only-sql stops after the raw SQL stage.
 //
 // Builds a synthetic county in its own database (luoshi_bench, on the server in DATABASE_URL, reset
 // and migrated each run so dev/demo data is untouched; `--tasks 1000000` works, generated in chunks),
@@ -25,11 +30,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import autocannon from 'autocannon';
-import { generateCounty, BENCH_PASSWORD } from './generate';
+import { generateCounty, BENCH_PASSWORD, type GeneratedCounty } from './generate';
 import { benchLine, measure, percentile, timingOf } from './measure';
 import { shanghaiYear } from '../lib/core/schedule/calendar-day';
 
@@ -48,6 +54,8 @@ const { values: flags } = parseArgs({
     'write-seconds': { type: 'string', default: '10' },
     'skip-http': { type: 'boolean', default: false },
     'skip-writes': { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+    'only-sql': { type: 'boolean', default: false },
   },
 });
 
@@ -58,6 +66,8 @@ if (!baseUrl) {
   console.error('bench: DATABASE_URL is not set; run it as `npm run bench`, which starts the embedded PostgreSQL');
   process.exit(2);
 }
+// The machine's 1-minute load average, printed with each read figure (a shared machine skews them).
+const load1 = () => `load1=${os.loadavg()[0]!.toFixed(1)}`;
 const dbKind = process.env.LUOSHI_DB_KIND === 'embedded' ? 'embedded' : 'external';
 const samples = Number(flags.samples);
 const options = {
@@ -69,8 +79,35 @@ const options = {
   year: Number(flags.year ?? shanghaiYear(new Date())),
 };
 
-/** The same server, database luoshi_bench: created if missing, then reset and migrated. */
-async function prepareBenchDatabase(): Promise<string> {
+// Where a generated county notes its options and accounts, so --reuse can tell whether it fits.
+const COUNTY_SETTING = 'bench.county';
+
+function migrate(url: string, ...args: string[]) {
+  const migrated = spawnSync('npx', ['tsx', 'scripts/migrate.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url, DATABASE_OWNER_URL: url },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (migrated.status !== 0) throw new Error('migrating luoshi_bench failed');
+}
+
+/** With --reuse: the county already in luoshi_bench if it was generated with these options. */
+async function reusableCounty(url: string): Promise<GeneratedCounty | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT "value" FROM "Setting" WHERE "key" = $1`, [COUNTY_SETTING]).catch(() => ({ rows: [] }));
+    const noted = rows[0]?.value as { options: typeof options; county: GeneratedCounty } | undefined;
+    // jsonb reorders keys: compare option by option.
+    const same = noted && (Object.keys(options) as (keyof typeof options)[]).every((key) => noted.options[key] === options[key]);
+    return same ? noted.county : null;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The same server, database luoshi_bench: created if missing, then reset and migrated (or kept, see --reuse). */
+async function prepareBenchDatabase(): Promise<{ url: string; county: GeneratedCounty | null }> {
   const url = new URL(baseUrl!);
   const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
   await admin.connect();
@@ -81,13 +118,9 @@ async function prepareBenchDatabase(): Promise<string> {
     await admin.end();
   }
   url.pathname = '/luoshi_bench';
-  const migrated = spawnSync('npx', ['tsx', 'scripts/migrate.ts', 'reset', '--force'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url.toString(), DATABASE_OWNER_URL: url.toString() },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (migrated.status !== 0) throw new Error('migrating luoshi_bench failed');
-  return url.toString();
+  const county = flags.reuse ? await reusableCounty(url.toString()) : null;
+  migrate(url.toString(), ...(county ? ['deploy'] : ['reset', '--force']));
+  return { url: url.toString(), county };
 }
 
 function freePort(): Promise<number> {
@@ -190,15 +223,19 @@ async function load(base: string, view: View, seconds: number, connections: numb
 
 async function main() {
   const prepared = performance.now();
-  const benchUrl = await prepareBenchDatabase();
-  console.log(`# luoshi_bench reset and migrated in ${(performance.now() - prepared).toFixed(0)} ms`);
+  const { url: benchUrl, county: reused } = await prepareBenchDatabase();
+  console.log(`# luoshi_bench ${reused ? 'kept (--reuse)' : 'reset'} and migrated in ${(performance.now() - prepared).toFixed(0)} ms`);
 
   const pool = new pg.Pool({ connectionString: benchUrl, max: 4 });
-  const started = performance.now();
-  const county = await generateCounty(pool, options);
-  const generation = timingOf([performance.now() - started]);
-  console.log(`# generated ${Object.entries(county.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
-  console.log(benchLine('generate', { db: dbKind, n: county.counts.tasks, timing: generation }));
+  let county = reused;
+  if (!county) {
+    const started = performance.now();
+    county = await generateCounty(pool, options);
+    const generation = timingOf([performance.now() - started]);
+    console.log(`# generated ${Object.entries(county.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    console.log(benchLine('generate', { db: dbKind, n: county.counts.tasks, timing: generation }));
+    await pool.query(`INSERT INTO "Setting" ("key", "value") VALUES ($1, $2)`, [COUNTY_SETTING, JSON.stringify({ options, county })]);
+  }
 
   // The data layer reads DATABASE_URL on first use: point it at the bench database before loading it.
   // Integrity keys and the checkpoint log of the write stage stay out of the real ones.
@@ -213,6 +250,8 @@ async function main() {
   const { taskScopeSql } = await import('../lib/server/tasks/task-scope-sql');
   const { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql } = await import('../lib/server/dashboard/task-figures-sql');
   const { leaderDashboardSql } = await import('../lib/server/dashboard/get-leader-dashboard');
+  const { summaryFiguresSql } = await import('../lib/server/dashboard/task-figure-summary');
+  const { pendingReviewCountsSql } = await import('../lib/server/dashboard/get-office-dashboard');
   const { parseTaskListParams } = await import('../lib/core/schemas/task-list');
   const raw = async (query: InstanceType<typeof Prisma.Sql>) => (await pool.query(query.text, query.values as unknown[])).rows;
 
@@ -244,25 +283,36 @@ async function main() {
   if (expectedTotal <= 40) console.log(`# note: unit ${unitId} has only ${expectedTotal} red tasks; page 3 is empty`);
   const rawList = await measure(() => raw(listSql), { samples });
   const dataLayerList = await measure(() => listTasks({ user: admin, params, today }), { samples });
-  console.log(benchLine('task-list-data-layer', { db: dbKind, n: county.counts.tasks, timing: dataLayerList, raw: rawList }));
+  console.log(`${benchLine('task-list-data-layer', { db: dbKind, n: county.counts.tasks, timing: dataLayerList, raw: rawList })} ${load1()}`);
 
   // The raw SQL of each dashboard aggregate, as the data layer sends it.
   const countsSql = (user: typeof admin) =>
     Prisma.sql`SELECT ${figureCountsSql(today)} FROM (SELECT ${figureColumnsSql(today, light)} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user)}) s`;
   const leaderUnits = (await pool.query('SELECT "unitId" FROM "LeaderUnit" WHERE "leaderId" = $1', [leader.id])).rows.map((r) => r.unitId as string);
+  // The office's counts and the ranking read the summary table (today's); `-scan` is what they cost
+  // on a day the stored lights are not refreshed (the fallback), for comparison.
   const aggregates: [string, InstanceType<typeof Prisma.Sql>][] = [
-    ['sql-office-counts', countsSql(admin)],
+    ['sql-office-counts', summaryFiguresSql({ today })],
+    ['sql-office-counts-scan', countsSql(admin)],
+    ['sql-office-review-counts', pendingReviewCountsSql(admin)],
     ['sql-leader-dashboard', leaderDashboardSql({ user: leader, unitIds: leaderUnits, light, focus: 'red', page: 1, today })],
     ['sql-unit-counts', countsSql(unitHead)],
+    ['sql-ranking', summaryFiguresSql({ today, year: options.year })],
     [
-      'sql-ranking',
+      'sql-ranking-scan',
       Prisma.sql`SELECT s."leadUnitId", ${figureCountsSql(today)} FROM (SELECT ${figureColumnsSql(today, light)} FROM "Task" t
         WHERE ${COUNTED_TASK_SQL} AND t."year" = ${options.year}) s GROUP BY s."leadUnitId"`,
     ],
   ];
   for (const [name, query] of aggregates) {
     const timing = await measure(() => raw(query), { samples });
-    console.log(benchLine(name, { db: dbKind, n: county.counts.tasks, timing }));
+    console.log(`${benchLine(name, { db: dbKind, n: county.counts.tasks, timing })} ${load1()}`);
+  }
+
+  if (flags['only-sql']) {
+    console.log('# --only-sql: importer, HTTP and write stages skipped');
+    await Promise.all([pool.end(), db.$disconnect()]);
+    return;
   }
 
   // plan-parse and plan-import-publish: the importer on the largest seed document.
@@ -303,11 +353,11 @@ async function main() {
           if (view.name === 'floor') floor = loaded.rps;
           const share = floor > 0 ? loaded.rps / floor : Number.NaN;
           console.log(
-            `${benchLine(`http-${view.name}`, { db: dbKind, n: county.counts.tasks, timing: single })} rps=${loaded.rps.toFixed(1)} load_p50_ms=${loaded.p50.toFixed(0)} load_p95_ms=${loaded.p95.toFixed(0)} load_p99_ms=${loaded.p99.toFixed(0)} errors=${loaded.errors} of_floor=${share.toFixed(2)}`,
+            `${benchLine(`http-${view.name}`, { db: dbKind, n: county.counts.tasks, timing: single })} rps=${loaded.rps.toFixed(1)} load_p50_ms=${loaded.p50.toFixed(0)} load_p95_ms=${loaded.p95.toFixed(0)} load_p99_ms=${loaded.p99.toFixed(0)} errors=${loaded.errors} of_floor=${share.toFixed(2)} ${load1()}`,
           );
-          table.push(`| ${view.name} | ${single.p50.toFixed(0)} / ${single.p95.toFixed(0)} | ${loaded.rps.toFixed(1)} | ${loaded.p50.toFixed(0)} / ${loaded.p95.toFixed(0)} / ${loaded.p99.toFixed(0)} | ${loaded.errors} | ${(share * 100).toFixed(0)} % |`);
+          table.push(`| ${view.name} | ${single.p50.toFixed(0)} / ${single.p95.toFixed(0)} | ${loaded.rps.toFixed(1)} | ${loaded.p50.toFixed(0)} / ${loaded.p95.toFixed(0)} / ${loaded.p99.toFixed(0)} | ${loaded.errors} | ${(share * 100).toFixed(0)} % | ${os.loadavg()[0]!.toFixed(1)} |`);
         }
-        console.log(`# ${connections} connections × ${httpSeconds} s per view\n| view | single p50 / p95 ms | req/s | load p50 / p95 / p99 ms | errors | of floor |\n|---|---|---|---|---|---|\n${table.join('\n')}`);
+        console.log(`# ${connections} connections × ${httpSeconds} s per view\n| view | single p50 / p95 ms | req/s | load p50 / p95 / p99 ms | errors | of floor | load1 |\n|---|---|---|---|---|---|---|\n${table.join('\n')}`);
       } finally {
         server.child.kill('SIGTERM');
       }

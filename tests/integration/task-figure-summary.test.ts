@@ -8,7 +8,7 @@ import { fileProgressReport } from '@/lib/server/reports/file-progress-report';
 import { refreshTaskLights } from '@/lib/server/tasks/refresh-task-lights';
 import { taskLightSql } from '@/lib/server/tasks/light-sql';
 import { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql } from '@/lib/server/dashboard/task-figures-sql';
-import { summarizedUnitFigures } from '@/lib/server/dashboard/task-figure-summary';
+import { summarizedUnitFigures, type SummaryUnitFigures } from '@/lib/server/dashboard/task-figure-summary';
 import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 import { getUnitTaskStats } from '@/lib/server/ranking/get-unit-task-stats';
 import { DAY_MS, isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
@@ -30,7 +30,7 @@ async function summaryDrift() {
 
 /** figureCountsSql per lead unit by scanning every task with the computed light: what the summary must give. */
 async function scannedUnitFigures(today: Date, year?: number) {
-  const rows = await testDb.$queryRaw<{ unitId: string }[]>(Prisma.sql`
+  const rows = await testDb.$queryRaw<SummaryUnitFigures[]>(Prisma.sql`
     SELECT s."leadUnitId" AS "unitId", ${figureCountsSql(today)}
     FROM (SELECT ${figureColumnsSql(today, taskLightSql(today))} FROM "Task" t
       WHERE ${COUNTED_TASK_SQL} ${year === undefined ? Prisma.empty : Prisma.sql`AND t."year" = ${year}`}) s
@@ -95,8 +95,8 @@ describe('the task figure summary', () => {
       const { unitName: _name, sortOrder: _order, ...figures } = unit;
       expect(figures).toEqual(scanned.get(unit.unitId) ?? { ...figures, total: 0, red: 0, yellow: 0, green: 0, done: 0, closed: 0, closedOnTime: 0, overdue: 0 });
     }
-    const county = (await scannedUnitFigures(now)).reduce<Record<string, number>>((sum, row) => {
-      for (const [key, value] of Object.entries(row)) if (key !== 'unitId') sum[key] = (sum[key] ?? 0) + (value as number);
+    const county = (await scannedUnitFigures(now)).reduce<Record<string, number>>((sum, { unitId: _unit, ...figures }) => {
+      for (const [key, value] of Object.entries(figures)) sum[key] = (sum[key] ?? 0) + value;
       return sum;
     }, {});
     expect(await getTaskLightCounts({ user: admin, today: now })).toEqual(county);

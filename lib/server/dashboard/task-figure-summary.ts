@@ -19,9 +19,8 @@ import type { TaskLightCounts } from '@/lib/server/dashboard/get-task-light-coun
 
 export type SummaryUnitFigures = TaskLightCounts & { unitId: string };
 
-/** Figures per lead unit (`unitIds`, or every unit), of `year`'s tasks or all; null when the summary is not today's. */
-export async function summarizedUnitFigures({ today, unitIds, year }: { today: Date; unitIds?: readonly string[]; year?: number }): Promise<SummaryUnitFigures[] | null> {
-  if (!(await storedLightsAreFor(today))) return null;
+/** The SQL of summarizedUnitFigures (exported for the benchmark): figures per lead unit on the Shanghai day of `today`. */
+export function summaryFiguresSql({ today, unitIds, year }: { today: Date; unitIds?: readonly string[]; year?: number }): Prisma.Sql {
   const todayIso = isoDateFromDayNumber(shanghaiDayNumber(today));
   const summaryWhere = [Prisma.sql`f."status" <> 'CANCELLED'`];
   const laggingWhere = [Prisma.sql`t."light" = 'red'`, Prisma.sql`t."deadline" >= ${todayIso}::date`, Prisma.sql`t."status" <> 'CANCELLED'`];
@@ -33,7 +32,7 @@ export async function summarizedUnitFigures({ today, unitIds, year }: { today: D
     summaryWhere.push(Prisma.sql`f."year" = ${year}`);
     laggingWhere.push(Prisma.sql`t."year" = ${year}`);
   }
-  return db.$queryRaw<SummaryUnitFigures[]>(Prisma.sql`
+  return Prisma.sql`
     SELECT f."leadUnitId" AS "unitId",
       sum(f."tasks")::int AS "total",
       coalesce(sum(f."tasks") FILTER (WHERE f."light" = 'red'), 0)::int AS "red",
@@ -49,7 +48,13 @@ export async function summarizedUnitFigures({ today, unitIds, year }: { today: D
     ) l ON l."leadUnitId" = f."leadUnitId"
     WHERE ${Prisma.join(summaryWhere, ' AND ')}
     GROUP BY f."leadUnitId"
-    HAVING sum(f."tasks") > 0`);
+    HAVING sum(f."tasks") > 0`;
+}
+
+/** Figures per lead unit (`unitIds`, or every unit), of `year`'s tasks or all; null when the summary is not today's. */
+export async function summarizedUnitFigures(options: { today: Date; unitIds?: readonly string[]; year?: number }): Promise<SummaryUnitFigures[] | null> {
+  if (!(await storedLightsAreFor(options.today))) return null;
+  return db.$queryRaw<SummaryUnitFigures[]>(summaryFiguresSql(options));
 }
 
 /** The figures of all these units' tasks together (see summarizedUnitFigures); null when the summary is not today's. */
