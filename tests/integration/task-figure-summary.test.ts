@@ -11,6 +11,7 @@ import { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql } from '@/lib/serve
 import { summarizedUnitFigures, type SummaryUnitFigures } from '@/lib/server/dashboard/task-figure-summary';
 import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 import { getUnitTaskStats } from '@/lib/server/ranking/get-unit-task-stats';
+import { getLeaderDashboard } from '@/lib/server/dashboard/get-leader-dashboard';
 import { DAY_MS, isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
 import { sessionUser, testDb, unitId } from '../support/db';
 import { pdf } from '../support/workflow';
@@ -102,5 +103,14 @@ describe('the task figure summary', () => {
     expect(await getTaskLightCounts({ user: admin, today: now })).toEqual(county);
     expect(county.overdue).toBeGreaterThan(0);
     expect(county.closedOnTime).toBeGreaterThan(0);
+
+    // The leader dashboard's one query: its counts are its scope's, its red and overdue totals those counts.
+    const leader = await sessionUser('leader');
+    const scopeCounts = await getTaskLightCounts({ user: leader, today: now });
+    for (const focus of ['red', 'overdue', 'open'] as const) {
+      const dashboard = await getLeaderDashboard({ user: leader, focus, today: now });
+      expect(dashboard.counts).toEqual(scopeCounts);
+      expect(dashboard.urgent.total).toBe(focus === 'open' ? scopeCounts.total - scopeCounts.closed : scopeCounts[focus]);
+    }
   });
 });
