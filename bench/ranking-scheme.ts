@@ -1,8 +1,9 @@
 // `tsx scripts/with-db.ts tsx --conditions=react-server bench/ranking-scheme.ts [--samples 10]`, after
 // `npm run bench -- --tasks 10000 …` has built luoshi_bench on the same server (LUOSHI_PG_DIR):
 // times the ranking page's data (getUnitRanking, the whole county) under the default scheme (scored
-// from the figures) and under the shipped 承诺书目标计分 scheme (task points, deductions, bonuses),
-// and the 通报's ranking of a past day under that scheme. The scheme is stored for the bench year for
+// from the figures) and under the shipped 承诺书目标计分 scheme (task points, deductions, bonuses):
+// live (stored columns and grouped counts) and from every task's history, as the 通报 of a past day does
+// (the generated tasks are created on the day of the run, so a past day itself has nothing to rank). The scheme is stored for the bench year for
 // the run and removed afterwards.
 import { parseArgs } from 'node:util';
 
@@ -29,7 +30,6 @@ const user = { id: admin.id, username: admin.username, name: admin.name, role: a
 const { year } = await db.task.findFirstOrThrow({ select: { year: true }, orderBy: { year: 'desc' } });
 const tasks = await db.task.count({ where: { year } });
 const samples = Number(flags.samples);
-const pastDay = new Date(Date.now() - 30 * 86_400_000);
 
 async function timed(name: string, run: () => Promise<unknown>) {
   console.log(benchLine(`ranking-${name}`, { db: 'embedded', n: tasks, timing: await measure(run, { warmup: 1, samples }) }));
@@ -40,8 +40,10 @@ try {
   await timed('default-scheme', () => getUnitRanking({ user, year }));
   await db.assessmentScheme.create({ data: { year, scheme: jsonValue(LETTER_TARGETS_SCHEME), updatedByName: 'bench' } });
   await timed('letter-targets-scheme', () => getUnitRanking({ user, year }));
-  const stats = await getUnitTaskStats({ user, scope: 'county', year, asOf: pastDay, existingAsOf: true });
-  await timed('letter-targets-scheme-past-day', () => rankBySchemeOfYear({ stats, year, asOf: shanghaiIsoDate(pastDay) }));
+  // The same ranking scored from every task's history (what the page did before live-scheme-scores.ts).
+  const now = new Date();
+  const stats = await getUnitTaskStats({ user, scope: 'county', year, asOf: now });
+  await timed('letter-targets-scheme-from-history', () => rankBySchemeOfYear({ stats, year, asOf: shanghaiIsoDate(now) }));
 } finally {
   await db.assessmentScheme.deleteMany({ where: { year } });
   await db.$disconnect();

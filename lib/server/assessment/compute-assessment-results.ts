@@ -98,7 +98,19 @@ export async function computeAssessmentResults(
   const roleOf = (task: (typeof tasks)[number], unitId: string): TaskRole | null =>
     task.status === 'CANCELLED' ? null : task.leadUnitId === unitId ? 'lead' : task.coUnits.some((co) => co.unitId === unitId) ? 'co' : null;
 
-  const unitIds = new Set([...letters.keys(), ...tasks.filter((t) => t.status !== 'CANCELLED').flatMap((t) => [t.leadUnitId, ...t.coUnits.map((c) => c.unitId)])]);
+  // Each unit's tasks (lead or co, not cancelled) in one pass, rather than every task per unit.
+  const tasksOfUnit = new Map<string, { task: (typeof tasks)[number]; role: TaskRole }[]>();
+  const addTask = (unitId: string, entry: { task: (typeof tasks)[number]; role: TaskRole }) => {
+    const list = tasksOfUnit.get(unitId);
+    if (list) list.push(entry);
+    else tasksOfUnit.set(unitId, [entry]);
+  };
+  for (const task of tasks) {
+    if (task.status === 'CANCELLED') continue;
+    addTask(task.leadUnitId, { task, role: 'lead' });
+    for (const co of task.coUnits) if (co.unitId !== task.leadUnitId) addTask(co.unitId, { task, role: 'co' });
+  }
+  const unitIds = new Set([...letters.keys(), ...tasksOfUnit.keys()]);
   const units = await client.unit.findMany({ where: { id: { in: [...unitIds] } }, select: { id: true, shortName: true, sortOrder: true }, orderBy: { sortOrder: 'asc' } });
 
   const assess = (letterTask: CommitmentTask, role: TaskRole, unitId: string): AssessedTask => {
@@ -166,15 +178,12 @@ export async function computeAssessmentResults(
     const base = { unitId: unit.id, unitName: unit.shortName, sortOrder: unit.sortOrder };
     if (basis === 'current') {
       // The live ranking: the unit's tasks as they are now, as if each were in its letter.
-      const counted = tasks.flatMap((task) => {
-        const role = roleOf(task, unit.id);
-        return role ? [assess(asLetterTask(task), role, unit.id)] : [];
-      });
+      const counted = (tasksOfUnit.get(unit.id) ?? []).map(({ task, role }) => assess(asLetterTask(task), role, unit.id));
       const { score, lines, overdue } = scoreUnitTasks(counted, scheme, asOfDay);
       return { ...base, letter: null, score, lines, overdue, taskCount: counted.length, apart: [] };
     }
     if (!letter) {
-      const count = tasks.filter((task) => roleOf(task, unit.id) !== null).length;
+      const count = tasksOfUnit.get(unit.id)?.length ?? 0;
       return { ...base, letter: null, score: null, lines: [], overdue: 0, taskCount: count, apart: [] };
     }
     const content = commitmentContentSchema.parse(letter.content);
@@ -189,8 +198,8 @@ export async function computeAssessmentResults(
         else counted.push(assess(letterTask, role, unit.id));
       }
     }
-    for (const task of tasks) {
-      if (!inLetter.has(task.id) && roleOf(task, unit.id) !== null) apart.push({ taskId: task.id, title: task.title, reason: 'added' });
+    for (const { task } of tasksOfUnit.get(unit.id) ?? []) {
+      if (!inLetter.has(task.id)) apart.push({ taskId: task.id, title: task.title, reason: 'added' });
     }
     const { score, lines, overdue } = scoreUnitTasks(counted, scheme, asOfDay);
     return {

@@ -34,6 +34,8 @@ export async function liveSchemeScores(
     supervisions: deductions.urge.points > 0 || deductions.supervise.points > 0,
     returned: deductions.returnedReport.points > 0,
     periods: deductions.missedReport.points > 0,
+    // The 三色 light counts only toward 正常推进率; working it out for every task is slow date arithmetic.
+    light: scheme.rates.onTrackShare > 0,
   };
   const ofUnits = [...unitIds];
   const taskWhere = { year, status: { not: 'CANCELLED' as const }, createdAt: { lt: endOfDay } };
@@ -93,14 +95,16 @@ export async function liveSchemeScores(
   for (const task of tasks) {
     const closedOn = task.closedAt && task.closedAt < endOfDay ? shanghaiIsoDate(task.closedAt) : null;
     const statusThen = closedOn ? 'CLOSED' : task.status === 'CLOSED' ? 'IN_PROGRESS' : task.status;
-    const light = trafficLight({
-      status: statusThen,
-      deadline: task.deadline,
-      today: asOfDate,
-      expected: expectedProgress(task.startDate, task.deadline, asOfDate),
-      actual: task.progressPercent,
-      reportMissed: missedReportPeriod({ status: statusThen, cadence: task.cadence, startDate: task.startDate, lastReportAt: task.lastReportAt, today: asOfDate }) !== null,
-    });
+    const light = !needs.light
+      ? 'green' // not read by this scheme
+      : trafficLight({
+          status: statusThen,
+          deadline: task.deadline,
+          today: asOfDate,
+          expected: expectedProgress(task.startDate, task.deadline, asOfDate),
+          actual: task.progressPercent,
+          reportMissed: missedReportPeriod({ status: statusThen, cadence: task.cadence, startDate: task.startDate, lastReportAt: task.lastReportAt, today: asOfDate }) !== null,
+        });
     const stored = task.targets ?? [];
     const letterTask = asLetterTask({ ...task, targets: stored });
     const targets = letterTask.targets.map((target, index) => ({ ...target, actual: numberFromDecimal(stored[index]!.actualValue) }));
