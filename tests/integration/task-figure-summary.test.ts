@@ -104,6 +104,17 @@ describe('the task figure summary', () => {
     expect(county.overdue).toBeGreaterThan(0);
     expect(county.closedOnTime).toBeGreaterThan(0);
 
+    // A closing time after today (only a hand- or clock-dated write makes one): the summary steps aside, the scan answers.
+    const closedAt = (await testDb.task.findUniqueOrThrow({ where: { id: closed.id }, select: { closedAt: true } })).closedAt;
+    await testDb.task.update({ where: { id: closed.id }, data: { closedAt: new Date(now.getTime() + 2 * DAY_MS) } });
+    try {
+      await expect(summarizedUnitFigures({ today: now, year })).resolves.toBeNull();
+      const adminCounts = await getTaskLightCounts({ user: admin, today: now });
+      expect(adminCounts.closed).toBe((await scannedUnitFigures(now)).reduce((sum, row) => sum + row.closed, 0));
+    } finally {
+      await testDb.task.update({ where: { id: closed.id }, data: { closedAt } });
+    }
+
     // The leader dashboard's one query: its counts are its scope's, its red and overdue totals those counts.
     const leader = await sessionUser('leader');
     const scopeCounts = await getTaskLightCounts({ user: leader, today: now });

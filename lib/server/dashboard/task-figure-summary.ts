@@ -2,6 +2,7 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { storedLightsAreFor } from '@/lib/server/tasks/refresh-task-lights';
+import { utcTimestampOfShanghaiMidnight } from '@/lib/server/tasks/light-sql';
 import { isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
 import type { TaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 
@@ -13,8 +14,10 @@ import type { TaskLightCounts } from '@/lib/server/dashboard/get-task-light-coun
  * Only for today, and only while the stored lights are today's (storedLightsAreFor): the summary
  * counts the stored light. The one date-driven figure, overdue (open, deadline before today), is
  * every open red task less the open red ones not yet past their deadline (red by lag), which an
- * index on (light, deadline) finds among the few. "Closed" is status CLOSED: today's end is after
- * every closing time. Callers scan (figureCountsSql) for any other day.
+ * index on (light, deadline) finds among the few. "Closed" is status CLOSED, which is what the scan
+ * counts while no task was closed after today; a task dated later (only ever written by hand or
+ * by a test's clock) makes readers scan, found by one probe of the closedAt index. Callers scan
+ * (figureCountsSql) for any other day.
  */
 
 export type SummaryUnitFigures = TaskLightCounts & { unitId: string };
@@ -53,8 +56,18 @@ export function summaryFiguresSql({ today, unitIds, year }: { today: Date; unitI
 
 /** Figures per lead unit (`unitIds`, or every unit), of `year`'s tasks or all; null when the summary is not today's. */
 export async function summarizedUnitFigures(options: { today: Date; unitIds?: readonly string[]; year?: number }): Promise<SummaryUnitFigures[] | null> {
-  if (!(await storedLightsAreFor(options.today))) return null;
+  const [current, closedLater] = await Promise.all([storedLightsAreFor(options.today), anyTaskClosedAfter(options)]);
+  if (!current || closedLater) return null;
   return db.$queryRaw<SummaryUnitFigures[]>(summaryFiguresSql(options));
+}
+
+/** Whether one of the summed tasks was closed after the Shanghai day of `today` (then the summary's "closed" is not the scan's). */
+async function anyTaskClosedAfter({ today, unitIds, year }: { today: Date; unitIds?: readonly string[]; year?: number }): Promise<boolean> {
+  const where = [Prisma.sql`t."closedAt" >= ${utcTimestampOfShanghaiMidnight(shanghaiDayNumber(today) + 1)}::timestamp`];
+  if (unitIds) where.push(Prisma.sql`t."leadUnitId" = ANY(${[...unitIds]})`);
+  if (year !== undefined) where.push(Prisma.sql`t."year" = ${year}`);
+  const rows = await db.$queryRaw<unknown[]>(Prisma.sql`SELECT 1 FROM "Task" t WHERE ${Prisma.join(where, ' AND ')} LIMIT 1`);
+  return rows.length > 0;
 }
 
 /** The figures of all these units' tasks together (see summarizedUnitFigures); null when the summary is not today's. */

@@ -51,7 +51,8 @@ export function urgentFocusSql(focus: UrgentFocus, today: Date): Prisma.Sql {
     case 'red':
       return Prisma.sql`s."light" = 'red'`;
     case 'open':
-      return Prisma.sql`s."status" NOT IN ('CLOSED', 'CANCELLED')`;
+      // Not closed on the as-of day, as the counts say (cancelled rows never reach `s`).
+      return Prisma.sql`NOT s."closed"`;
   }
 }
 
