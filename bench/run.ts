@@ -242,7 +242,8 @@ async function main() {
   process.env.DATABASE_URL = benchUrl;
   process.env.LUOSHI_KEY_DIR = path.join(root, 'data/bench-keys');
   process.env.LUOSHI_CHECKPOINT_LOG = path.join(root, 'data/bench-keys/audit-checkpoints.log');
-  rmSync(process.env.LUOSHI_CHECKPOINT_LOG, { force: true });
+  // A fresh database starts a fresh log; a kept one (--reuse) keeps the log its checkpoints are in.
+  if (!reused) rmSync(process.env.LUOSHI_CHECKPOINT_LOG, { force: true });
   const { Prisma } = await import('../lib/generated/prisma/client');
   const { db } = await import('../lib/server/db');
   const { listTasks } = await import('../lib/server/tasks/list-tasks');

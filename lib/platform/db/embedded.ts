@@ -63,8 +63,12 @@ function runningClusterPort(dataDir: string): number | null {
   }
 }
 
+// Clients connect through the Unix socket (`host` in the query; the address stays for tools that
+// only read it): over loopback TCP a query costs the app about half again as much CPU.
+const SOCKET_DIR = '/tmp';
+
 function urlFor(port: number, database: string, user = USER, password = PASSWORD) {
-  return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}?host=${encodeURIComponent(SOCKET_DIR)}`;
 }
 
 /** The application role's password: made once per cluster, kept in its data directory (0600). */
@@ -123,7 +127,7 @@ export async function startEmbeddedPostgres(options: {
       port,
       persistent: true,
       createPostgresUser: true, // initdb refuses to run as root
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${SOCKET_DIR}`],
       onLog: log,
       onError: (error) => log(String(error)),
     });
