@@ -4,6 +4,7 @@ import { getTask } from '@/lib/server/tasks/get-task';
 import { editTask } from '@/lib/server/tasks/edit-task';
 import { databaseKind, sessionUser, testDb, unitId } from '../support/db';
 import { workflowTask } from '../support/workflow';
+import { assignableChoices, listTaskChoices } from '@/lib/server/tasks/list-task-choices';
 
 describe(`tasks through the data layer (${databaseKind} PostgreSQL)`, () => {
   test('the office creates a task with a target, and an audit event is chained', async () => {
@@ -39,6 +40,28 @@ describe(`tasks through the data layer (${databaseKind} PostgreSQL)`, () => {
     const stored = await testDb.task.findUniqueOrThrow({ where: { id: task.id } });
     expect(stored.title).toBe('招商引资到位资金55亿元');
     expect(stored.version).toBe(2);
+  });
+
+  test('a deactivated unit gets no new task, yet its tasks stay editable and it stays in the filters', async () => {
+    const admin = await sessionUser('admin');
+    const swj = await unitId('swj');
+    const task = await workflowTask('停用单位的任务', { leadUnitId: swj });
+    await testDb.unit.update({ where: { id: swj }, data: { active: false } });
+    try {
+      await expect(workflowTask('交给停用单位', { leadUnitId: swj })).rejects.toThrow('所选单位已停用');
+      await expect(workflowTask('停用单位配合', { coUnitIds: [swj] })).rejects.toThrow('所选单位已停用');
+      const other = await workflowTask('改派到停用单位');
+      await expect(editTask({ user: admin, input: { taskId: other.id, version: 1, leadUnitId: swj, reason: '改派' } })).rejects.toThrow('所选单位已停用');
+      // Its own task keeps it: a title change goes through.
+      await expect(editTask({ user: admin, input: { taskId: task.id, version: 1, title: '停用单位的任务（修正）', reason: '修正' } })).resolves.toMatchObject({ version: 2 });
+
+      const choices = await listTaskChoices({ user: admin });
+      expect(choices.units.map((u) => u.id)).toContain(swj);
+      expect(assignableChoices(choices).units.map((u) => u.id)).not.toContain(swj);
+      expect(assignableChoices(choices, [swj]).units.map((u) => u.id)).toContain(swj);
+    } finally {
+      await testDb.unit.update({ where: { id: swj }, data: { active: true } });
+    }
   });
 
   test('unit users cannot create or edit tasks, and bad input changes nothing', async () => {

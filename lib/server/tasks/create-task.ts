@@ -50,13 +50,17 @@ export async function insertTask(tx: Tx, { user, input, planItemId, ip }: { user
   return task;
 }
 
-/** Refuses unknown units and anyone who is not a county leader, before a task points at them. */
-export async function assertTaskReferences(client: Db | Tx, { unitIds, leaderIds }: { unitIds: string[]; leaderIds: string[] }) {
+/**
+ * Refuses unknown or deactivated units and anyone who is not a county leader, before a task points
+ * at them. Units the task already has (`keptUnitIds`) may stay even if deactivated since.
+ */
+export async function assertTaskReferences(client: Db | Tx, { unitIds, leaderIds, keptUnitIds = [] }: { unitIds: string[]; leaderIds: string[]; keptUnitIds?: string[] }) {
   const [units, leaders] = await Promise.all([
-    client.unit.count({ where: { id: { in: unitIds } } }),
+    client.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, active: true } }),
     client.user.count({ where: { id: { in: leaderIds }, role: 'LEADER' } }),
   ]);
-  if (units !== new Set(unitIds).size) throw new UserFacingError('所选单位不存在', 'INVALID', { leadUnitId: ['所选单位不存在'] });
+  if (units.length !== new Set(unitIds).size) throw new UserFacingError('所选单位不存在', 'INVALID', { leadUnitId: ['所选单位不存在'] });
+  if (units.some((unit) => !unit.active && !keptUnitIds.includes(unit.id))) throw new UserFacingError('所选单位已停用，不能交办新任务', 'INVALID', { leadUnitId: ['所选单位已停用'] });
   if (leaders !== new Set(leaderIds).size) throw new UserFacingError('所选领导不存在', 'INVALID', { leaderIds: ['所选领导不存在'] });
 }
 

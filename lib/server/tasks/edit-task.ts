@@ -103,7 +103,7 @@ export async function editTask({ user, input, ip }: { user: SessionUser; input: 
     if (after.coUnitIds.includes(after.leadUnitId)) throw invalid('coUnitIds', '配合单位不能与牵头单位相同');
     const changed = changedTaskFields(before, after);
     if (changed.length === 0) throw new UserFacingError('没有修改任何内容', 'INVALID');
-    await assertTaskReferences(tx, { unitIds: [after.leadUnitId, ...after.coUnitIds], leaderIds: [...after.leaderIds] });
+    await assertTaskReferences(tx, { unitIds: [after.leadUnitId, ...after.coUnitIds], leaderIds: [...after.leaderIds], keptUnitIds: [before.leadUnitId, ...before.coUnitIds] });
 
     const progressPercent = data.targets && changed.includes('targets') ? await replaceTargets(tx, task, data.targets) : task.progressPercent;
     const updated = await tx.task.updateMany({

@@ -10,7 +10,7 @@ import { can, leaderChoiceWhere, taskScopeWhere, unitScopeWhere, type SessionUse
 export async function listTaskChoices({ user }: { user: SessionUser }) {
   const scope = taskScopeWhere(user);
   const [units, leaders, plans] = await Promise.all([
-    db.unit.findMany({ where: unitScopeWhere(user), select: { id: true, name: true, shortName: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] }),
+    db.unit.findMany({ where: unitScopeWhere(user), select: { id: true, name: true, shortName: true, active: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] }),
     db.user.findMany({
       where: leaderChoiceWhere(user),
       select: { id: true, name: true, title: true },
@@ -26,3 +26,11 @@ export async function listTaskChoices({ user }: { user: SessionUser }) {
 }
 
 export type TaskChoices = Awaited<ReturnType<typeof listTaskChoices>>;
+
+/**
+ * The choices a task form offers: the filters list every unit (old tasks keep deactivated ones),
+ * but a task is assigned only to active units, or kept on the ones it already has (`keepUnitIds`).
+ */
+export function assignableChoices(choices: TaskChoices, keepUnitIds: readonly string[] = []): TaskChoices {
+  return { ...choices, units: choices.units.filter((unit) => unit.active || keepUnitIds.includes(unit.id)) };
+}

@@ -40,7 +40,7 @@ export async function splitTask({ user, input, ip }: { user: SessionUser; input:
       if (part.deadline < startIso) throw invalidParts(`第${index + 1}项的完成时限早于任务开始日期 ${startIso}`);
     }
     const leaders = await tx.taskLeader.findMany({ where: { taskId: task.id }, select: { leaderId: true } });
-    await assertTaskReferences(tx, { unitIds: parts.map((p) => p.leadUnitId), leaderIds: [] });
+    await assertTaskReferences(tx, { unitIds: parts.map((p) => p.leadUnitId), leaderIds: [], keptUnitIds: [task.leadUnitId] });
 
     const codes = await reserveTaskCodes(tx, task.year, parts.length);
     const created = [];

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/server/auth/session';
 import { can } from '@/lib/server/auth/permissions';
-import { listTaskChoices } from '@/lib/server/tasks/list-task-choices';
+import { assignableChoices, listTaskChoices } from '@/lib/server/tasks/list-task-choices';
 import { shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
 import { NewTaskForm } from './new-task-form';
 
@@ -13,7 +13,7 @@ export default async function NewTaskPage() {
   const user = await requireUser();
   // Only the office creates tasks by hand; to everyone else the page does not exist.
   if (!can(user, 'task.create')) notFound();
-  const choices = await listTaskChoices({ user });
+  const choices = assignableChoices(await listTaskChoices({ user }));
   const today = shanghaiIsoDate(new Date());
   return (
     <>

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { requireUser } from '@/lib/server/auth/session';
 import { orNotFound } from '@/lib/server/page-guard';
 import { getTask } from '@/lib/server/tasks/get-task';
-import { listTaskChoices } from '@/lib/server/tasks/list-task-choices';
+import { assignableChoices, listTaskChoices } from '@/lib/server/tasks/list-task-choices';
 import { idSchema, isoFromDate } from '@/lib/core/schemas/common';
 import { storedTargetFigure } from '@/lib/core/targets/stored-target';
 import { targetText } from '@/lib/core/targets/target-text';
@@ -24,7 +24,7 @@ export default async function EditTaskPage({ params }: { params: Promise<{ id: s
   const task = await orNotFound(getTask({ user, taskId: parsed.data.id }));
   const may = taskAbilities(user, { status: task.status, leadUnitId: task.leadUnitId, coUnitIds: task.coUnits.map((c) => c.unitId) });
   if (!may.edit) notFound();
-  const choices = await listTaskChoices({ user });
+  const choices = assignableChoices(await listTaskChoices({ user }), [task.leadUnitId, ...task.coUnits.map((c) => c.unitId)]);
 
   const values = {
     id: task.id,
