@@ -332,4 +332,34 @@ describe(`task list (${databaseKind} PostgreSQL)`, () => {
     expect(jyjLeaders).toContain('陈晓梅');
     expect((await listTaskChoices({ user: await sessionUser('leader') })).leaders.length).toBe(await testDb.user.count({ where: { role: 'LEADER' } }));
   });
+
+  test("a unit user's leader choices are the active leaders leading a task in its scope, as the Prisma relation filter says", async () => {
+    const unitUsers = await testDb.user.findMany({ where: { role: { in: ['UNIT_HEAD', 'UNIT_STAFF'] } }, select: { username: true }, orderBy: { username: 'asc' } });
+    const sizes: number[] = [];
+    for (const { username } of unitUsers) {
+      const user = await sessionUser(username);
+      const expected = await testDb.user.findMany({
+        where: { role: 'LEADER', active: true, ledTasks: { some: { task: taskScopeWhere(user) } } },
+        select: { id: true, name: true, title: true },
+        orderBy: { username: 'asc' },
+      });
+      expect((await listTaskChoices({ user })).leaders, username).toEqual(expected);
+      sizes.push(expected.length);
+    }
+    // The comparison means something: some units have several leaders to offer, some none; czj has 张建华 at least through its co-unit task A.
+    expect(Math.max(...sizes)).toBeGreaterThan(1);
+    expect(sizes).toContain(0);
+    expect((await listTaskChoices({ user: await sessionUser('czj_head') })).leaders.map((l) => l.name)).toContain('张建华');
+    // A deactivated leader is no longer offered, though he still leads task B of jyj.
+    const jyj = await sessionUser('jyj_staff');
+    const leader4 = await sessionUser('leader4');
+    const offered = async () => (await listTaskChoices({ user: jyj })).leaders.map((l) => l.id);
+    expect(await offered()).toContain(leader4.id);
+    await testDb.user.update({ where: { id: leader4.id }, data: { active: false } });
+    try {
+      expect(await offered()).not.toContain(leader4.id);
+    } finally {
+      await testDb.user.update({ where: { id: leader4.id }, data: { active: true } });
+    }
+  });
 });

@@ -87,15 +87,6 @@ export function taskScopeWhere(user: SessionUser): Prisma.TaskWhereInput {
   }
 }
 
-/**
- * County leaders a user may pick in task filters and forms: all of them for those whose scope is
- * not one unit's (office, leaders); for a unit user, those leading a task in the unit's scope.
- */
-export function leaderChoiceWhere(user: SessionUser): Prisma.UserWhereInput {
-  const unitBound = can(user, 'dashboard.unit'); // a unit's head or liaison (abilities.ts seesOwnUnitOnly)
-  return { role: 'LEADER', active: true, ...(unitBound ? { ledTasks: { some: { task: taskScopeWhere(user) } } } : {}) };
-}
-
 /** Units whose data a user may see in unit-level summaries. */
 export function unitScopeWhere(user: SessionUser): Prisma.UnitWhereInput {
   if (can(user, 'task.viewAll')) return {};
