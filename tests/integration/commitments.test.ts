@@ -210,6 +210,15 @@ describe(`commitment letters through the data layer (${databaseKind} PostgreSQL)
     expect(own.rows.map((r) => r.unit.code)).toEqual(['tjj']);
   });
 
+  test('the tracking table offers every year with a task or a letter, newest first, and opens on the newest', async () => {
+    const [taskYears, letterYears] = await Promise.all([testDb.task.groupBy({ by: ['year'] }), testDb.commitment.groupBy({ by: ['year'] })]);
+    expect(taskYears.length).toBeGreaterThan(1); // the seed's year and YEAR: the index walk steps from one year to the next
+    const expected = [...new Set([...taskYears, ...letterYears].map((r) => r.year))].sort((a, b) => b - a);
+    const { year, years } = await listCommitmentStatus({ user: admin });
+    expect(years).toEqual(expected);
+    expect(year).toBe(expected[0]);
+  });
+
   let v2: string;
 
   test('a changed deadline, a changed target and a new task make the locked letter out of date, with a diff', async () => {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { commitmentContentSchema } from '@/lib/core/commitment/canonical';
@@ -10,7 +11,15 @@ import { loadLetterTaskRows, versionVisibleWhere } from './commitment-rows';
 /** Plan years that have tasks or letters, newest first. */
 async function knownYears() {
   const [taskYears, letterYears] = await Promise.all([
-    db.task.groupBy({ by: ['year'] }),
+    // A walk of "Task_year_idx" from one year to the next (the smallest, then the smallest above it, …):
+    // one index probe per year instead of grouping every task. Letters are few.
+    db.$queryRaw<{ year: number }[]>(Prisma.sql`
+      WITH RECURSIVE "years" AS (
+        SELECT min("year") AS "year" FROM "Task"
+        UNION ALL
+        SELECT (SELECT min(t."year") FROM "Task" t WHERE t."year" > y."year") FROM "years" y WHERE y."year" IS NOT NULL
+      )
+      SELECT "year" FROM "years" WHERE "year" IS NOT NULL`),
     db.commitment.groupBy({ by: ['year'] }),
   ]);
   return [...new Set([...taskYears, ...letterYears].map((r) => r.year))].sort((a, b) => b - a);
