@@ -248,10 +248,10 @@ async function main() {
   const { db } = await import('../lib/server/db');
   const { listTasks } = await import('../lib/server/tasks/list-tasks');
   const { refreshTaskLights, taskLightColumnSql } = await import('../lib/server/tasks/refresh-task-lights');
-  const { taskScopeSql } = await import('../lib/server/tasks/task-scope-sql');
   const { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql } = await import('../lib/server/dashboard/task-figures-sql');
   const { leaderDashboardSql } = await import('../lib/server/dashboard/get-leader-dashboard');
-  const { summaryFiguresSql } = await import('../lib/server/dashboard/task-figure-summary');
+  const { figureRowsSql } = await import('../lib/server/dashboard/figure-rows-sql');
+  const { summaryAnswers, summaryFiguresSql } = await import('../lib/server/dashboard/task-figure-summary');
   const { pendingReviewCountsSql } = await import('../lib/server/dashboard/get-office-dashboard');
   const { parseTaskListParams } = await import('../lib/core/schemas/task-list');
   const raw = async (query: InstanceType<typeof Prisma.Sql>) => (await pool.query(query.text, query.values as unknown[])).rows;
@@ -287,17 +287,18 @@ async function main() {
   console.log(`${benchLine('task-list-data-layer', { db: dbKind, n: county.counts.tasks, timing: dataLayerList, raw: rawList })} ${load1()}`);
 
   // The raw SQL of each dashboard aggregate, as the data layer sends it.
-  const countsSql = (user: typeof admin) =>
-    Prisma.sql`SELECT ${figureCountsSql(today)} FROM (SELECT ${figureColumnsSql(today, light)} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user)}) s`;
+  // A unit's and a leader's rows as the data layer reads them (figureRowsSql: "TaskScopeMember" while
+  // the stored lights are today's, which the refresh above made them); the office's from "Task".
+  const countsSql = async (user: typeof admin) => Prisma.sql`SELECT ${figureCountsSql(today)} FROM ${(await figureRowsSql({ user, today })).sql} s`;
   const leaderUnits = (await pool.query('SELECT "unitId" FROM "LeaderUnit" WHERE "leaderId" = $1', [leader.id])).rows.map((r) => r.unitId as string);
   // The office's counts and the ranking read the summary table (today's); `-scan` is what they cost
   // on a day the stored lights are not refreshed (the fallback), for comparison.
   const aggregates: [string, InstanceType<typeof Prisma.Sql>][] = [
     ['sql-office-counts', summaryFiguresSql({ today })],
-    ['sql-office-counts-scan', countsSql(admin)],
+    ['sql-office-counts-scan', await countsSql(admin)],
     ['sql-office-review-counts', pendingReviewCountsSql(admin)],
-    ['sql-leader-dashboard', leaderDashboardSql({ user: leader, unitIds: leaderUnits, light, focus: 'red', page: 1, today })],
-    ['sql-unit-counts', countsSql(unitHead)],
+    ['sql-leader-dashboard', leaderDashboardSql({ rows: await figureRowsSql({ user: leader, today, overseenUnitIds: leaderUnits }), unitIds: leaderUnits, unitsFromSummary: await summaryAnswers({ today, unitIds: leaderUnits }), focus: 'red', page: 1, today })],
+    ['sql-unit-counts', await countsSql(unitHead)],
     ['sql-ranking', summaryFiguresSql({ today, year: options.year })],
     [
       'sql-ranking-scan',

@@ -2,9 +2,8 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
-import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
-import { taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
-import { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql } from '@/lib/server/dashboard/task-figures-sql';
+import { figureCountsSql } from '@/lib/server/dashboard/task-figures-sql';
+import { figureRowsSql } from '@/lib/server/dashboard/figure-rows-sql';
 import { summarizedFigures } from '@/lib/server/dashboard/task-figure-summary';
 
 export type TaskLightCounts = { total: number; red: number; yellow: number; green: number; done: number; closed: number; closedOnTime: number; overdue: number };
@@ -13,15 +12,13 @@ const NO_TASKS: TaskLightCounts = { total: 0, red: 0, yellow: 0, green: 0, done:
 
 /**
  * The tasks in the user's scope counted by 三色 light, closed and open overdue: for the whole county
- * from the summary table when it is today's, else one scan.
+ * from the summary table when it is today's, else one scan of the user's rows (figureRowsSql).
  */
 export async function getTaskLightCounts({ user, today = new Date() }: { user: SessionUser; today?: Date }): Promise<TaskLightCounts> {
   if (can(user, 'task.viewAll')) {
     const summarized = await summarizedFigures({ today });
     if (summarized) return summarized;
   }
-  const light = await taskLightColumnSql(today);
-  const [row] = await db.$queryRaw<TaskLightCounts[]>(Prisma.sql`
-    SELECT ${figureCountsSql(today)} FROM (SELECT ${figureColumnsSql(today, light)} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user)}) s`);
+  const [row] = await db.$queryRaw<TaskLightCounts[]>(Prisma.sql`SELECT ${figureCountsSql(today)} FROM ${(await figureRowsSql({ user, today })).sql} s`);
   return row ?? NO_TASKS;
 }

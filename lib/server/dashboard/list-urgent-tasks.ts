@@ -2,9 +2,8 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
-import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
-import { taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
-import { COUNTED_TASK_SQL, figureColumnsSql, URGENT_ORDER_SQL, urgentFocusSql } from '@/lib/server/dashboard/task-figures-sql';
+import { urgentFocusSql, urgentOrderSql } from '@/lib/server/dashboard/task-figures-sql';
+import { figureRowsSql } from '@/lib/server/dashboard/figure-rows-sql';
 import { isoFromDate } from '@/lib/core/schemas/common';
 import { daysUntilDeadline, expectedProgress, type TrafficLight } from '@/lib/core/schedule/progress';
 import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
@@ -47,14 +46,14 @@ export async function loadUrgentRows({ user, found, today }: { user: SessionUser
 export type UrgentTaskRow = Awaited<ReturnType<typeof loadUrgentRows>>[number];
 
 /**
- * One page of the user's tasks, most urgent first (URGENT_ORDER_SQL); `focus` picks overdue tasks,
+ * One page of the user's tasks, most urgent first (urgentOrderSql); `focus` picks overdue tasks,
  * red tasks, or all open tasks. Rows and total come from one query (count(*) OVER ()).
  */
 export async function listUrgentTasks({ user, focus, page = 1, pageSize = URGENT_TASKS_PAGE_SIZE, today = new Date() }: { user: SessionUser; focus: UrgentFocus; page?: number; pageSize?: number; today?: Date }) {
-  const matching = Prisma.sql`(SELECT ${figureColumnsSql(today, await taskLightColumnSql(today))} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user)}) s WHERE ${urgentFocusSql(focus, today)}`;
+  const matching = Prisma.sql`${(await figureRowsSql({ user, today })).sql} s WHERE ${urgentFocusSql(focus, today)}`;
   const found = await db.$queryRaw<{ id: string; light: TrafficLight; total: number }[]>(Prisma.sql`
     SELECT s."id", s."light", count(*) OVER ()::int AS "total" FROM ${matching}
-    ORDER BY ${URGENT_ORDER_SQL} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+    ORDER BY ${urgentOrderSql(focus)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
   // Past the last page the window count has no row to ride on; count separately then.
   const total = found[0]?.total ?? (page > 1 ? ((await db.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS "total" FROM ${matching}`))[0]?.total ?? 0) : 0);
   return { rows: await loadUrgentRows({ user, found, today }), total };

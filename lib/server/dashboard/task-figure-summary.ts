@@ -54,10 +54,15 @@ export function summaryFiguresSql({ today, unitIds, year }: { today: Date; unitI
     HAVING sum(f."tasks") > 0`;
 }
 
+/** Whether summaryFiguresSql gives these units' figures today: the stored lights are today's and none of their tasks closed after today. */
+export async function summaryAnswers(options: { today: Date; unitIds?: readonly string[]; year?: number }): Promise<boolean> {
+  const [current, closedLater] = await Promise.all([storedLightsAreFor(options.today), anyTaskClosedAfter(options)]);
+  return current && !closedLater;
+}
+
 /** Figures per lead unit (`unitIds`, or every unit), of `year`'s tasks or all; null when the summary is not today's. */
 export async function summarizedUnitFigures(options: { today: Date; unitIds?: readonly string[]; year?: number }): Promise<SummaryUnitFigures[] | null> {
-  const [current, closedLater] = await Promise.all([storedLightsAreFor(options.today), anyTaskClosedAfter(options)]);
-  if (!current || closedLater) return null;
+  if (!(await summaryAnswers(options))) return null;
   return db.$queryRaw<SummaryUnitFigures[]>(summaryFiguresSql(options));
 }
 

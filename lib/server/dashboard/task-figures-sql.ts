@@ -18,10 +18,13 @@ import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
  */
 export const COUNTED_TASK_SQL = Prisma.sql`t."status" <> 'CANCELLED'`;
 
-/** The source columns, on the Shanghai day of `asOf` (see the module comment); `light` is `taskLightColumnSql(asOf)`. */
-export function figureColumnsSql(asOf: Date, light: Prisma.Sql): Prisma.Sql {
+/**
+ * The source columns, on the Shanghai day of `asOf` (see the module comment); `light` is
+ * `taskLightColumnSql(asOf)`, `id` the task's id column (a "TaskScopeMember" row `t` names it taskId).
+ */
+export function figureColumnsSql(asOf: Date, light: Prisma.Sql, id: Prisma.Sql = Prisma.sql`t."id"`): Prisma.Sql {
   const endOfDay = utcTimestampOfShanghaiMidnight(shanghaiDayNumber(asOf) + 1);
-  return Prisma.sql`t."id", t."code", t."leadUnitId", t."status", t."deadline", ${light} AS "light",
+  return Prisma.sql`${id} AS "id", t."code", t."leadUnitId", t."status", t."deadline", ${light} AS "light",
     (t."status" = 'CLOSED' AND (t."closedAt" IS NULL OR t."closedAt" < ${endOfDay}::timestamp)) AS "closed",
     (t."closedAt" + interval '8 hours')::date AS "closedDay"`;
 }
@@ -58,3 +61,11 @@ export function urgentFocusSql(focus: UrgentFocus, today: Date): Prisma.Sql {
 
 /** Most urgent first: red (the overdue ones lead, as the earliest deadlines), yellow, green, closed; then by deadline. */
 export const URGENT_ORDER_SQL = Prisma.sql`CASE s."light" WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'green' THEN 2 ELSE 3 END, s."deadline" ASC, s."code" ASC`;
+
+/**
+ * URGENT_ORDER_SQL for the rows of `focus`: among red rows alone the light's rank is the same for
+ * all, so the order is deadline and code, which an index on (…, light, deadline, code) gives without sorting.
+ */
+export function urgentOrderSql(focus: UrgentFocus): Prisma.Sql {
+  return focus === 'red' ? Prisma.sql`s."deadline" ASC, s."code" ASC` : URGENT_ORDER_SQL;
+}

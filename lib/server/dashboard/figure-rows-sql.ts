@@ -1,0 +1,34 @@
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { can, type SessionUser } from '@/lib/server/auth/permissions';
+import { storedLightsAreFor, taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
+import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
+import { COUNTED_TASK_SQL, figureColumnsSql } from '@/lib/server/dashboard/task-figures-sql';
+
+/** Whose rows of "TaskScopeMember" are the user's tasks: a unit user's unit, a leader's own; none for the office. */
+function scopeMemberKey(user: SessionUser): { kind: 'unit' | 'leader'; id: string } | null {
+  if (can(user, 'task.viewAll')) return null;
+  if (user.role === 'LEADER') return { kind: 'leader', id: user.id };
+  if ((user.role === 'UNIT_HEAD' || user.role === 'UNIT_STAFF') && user.unitId) return { kind: 'unit', id: user.unitId };
+  return null;
+}
+
+/** A row source (`sql`, used as `FROM ${sql} s`) and whether it is one index range, cheap to read again. */
+export type FigureRows = { sql: Prisma.Sql; indexed: boolean };
+
+/**
+ * The counted tasks in the user's scope as a row source with figureColumnsSql's columns. While the stored lights are today's, a leader's or a unit's rows come from
+ * "TaskScopeMember" (the same tasks and columns, kept by triggers: one index range instead of a
+ * lookup into "Task" per task); otherwise, and for the office, from "Task" with the light as
+ * taskLightColumnSql gives it. `overseenUnitIds` is the leader's 分管 units when already loaded.
+ */
+export async function figureRowsSql({ user, today, overseenUnitIds }: { user: SessionUser; today: Date; overseenUnitIds?: readonly string[] }): Promise<FigureRows> {
+  const member = scopeMemberKey(user);
+  if (member && (await storedLightsAreFor(today))) {
+    const sql = Prisma.sql`(SELECT ${figureColumnsSql(today, Prisma.sql`t."light"`, Prisma.sql`t."taskId"`)} FROM "TaskScopeMember" t
+      WHERE t."scopeKind" = ${member.kind} AND t."scopeId" = ${member.id} AND ${COUNTED_TASK_SQL})`;
+    return { sql, indexed: true };
+  }
+  const light = await taskLightColumnSql(today);
+  return { sql: Prisma.sql`(SELECT ${figureColumnsSql(today, light)} FROM "Task" t WHERE ${COUNTED_TASK_SQL} AND ${taskScopeSql(user, { overseenUnitIds })})`, indexed: false };
+}
