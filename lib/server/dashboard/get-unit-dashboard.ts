@@ -19,6 +19,40 @@ import { targetGoalText } from '@/lib/core/targets/target-text';
 export const UNIT_TARGETS_SHOWN = 12;
 import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
 
+/*
+ * The open tasks and targets below are picked from the unit's "TaskScopeMember" rows (its tasks, with
+ * status and deadline kept in step by triggers: one index range instead of a lookup per task), then
+ * loaded through taskScopeWhere like every task read.
+ */
+
+/** The unit's open tasks due between `from` and `to` (Shanghai days), by deadline. */
+async function loadDueThisWeek(user: SessionUser & { unitId: string }, from: Date, to: Date) {
+  const picked = await db.$queryRaw<{ taskId: string }[]>(Prisma.sql`
+    SELECT m."taskId" FROM "TaskScopeMember" m
+    WHERE m."scopeKind" = 'unit' AND m."scopeId" = ${user.unitId} AND m."status"::text = ANY(${[...OPEN_STATUSES]}) AND m."deadline" BETWEEN ${isoFromDate(from)}::date AND ${isoFromDate(to)}::date
+    ORDER BY m."deadline", m."code" LIMIT 50`);
+  return db.task.findMany({
+    where: { AND: [taskScopeWhere(user), { id: { in: picked.map((row) => row.taskId) } }] },
+    orderBy: [{ deadline: 'asc' }, { code: 'asc' }],
+    select: { id: true, code: true, title: true, deadline: true, leadUnitId: true },
+  });
+}
+
+/** The numeric targets of the unit's open lead tasks, by task code and position, at most UNIT_TARGETS_SHOWN. */
+async function loadShownTargets(user: SessionUser, unitId: string) {
+  const picked = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT g."id" FROM "Target" g JOIN "TaskScopeMember" m ON m."taskId" = g."taskId"
+    WHERE m."scopeKind" = 'unit' AND m."scopeId" = ${unitId} AND m."leadUnitId" = ${unitId} AND m."status"::text = ANY(${[...OPEN_STATUSES]})
+      AND NOT g."placeholder" AND g."value" IS NOT NULL
+    ORDER BY m."code", g."position" LIMIT ${UNIT_TARGETS_SHOWN}`);
+  const rows = await db.target.findMany({
+    where: { id: { in: picked.map((row) => row.id) }, task: taskScopeWhere(user) },
+    select: { id: true, metric: true, comparator: true, value: true, valueMax: true, unit: true, placeholder: true, actualValue: true, task: { select: { code: true } } },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return picked.flatMap((row) => byId.get(row.id) ?? []);
+}
+
 /**
  * 本单位任务: the unit's tasks as lead or co-unit (open ones, most urgent first, one page), the open
  * ones due this week (Monday–Sunday, Shanghai), its reports whose latest review returned them, and
@@ -26,16 +60,12 @@ import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
  */
 export async function getUnitDashboard({ user, focus = 'open', page = 1, today = new Date() }: { user: SessionUser; focus?: UrgentFocus; page?: number; today?: Date }) {
   if (!can(user, 'dashboard.unit') || !user.unitId) throw forbidden('查看本单位任务');
+  const unitUser = { ...user, unitId: user.unitId };
   const weekday = isoWeekday(shanghaiDayNumber(today));
   const [counts, tasks, dueThisWeek, returned, notifications, targets] = await Promise.all([
     getTaskLightCounts({ user, today }),
     listUrgentTasks({ user, focus, page, today }),
-    db.task.findMany({
-      where: { AND: [taskScopeWhere(user), { status: { in: [...OPEN_STATUSES] }, deadline: { gte: shanghaiDbDate(today, 1 - weekday), lte: shanghaiDbDate(today, 7 - weekday) } }] },
-      orderBy: [{ deadline: 'asc' }, { code: 'asc' }],
-      take: 50,
-      select: { id: true, code: true, title: true, deadline: true, leadUnitId: true },
-    }),
+    loadDueThisWeek(unitUser, shanghaiDbDate(today, 1 - weekday), shanghaiDbDate(today, 7 - weekday)),
     // The latest report of each task, kept only if it was returned: the unit still owes a corrected one.
     db.$queryRaw<{ id: string; taskId: string; code: string; title: string; periodKey: string; reviewReason: string | null; reviewedAt: Date | null }[]>(Prisma.sql`
       SELECT r."id", r."taskId", t."code", t."title", r."periodKey", r."reviewReason", r."reviewedAt"
@@ -44,12 +74,7 @@ export async function getUnitDashboard({ user, focus = 'open', page = 1, today =
         AND NOT EXISTS (SELECT 1 FROM "ProgressReport" n WHERE n."taskId" = r."taskId" AND n."unitId" = r."unitId" AND n."createdAt" > r."createdAt")
       ORDER BY r."reviewedAt" DESC NULLS LAST LIMIT 20`),
     listNotifications({ user, unreadOnly: true, pageSize: 5 }),
-    db.target.findMany({
-      where: { placeholder: false, value: { not: null }, task: { AND: [taskScopeWhere(user), { leadUnitId: user.unitId, status: { in: [...OPEN_STATUSES] } }] } },
-      orderBy: [{ task: { code: 'asc' } }, { position: 'asc' }],
-      take: UNIT_TARGETS_SHOWN,
-      select: { id: true, metric: true, comparator: true, value: true, valueMax: true, unit: true, placeholder: true, actualValue: true, task: { select: { code: true } } },
-    }),
+    loadShownTargets(user, user.unitId),
   ]);
   return {
     counts,
