@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { getLeaderDashboard } from '@/lib/server/dashboard/get-leader-dashboard';
-import { getOfficeDashboard } from '@/lib/server/dashboard/get-office-dashboard';
+import { getOfficeDashboard, pendingReviewCountsSql } from '@/lib/server/dashboard/get-office-dashboard';
 import { getUnitDashboard } from '@/lib/server/dashboard/get-unit-dashboard';
 import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 import { getUnitTaskStats } from '@/lib/server/ranking/get-unit-task-stats';
@@ -142,5 +143,42 @@ describe('role dashboards are scoped', () => {
     expect(office.supervisions.rows[0]).toMatchObject({ overdue: true, responseDue: '2024-06-01', recipientUnit: { shortName: '民政局' } });
     expect(office.supervisions.rows.find((s) => s.id === timely.id)).toMatchObject({ overdue: false });
     expect(office.ranking.every((unit, i, all) => i === 0 || all[i - 1]!.score >= unit.score)).toBe(true);
+  });
+
+  test("the office's review queues: pending reports and closure requests of live tasks, oldest first, counted from the index alone", async () => {
+    const admin = await sessionUser('admin');
+    const author = await sessionUser('mzj_staff');
+    const live = await insertTaskRow({ leadUnit: 'mzj' });
+    const cancelled = await insertTaskRow({ leadUnit: 'mzj', status: 'CANCELLED' });
+    const report = (taskId: string, closureRequest: boolean, createdAt: Date) =>
+      testDb.progressReport.create({
+        data: { taskId, unitId: author.unitId!, authorId: author.id, periodKey: '2024-06', closureRequest, narrative: '-', percent: 50, targetActuals: [], createdAt },
+      });
+    // Older than any other test's report, so they head the queues; the cancelled task's are older still.
+    const made = [
+      await report(live.id, false, new Date('2000-01-02')),
+      await report(live.id, true, new Date('2000-01-02')),
+      await report(cancelled.id, false, new Date('2000-01-01')),
+      await report(cancelled.id, true, new Date('2000-01-01')),
+    ];
+    try {
+      const office = await getOfficeDashboard({ user: admin, today: TODAY });
+      expect(office.reports.rows[0]!.id).toBe(made[0]!.id);
+      expect(office.closures.rows[0]!.id).toBe(made[1]!.id);
+      const pending = (closureRequest: boolean) => testDb.progressReport.count({ where: { reviewState: 'PENDING', closureRequest, task: { status: { not: 'CANCELLED' } } } });
+      expect(office.reports.count).toBe(await pending(false));
+      expect(office.closures.count).toBe(await pending(true));
+      // Told to avoid reading the table, PostgreSQL can still count: every column it needs is in the
+      // review-queue index (once vacuumed, the table's pages are known to need no visit).
+      await testDb.$executeRaw`VACUUM ANALYZE "ProgressReport"`;
+      const plan = await testDb.$transaction(async (tx) => {
+        await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+        await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`;
+        return tx.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${pendingReviewCountsSql(admin)}`);
+      });
+      expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Index Only Scan using "ProgressReport_reviewState_closureRequest_createdAt_taskId_idx" on "ProgressReport"/);
+    } finally {
+      await testDb.progressReport.deleteMany({ where: { id: { in: made.map((r) => r.id) } } });
+    }
   });
 });
