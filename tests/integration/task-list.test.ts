@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { createTask } from '@/lib/server/tasks/create-task';
+import { cancelTask } from '@/lib/server/tasks/cancel-task';
 import { listTasks } from '@/lib/server/tasks/list-tasks';
 import { exportTaskLedger } from '@/lib/server/tasks/export-task-ledger';
 import { listTaskChoices } from '@/lib/server/tasks/list-task-choices';
@@ -361,5 +362,28 @@ describe(`task list (${databaseKind} PostgreSQL)`, () => {
     } finally {
       await testDb.user.update({ where: { id: leader4.id }, data: { active: true } });
     }
+  });
+
+  test("the office's total without filters, or by status alone, is a real count of tasks, also after one is created and cancelled", async () => {
+    const admin = await sessionUser('admin');
+    const searches: TaskListSearch[] = [{}, { status: 'CLOSED' }, { status: ['ASSIGNED', 'CANCELLED'] }, { status: 'CANCELLED' }];
+    const totals = () => Promise.all(searches.map(async (search) => (await listTasks({ user: admin, params: parseTaskListParams(search), today: TODAY })).total));
+    const counts = () =>
+      Promise.all([
+        testDb.task.count({ where: { status: { not: 'CANCELLED' } } }),
+        testDb.task.count({ where: { status: 'CLOSED' } }),
+        testDb.task.count({ where: { status: { in: ['ASSIGNED', 'CANCELLED'] } } }),
+        testDb.task.count({ where: { status: 'CANCELLED' } }),
+      ]);
+    const before = await counts();
+    expect(await totals()).toEqual(before);
+    // Not tagged: the other tests' searches must not find it.
+    const task = await makeTask(`计数${randomBytes(3).toString('hex')}`, { key: 'counted', lead: 'tjj', deadline: '2024-12-31' });
+    expect(await totals()).toEqual(await counts());
+    expect(await totals()).toEqual([before[0]! + 1, before[1], before[2]! + 1, before[3]]);
+    const { version } = await testDb.task.findUniqueOrThrow({ where: { id: task.id }, select: { version: true } });
+    await cancelTask({ user: admin, input: { taskId: task.id, version, reason: '测试撤销后的计数' } });
+    expect(await totals()).toEqual(await counts());
+    expect(await totals()).toEqual([before[0], before[1], before[2]! + 1, before[3]! + 1]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_TASK_LIST_PARAMS, parseTaskListParams, searchRecord, taskListQuery } from '@/lib/core/schemas/task-list';
+import { DEFAULT_TASK_LIST_PARAMS, filtersBeyondStatus, parseTaskListParams, searchRecord, taskListQuery, type TaskListParams } from '@/lib/core/schemas/task-list';
 
 describe('task list URL parameters', () => {
   test('an empty query gives the defaults', () => {
@@ -113,5 +113,13 @@ describe('task list URL parameters', () => {
     expect(query).toBe('q=%E6%8B%9B%E5%95%86+%E5%BC%95%E8%B5%84&unitId=u1&light=red&status=ASSIGNED&status=IN_PROGRESS&sort=code&dir=desc&page=3');
     expect(parseTaskListParams(searchRecord(new URLSearchParams(query)))).toEqual(params);
     expect(taskListQuery(params, { sort: 'title', dir: 'asc' })).not.toContain('page=');
+  });
+
+  test('paging, order and status never narrow beyond status; every other filter does, and so does an unknown param', () => {
+    expect(filtersBeyondStatus(parseTaskListParams({}))).toBe(false);
+    expect(filtersBeyondStatus(parseTaskListParams({ page: '7', pageSize: '100', sort: 'title', dir: 'desc', status: ['CLOSED', 'CANCELLED'] }))).toBe(false);
+    const filters = { planId: 'p1', unitId: 'u1', leaderId: 'l1', light: 'red', overdue: '1', deadlineFrom: '2024-01-01', deadlineTo: '2024-12-31', q: '招商' };
+    for (const [key, value] of Object.entries(filters)) expect(filtersBeyondStatus(parseTaskListParams({ [key]: value })), key).toBe(true);
+    expect(filtersBeyondStatus({ ...DEFAULT_TASK_LIST_PARAMS, importance: 'KEY' } as TaskListParams)).toBe(true);
   });
 });

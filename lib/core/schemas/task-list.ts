@@ -71,6 +71,19 @@ export function searchRecord(search: URLSearchParams): TaskListSearch {
 
 export const DEFAULT_TASK_LIST_PARAMS: TaskListParams = parseTaskListParams({});
 
+// The params that only page and order the list; every other one may narrow it.
+const VIEW_PARAMS: readonly (keyof TaskListParams)[] = ['page', 'pageSize', 'sort', 'dir'];
+
+/**
+ * Whether a filter other than status narrows the list. A param not known here counts as one
+ * unless it is at its default, so a new filter never makes the list miscount.
+ */
+export function filtersBeyondStatus(params: TaskListParams): boolean {
+  return (Object.keys(params) as (keyof TaskListParams)[]).some(
+    (key) => key !== 'status' && !VIEW_PARAMS.includes(key) && JSON.stringify(params[key]) !== JSON.stringify(DEFAULT_TASK_LIST_PARAMS[key]),
+  );
+}
+
 /**
  * The query string for `params` with `changes` applied, leaving out defaults so links stay short.
  * Changing anything but the page goes back to page 1.

@@ -1,11 +1,11 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
-import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
+import { can, taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
 import { isoFromDate } from '@/lib/core/schemas/common';
-import type { TaskListParams, TaskListSort } from '@/lib/core/schemas/task-list';
+import { filtersBeyondStatus, type TaskListParams, type TaskListSort } from '@/lib/core/schemas/task-list';
 import { isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
 import { expectedProgress, type TrafficLight } from '@/lib/core/schedule/progress';
 import type { TaskStatus } from '@/lib/core/workflow/task-status';
@@ -31,6 +31,28 @@ function hasCasedLetters(text: string) {
   return text.toLowerCase() !== text.toUpperCase();
 }
 
+/** The list's status filter on the "status" column of the row aliased `alias` ("Task" or "TaskFigureSummary"). */
+function statusSql(params: Pick<TaskListParams, 'status'>, alias: Prisma.Sql): Prisma.Sql {
+  if (params.status.length > 0) {
+    return Prisma.sql`${alias}."status" IN (${Prisma.join(params.status.map((status) => Prisma.sql`${status}::"TaskStatus"`))})`;
+  }
+  // 已撤销 tasks stay in the ledger for the record but only show when that status is asked for.
+  return Prisma.sql`${alias}."status" <> 'CANCELLED'`;
+}
+
+/**
+ * The number of tasks the list holds (`where` being taskListWhereSql's). When the user sees every
+ * task and only the status filter may narrow the list, it is summed from "TaskFigureSummary" (tasks
+ * per lead unit, year, status…, kept by triggers in the transaction of every write to "Task"): a
+ * few hundred rows instead of counting every task.
+ */
+function countSql({ user, params, where }: { user: SessionUser; params: TaskListParams; where: Prisma.Sql }): Prisma.Sql {
+  if (can(user, 'task.viewAll') && !filtersBeyondStatus(params)) {
+    return Prisma.sql`SELECT coalesce(sum(f."tasks"), 0)::int AS "total" FROM "TaskFigureSummary" f WHERE ${statusSql(params, Prisma.sql`f`)}`;
+  }
+  return Prisma.sql`SELECT count(*)::int AS "total" FROM "Task" t WHERE ${where}`;
+}
+
 /**
  * The list's filters and the user's scope as one SQL condition on "Task" t. `light` is
  * `taskLightColumnSql(today)` (the stored, indexed column, or computed) so colour filters run in the database.
@@ -46,12 +68,7 @@ export async function taskListWhereSql({ user, params, today, light }: { user: S
       UNION ALL SELECT c."taskId" FROM "TaskCoUnit" c WHERE c."unitId" = ${params.unitId})`);
   }
   if (params.leaderId) conditions.push(Prisma.sql`t."id" IN (SELECT tl."taskId" FROM "TaskLeader" tl WHERE tl."leaderId" = ${params.leaderId})`);
-  if (params.status.length > 0) {
-    conditions.push(Prisma.sql`t."status" IN (${Prisma.join(params.status.map((status) => Prisma.sql`${status}::"TaskStatus"`))})`);
-  } else {
-    // 已撤销 tasks stay in the ledger for the record but only show when that status is asked for.
-    conditions.push(Prisma.sql`t."status" <> 'CANCELLED'`);
-  }
+  conditions.push(statusSql(params, Prisma.sql`t`));
   if (params.light) conditions.push(Prisma.sql`${light} = ${params.light}`);
   if (params.overdue) conditions.push(Prisma.sql`(t."status" NOT IN ('CLOSED', 'CANCELLED') AND t."deadline" < ${todayIso}::date)`);
   if (params.deadlineFrom) conditions.push(Prisma.sql`t."deadline" >= ${params.deadlineFrom}::date`);
@@ -157,7 +174,8 @@ async function loadTaskListRows({ user, ids, lights, today }: { user: SessionUse
 /**
  * One page of the task list (台账) in the user's scope, filtered and sorted by the URL parameters,
  * and the total number of matching tasks. The page's ids and the count come from one query pair
- * with the same condition; the shown fields are then loaded for those ids only.
+ * with the same condition (the count from the summary where countSql can); the shown fields are
+ * then loaded for those ids only.
  */
 export async function listTasks({ user, params, today = new Date() }: { user: SessionUser; params: TaskListParams; today?: Date }) {
   const light = await taskLightColumnSql(today);
@@ -170,7 +188,7 @@ export async function listTasks({ user, params, today = new Date() }: { user: Se
       WHERE ${where} ORDER BY ${taskListOrderSql(params)} LIMIT ${params.pageSize} OFFSET ${offset}`.then((page) =>
       loadTaskListRows({ user, ids: page.map((row) => row.id), lights: new Map(page.map((row) => [row.id, row.light])), today }),
     ),
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Task" t WHERE ${where}`,
+    db.$queryRaw<{ total: number }[]>(countSql({ user, params, where })),
   ]);
   return { rows, total: counted[0]?.total ?? 0 };
 }
