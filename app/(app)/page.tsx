@@ -4,7 +4,7 @@ import { can, ROLE_LABELS, type SessionUser } from '@/lib/server/auth/permission
 import { getLeaderDashboard } from '@/lib/server/dashboard/get-leader-dashboard';
 import { getOfficeDashboard } from '@/lib/server/dashboard/get-office-dashboard';
 import { getUnitDashboard } from '@/lib/server/dashboard/get-unit-dashboard';
-import { listCommitmentStatus } from '@/lib/server/commitments/list-commitment-status';
+import { listOutdatedLetters } from '@/lib/server/commitments/list-commitment-status';
 import { getMonthlyLightTrend } from '@/lib/server/dashboard/get-monthly-light-trend';
 import { getInstallationSettings } from '@/lib/server/settings/installation-settings';
 import { homeParamsSchema } from '@/lib/core/schemas/dashboard';
@@ -54,7 +54,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       const year = (await getInstallationSettings()).workingYear;
       const [data, letters, trend] = await Promise.all([
         getLeaderDashboard({ user, focus, page: params.page }),
-        listCommitmentStatus({ user, state: 'outdated' }),
+        listOutdatedLetters({ user }),
         getMonthlyLightTrend({ user, year }),
       ]);
       return (
@@ -68,7 +68,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     }
     case 'unit': {
       const focus = params.focus ?? 'open';
-      const [data, letters] = await Promise.all([getUnitDashboard({ user, focus, page: params.page }), listCommitmentStatus({ user, state: 'outdated' })]);
+      const [data, letters] = await Promise.all([getUnitDashboard({ user, focus, page: params.page }), listOutdatedLetters({ user })]);
       return (
         <>
           {head}

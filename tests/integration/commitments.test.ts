@@ -9,7 +9,7 @@ import { countersignCommitment } from '@/lib/server/commitments/countersign-comm
 import { getCommitment } from '@/lib/server/commitments/get-commitment';
 import { getCommitmentVersion } from '@/lib/server/commitments/get-commitment-version';
 import { checkCommitmentCurrency } from '@/lib/server/commitments/check-commitment-currency';
-import { listCommitmentStatus } from '@/lib/server/commitments/list-commitment-status';
+import { listCommitmentStatus, listOutdatedLetters } from '@/lib/server/commitments/list-commitment-status';
 import { amendCommitment } from '@/lib/server/commitments/amend-commitment';
 import { findByHash } from '@/lib/server/commitments/find-by-hash';
 import { describeCommitmentChange, hashCanonical, verificationCode } from '@/lib/core/commitment/canonical';
@@ -237,6 +237,11 @@ describe(`commitment letters through the data layer (${databaseKind} PostgreSQL)
     ]);
     const office = await listCommitmentStatus({ user: admin, year: YEAR, state: 'outdated' });
     expect(office.rows.map((r) => r.unit.id)).toEqual([tjjId]);
+    // The home pages' reminder: the unit's own letter and its 分管 leader's; a unit with no issued letter gets nothing.
+    const reminder = await listOutdatedLetters({ user: await sessionUser('tjj_head') });
+    expect(reminder).toMatchObject({ year: YEAR, rows: [{ unit: { id: tjjId }, state: 'outdated' }] });
+    expect((await listOutdatedLetters({ user: await sessionUser('leader') })).rows.map((r) => r.unit.id)).toEqual([tjjId]);
+    expect(await listOutdatedLetters({ user: await sessionUser('fgj_head') })).toEqual({ year: YEAR, rows: [] });
   });
 
   test('the office amends: a new draft is issued and signed again, and the old version stays readable', async () => {

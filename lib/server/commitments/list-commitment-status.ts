@@ -6,7 +6,7 @@ import { commitmentContentSchema } from '@/lib/core/commitment/canonical';
 import { buildCommitmentContent, compareWithCurrent } from '@/lib/core/commitment/letter';
 import { COMMITMENT_TRACKING_STATES, trackingStateOf, type CommitmentTrackingState } from '@/lib/core/commitment/tracking';
 import { shanghaiYear } from '@/lib/core/schedule/calendar-day';
-import { loadLetterTaskRows, versionVisibleWhere } from './commitment-rows';
+import { commitmentScopeWhere, loadLetterTaskRows, versionVisibleWhere } from './commitment-rows';
 
 /** Plan years that have tasks or letters, newest first. */
 async function knownYears() {
@@ -116,3 +116,18 @@ export async function listCommitmentStatus({
 }
 
 export type CommitmentStatusRow = Awaited<ReturnType<typeof listCommitmentStatus>>['rows'][number];
+
+/**
+ * The letters in the user's scope whose tasks changed after signing (the home pages' reminder), of
+ * the year listCommitmentStatus shows. Only an issued or signed letter can be out of date: while
+ * the scope has none that year (most of the year, and always before the letters go out), one probe
+ * answers instead of loading the units' letters.
+ */
+export async function listOutdatedLetters({ user, today = new Date() }: { user: SessionUser; today?: Date }): Promise<{ year: number; rows: CommitmentStatusRow[] }> {
+  const year = (await knownYears())[0] ?? shanghaiYear(today);
+  const issued = await db.commitmentVersion.findFirst({ where: { status: { not: 'DRAFT' }, commitment: { year, ...commitmentScopeWhere(user) } }, select: { id: true } });
+  if (!issued) return { year, rows: [] };
+  const { rows } = await listCommitmentStatus({ user, year, state: 'outdated', today });
+  return { year, rows };
+}
+
