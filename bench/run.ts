@@ -1,6 +1,6 @@
 // `npm run bench -- [--tasks 100000] [--units 200] [--users 2000] [--seed 42] [--samples 40]
 //    [--http-seconds 10] [--connections 16] [--writers 50] [--write-seconds 10] [--skip-http] [--skip-writes]
-//    [--reuse] [--only-sql]`
+//    [--reuse] [--only-sql] [--web-workers auto]`
 //
 // --reuse keeps luoshi_bench when it holds a county generated with the same options (only pending
 // migrations are applied), for iterating on the read stages; earlier runs' writes and imports stay
@@ -14,7 +14,8 @@
 //   bench: task-list-data-layer        listTasks() for one unit's red tasks, page 3, in process
 //   bench: sql-<aggregate>             the raw SQL of each dashboard aggregate (office, leader, unit, ranking)
 //   bench: plan-parse / plan-import-publish   the importer (see plan-import.ts)
-//   bench: http-<view>                 each main view over HTTP: single-client p50/p95, then autocannon
+//   bench: http-<view>                 each main view over HTTP (the build served as `npm run serve` does,
+//                                      in --web-workers processes: one per CPU by default): single-client p50/p95, then autocannon
 //                                      (loopback, --connections for --http-seconds): req/s, p50/p95/p99,
 //                                      errors, and req/s as a share of the floor (a minimal signed-in route)
 //   bench: write-reports               --writers concurrent lead units filing progress reports on
@@ -56,6 +57,8 @@ const { values: flags } = parseArgs({
     'skip-writes': { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
     'only-sql': { type: 'boolean', default: false },
+    // The app's processes on the one port (LUOSHI_WEB_WORKERS): one per CPU, as a server would run it.
+    'web-workers': { type: 'string', default: 'auto' },
   },
 });
 
@@ -177,10 +180,12 @@ async function startServer(benchUrl: string): Promise<{ base: string; child: Chi
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  // As `npm run serve` runs it: `next start` in --web-workers processes on one port (scripts/serve.mjs).
+  const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env: {
       ...process.env,
+      LUOSHI_WEB_WORKERS: flags['web-workers'],
       DATABASE_URL: benchUrl,
       NEXTAUTH_URL: base,
       NODE_ENV: 'production',
@@ -364,7 +369,7 @@ async function main() {
           );
           table.push(`| ${view.name} | ${single.p50.toFixed(0)} / ${single.p95.toFixed(0)} | ${loaded.rps.toFixed(1)} | ${loaded.p50.toFixed(0)} / ${loaded.p95.toFixed(0)} / ${loaded.p99.toFixed(0)} | ${loaded.errors} | ${(share * 100).toFixed(0)} % | ${os.loadavg()[0]!.toFixed(1)} |`);
         }
-        console.log(`# ${connections} connections × ${httpSeconds} s per view\n| view | single p50 / p95 ms | req/s | load p50 / p95 / p99 ms | errors | of floor | load1 |\n|---|---|---|---|---|---|---|\n${table.join('\n')}`);
+        console.log(`# ${connections} connections × ${httpSeconds} s per view, app in ${flags['web-workers'] === 'auto' ? os.availableParallelism() : flags['web-workers']} process(es)\n| view | single p50 / p95 ms | req/s | load p50 / p95 / p99 ms | errors | of floor | load1 |\n|---|---|---|---|---|---|---|\n${table.join('\n')}`);
       } finally {
         server.child.kill('SIGTERM');
       }

@@ -1,6 +1,8 @@
 // Two app servers (`next start` of the build, as in production) on one database, with attachments
 // in an S3-compatible store (s3rver on loopback) and the job queue on: what one server writes the
-// other serves, a session works on both, and a job both servers schedule runs once.
+// other serves, a session works on both, and a job both servers schedule runs once. The second
+// server is `npm run serve`'s launcher with two worker processes on its port (scripts/serve.mjs),
+// so three processes schedule the job.
 // Needs a build (`npm test` runs this after `next build`; NEXT_DIST_DIR picks another one).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,10 +24,15 @@ let s3: TestS3Server;
 const servers: ChildProcess[] = [];
 const base = (server: 0 | 1) => `http://127.0.0.1:${PORTS[server]}`;
 
-function startServer(port: number) {
-  const child = spawn(path.resolve('node_modules/.bin/next'), ['start', '--hostname', '127.0.0.1', '-p', String(port)], {
+function startServer(port: number, workers: number) {
+  const command =
+    workers > 1
+      ? [process.execPath, [path.resolve('scripts/serve.mjs'), '--hostname', '127.0.0.1', '-p', String(port)]] as const
+      : [path.resolve('node_modules/.bin/next'), ['start', '--hostname', '127.0.0.1', '-p', String(port)]] as const;
+  const child = spawn(command[0], [...command[1]], {
     env: {
       ...process.env,
+      LUOSHI_WEB_WORKERS: String(workers),
       ...s3.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
@@ -73,7 +80,8 @@ beforeAll(async () => {
   Object.assign(process.env, s3.env);
   // No runs from earlier test runs of this database.
   if (await queueInstalled()) await testDb.$executeRawUnsafe(`TRUNCATE "${JOB_QUEUE_SCHEMA}".schedule, "${JOB_QUEUE_SCHEMA}".job, "${JOB_QUEUE_SCHEMA}".archive`);
-  for (const port of PORTS) startServer(port);
+  startServer(PORTS[0], 1);
+  startServer(PORTS[1], 2);
   for (const server of [0, 1] as const) {
     await waitFor(async () => (await get(server, '/login').catch(() => null))?.status === 200, 30_000, `server ${server} to serve`);
   }
@@ -97,7 +105,8 @@ describe('two app servers on one database, attachments in S3', () => {
     const storedName = (report.attachments as { storedName: string }[])[0]!.storedName;
 
     const cookie = await signIn(0, 'leader');
-    for (const server of [0, 1] as const) {
+    // Server 1's two workers take turns: each answers with the same session.
+    for (const server of [0, 1, 1] as const) {
       const page = await get(server, `/tasks/${task.id}`, cookie);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('两台服务器之间的报送');
@@ -109,7 +118,7 @@ describe('two app servers on one database, attachments in S3', () => {
 
     // Signing out anywhere (the session revoked in the database) ends it on both servers at once.
     await testDb.userSession.updateMany({ where: { userId: (await sessionUser('leader')).id, revokedAt: null }, data: { revokedAt: new Date() } });
-    for (const server of [0, 1] as const) expect((await get(server, `/api/attachments/${report.id}/${storedName}`, cookie)).status).toBe(401);
+    for (const server of [0, 1, 1] as const) expect((await get(server, `/api/attachments/${report.id}/${storedName}`, cookie)).status).toBe(401);
   });
 
   test('a job both servers schedule runs once, and both report the shared record of its run', async () => {
