@@ -4,7 +4,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { createTask } from '@/lib/server/tasks/create-task';
 import { cancelTask } from '@/lib/server/tasks/cancel-task';
-import { listTasks } from '@/lib/server/tasks/list-tasks';
+import { listTasks, memberTaskListSql, taskListOrderSql, taskListWhereSql } from '@/lib/server/tasks/list-tasks';
+import { refreshTaskLights, taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
 import { exportTaskLedger } from '@/lib/server/tasks/export-task-ledger';
 import { listTaskChoices } from '@/lib/server/tasks/list-task-choices';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
@@ -248,6 +249,36 @@ describe(`task list (${databaseKind} PostgreSQL)`, () => {
       const viaPrisma = await testDb.task.findMany({ where: taskScopeWhere(user), select: { id: true }, orderBy: { id: 'asc' } });
       expect({ username, ids: viaSql.map((r) => r.id) }).toEqual({ username, ids: viaPrisma.map((r) => r.id) });
     }
+  });
+
+  test("lists the member rows can answer give the tasks, order and total that \"Task\" gives", async () => {
+    const now = new Date();
+    await refreshTaskLights({ today: now }); // the member rows carry the stored light: today's
+    const users = [await sessionUser('admin'), await sessionUser('leader'), await sessionUser('fgj_staff'), await sessionUser('czj_head')];
+    const [fgj, czj] = [await unitId('fgj'), await unitId('czj')];
+    const searches: TaskListSearch[] = [
+      {},
+      { unitId: fgj },
+      { unitId: czj, light: 'red' },
+      { light: 'green', sort: 'code', dir: 'desc' },
+      { status: ['CLOSED', 'CANCELLED'], sort: 'status' },
+      { overdue: '1', deadlineFrom: '2024-01-01' },
+      { deadlineTo: '2024-09-30', pageSize: '10', page: '2' },
+    ];
+    let answered = 0;
+    for (const user of users) {
+      for (const search of searches) {
+        const params = parseTaskListParams(search);
+        if (memberTaskListSql({ user, params, today: now })) answered += 1;
+        const where = await taskListWhereSql({ user, params, today: now, light: await taskLightColumnSql(now) });
+        const expected = await testDb.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT t."id" FROM "Task" t WHERE ${where} ORDER BY ${taskListOrderSql(params)}`);
+        const listed = await listTasks({ user, params, today: now });
+        const offset = (params.page - 1) * params.pageSize;
+        expect([user.username, search, listed.total]).toEqual([user.username, search, expected.length]);
+        expect(listed.rows.map((row) => row.id)).toEqual(expected.slice(offset, offset + params.pageSize).map((row) => row.id));
+      }
+    }
+    expect(answered).toBeGreaterThanOrEqual(20); // all but the office's lists without a unit
   });
 
   test('the ledger export holds the same tasks, in the same order, as the list', async () => {

@@ -6,7 +6,7 @@ import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { COUNTED_TASK_SQL, figureColumnsSql } from '@/lib/server/dashboard/task-figures-sql';
 
 /** Whose rows of "TaskScopeMember" are the user's tasks: a unit user's unit, a leader's own; none for the office. */
-function scopeMemberKey(user: SessionUser): { kind: 'unit' | 'leader'; id: string } | null {
+export function scopeMemberKey(user: SessionUser): { kind: 'unit' | 'leader'; id: string } | null {
   if (can(user, 'task.viewAll')) return null;
   if (user.role === 'LEADER') return { kind: 'leader', id: user.id };
   if ((user.role === 'UNIT_HEAD' || user.role === 'UNIT_STAFF') && user.unitId) return { kind: 'unit', id: user.unitId };
