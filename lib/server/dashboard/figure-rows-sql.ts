@@ -5,8 +5,10 @@ import { storedLightsAreFor, taskLightColumnSql } from '@/lib/server/tasks/refre
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { COUNTED_TASK_SQL, figureColumnsSql } from '@/lib/server/dashboard/task-figures-sql';
 
-/** Whose rows of "TaskScopeMember" are the user's tasks: a unit user's unit, a leader's own; none for the office. */
-export function scopeMemberKey(user: SessionUser): { kind: 'unit' | 'leader'; id: string } | null {
+export type ScopeMemberKey = { kind: 'unit' | 'leader'; id: string };
+
+/** Whose rows of "TaskScopeMember" are the user's tasks: a unit user's unit, a leader's own; none for the office (and a unit user without a unit). */
+export function scopeMemberKey(user: SessionUser): ScopeMemberKey | null {
   if (can(user, 'task.viewAll')) return null;
   if (user.role === 'LEADER') return { kind: 'leader', id: user.id };
   if ((user.role === 'UNIT_HEAD' || user.role === 'UNIT_STAFF') && user.unitId) return { kind: 'unit', id: user.unitId };

@@ -1,41 +1,51 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
-import { can, taskScopeWhere, unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
-import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
+import { can, unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
+import { scopeMemberKey, type ScopeMemberKey } from '@/lib/server/dashboard/figure-rows-sql';
 
 /**
  * County leaders a user may pick in task filters and forms: every active one for those whose scope
- * is not one unit's (office, leaders); for a unit user, those leading a task in the unit's scope.
- * That set is found from the unit's few hundred tasks to their leaders: asked the other way round
- * (leaders with some task in scope) PostgreSQL walks each leader's thousands of tasks.
+ * is not one unit's (office, leaders); for a unit user, those leading a task in the unit's scope,
+ * found from the unit's task rows in "TaskScopeMember" to their leaders (asked the other way round,
+ * leaders with some task in scope, PostgreSQL walks each leader's thousands of tasks).
  */
-function listLeaderChoices(user: SessionUser) {
+function listLeaderChoices(user: SessionUser, member: ScopeMemberKey | null) {
   const unitBound = can(user, 'dashboard.unit'); // a unit's head or liaison (abilities.ts seesOwnUnitOnly)
-  const leadingInScope = unitBound
-    ? Prisma.sql`AND u."id" IN (SELECT tl."leaderId" FROM "Task" t JOIN "TaskLeader" tl ON tl."taskId" = t."id" WHERE ${taskScopeSql(user)})`
-    : Prisma.empty;
+  const leadingInScope = !unitBound
+    ? Prisma.empty
+    : member
+      ? Prisma.sql`AND u."id" IN (SELECT tl."leaderId" FROM "TaskScopeMember" m JOIN "TaskLeader" tl ON tl."taskId" = m."taskId" WHERE m."scopeKind" = ${member.kind} AND m."scopeId" = ${member.id})`
+      : Prisma.sql`AND FALSE`;
   return db.$queryRaw<{ id: string; name: string; title: string | null }[]>`
     SELECT u."id", u."name", u."title" FROM "User" u
     WHERE u."role" = 'LEADER' AND u."active" ${leadingInScope}
     ORDER BY u."username"`;
 }
 
+/** Plans with a task in the user's scope: each plan's tasks probed against the user's member rows until one is found. */
+function listPlanChoices(user: SessionUser, member: ScopeMemberKey | null) {
+  const withTaskInScope = can(user, 'task.viewAll')
+    ? Prisma.empty
+    : member
+      ? Prisma.sql`WHERE EXISTS (SELECT 1 FROM "Task" t JOIN "TaskScopeMember" m ON m."taskId" = t."id" AND m."scopeKind" = ${member.kind} AND m."scopeId" = ${member.id} WHERE t."planId" = p."id")`
+      : Prisma.sql`WHERE FALSE`;
+  return db.$queryRaw<{ id: string; title: string; year: number }[]>`
+    SELECT p."id", p."title", p."year" FROM "Plan" p ${withTaskInScope} ORDER BY p."year" DESC, p."createdAt" DESC`;
+}
+
 /**
  * Choices for the task list's filters and the new-task form, limited to what the user may see:
  * units in the user's unit scope, plans with a task in the user's task scope, and county leaders
- * (all of them for the office and leaders; those leading a task in scope for unit users).
+ * (all of them for the office and leaders; those leading a task in scope for unit users). A
+ * leader's or unit's tasks are its "TaskScopeMember" rows (taskScopeWhere's tasks, kept by triggers).
  */
 export async function listTaskChoices({ user }: { user: SessionUser }) {
-  const scope = taskScopeWhere(user);
+  const member = scopeMemberKey(user);
   const [units, leaders, plans] = await Promise.all([
     db.unit.findMany({ where: unitScopeWhere(user), select: { id: true, name: true, shortName: true, active: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] }),
-    listLeaderChoices(user),
-    db.plan.findMany({
-      where: can(user, 'task.viewAll') ? {} : { tasks: { some: scope } },
-      select: { id: true, title: true, year: true },
-      orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
-    }),
+    listLeaderChoices(user, member),
+    listPlanChoices(user, member),
   ]);
   return { units, leaders, plans };
 }
