@@ -40,8 +40,8 @@ async function memberDrift() {
   }
   const stale = await testDb.$queryRaw<{ taskId: string }[]>(Prisma.sql`
     SELECT m."taskId" FROM "TaskScopeMember" m JOIN "Task" t ON t."id" = m."taskId"
-    WHERE (m."leadUnitId", m."year", m."status", m."light", m."deadline", m."closedAt", m."code")
-      IS DISTINCT FROM (t."leadUnitId", t."year", t."status", t."light", t."deadline", t."closedAt", t."code")`);
+    WHERE (m."leadUnitId", m."year", m."status", m."light", m."deadline", m."closedAt", m."code", m."planId")
+      IS DISTINCT FROM (t."leadUnitId", t."year", t."status", t."light", t."deadline", t."closedAt", t."code", t."planId")`);
   for (const row of stale) drift.push(`stale columns of ${row.taskId}`);
   return drift;
 }

@@ -23,12 +23,12 @@ function listLeaderChoices(user: SessionUser, member: ScopeMemberKey | null) {
     ORDER BY u."username"`;
 }
 
-/** Plans with a task in the user's scope: each plan's tasks probed against the user's member rows until one is found. */
+/** Plans with a task in the user's scope: one probe of the user's member rows per plan. */
 function listPlanChoices(user: SessionUser, member: ScopeMemberKey | null) {
   const withTaskInScope = can(user, 'task.viewAll')
     ? Prisma.empty
     : member
-      ? Prisma.sql`WHERE EXISTS (SELECT 1 FROM "Task" t JOIN "TaskScopeMember" m ON m."taskId" = t."id" AND m."scopeKind" = ${member.kind} AND m."scopeId" = ${member.id} WHERE t."planId" = p."id")`
+      ? Prisma.sql`WHERE EXISTS (SELECT 1 FROM "TaskScopeMember" m WHERE m."scopeKind" = ${member.kind} AND m."scopeId" = ${member.id} AND m."planId" = p."id")`
       : Prisma.sql`WHERE FALSE`;
   return db.$queryRaw<{ id: string; title: string; year: number }[]>`
     SELECT p."id", p."title", p."year" FROM "Plan" p ${withTaskInScope} ORDER BY p."year" DESC, p."createdAt" DESC`;
