@@ -256,6 +256,7 @@ async function main() {
   const { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql } = await import('../lib/server/dashboard/task-figures-sql');
   const { leaderDashboardSql } = await import('../lib/server/dashboard/get-leader-dashboard');
   const { figureRowsSql } = await import('../lib/server/dashboard/figure-rows-sql');
+  const { scopeFigureCountsSql } = await import('../lib/server/dashboard/scope-figures');
   const { summaryAnswers, summaryFiguresSql } = await import('../lib/server/dashboard/task-figure-summary');
   const { pendingReviewCountsSql } = await import('../lib/server/dashboard/get-office-dashboard');
   const { parseTaskListParams } = await import('../lib/core/schemas/task-list');
@@ -292,8 +293,9 @@ async function main() {
   console.log(`${benchLine('task-list-data-layer', { db: dbKind, n: county.counts.tasks, timing: dataLayerList, raw: rawList })} ${load1()}`);
 
   // The raw SQL of each dashboard aggregate, as the data layer sends it.
-  // A unit's and a leader's rows as the data layer reads them (figureRowsSql: "TaskScopeMember" while
-  // the stored lights are today's, which the refresh above made them); the office's from "Task".
+  // The office's rows as the data layer scans them when the summary cannot answer (from "Task"); a
+  // unit's and a leader's counts come from their scope figures (scope-figures.ts), their pages from
+  // their "TaskScopeMember" rows (figureRowsSql), as the refresh above made the stored lights today's.
   const countsSql = async (user: typeof admin) => Prisma.sql`SELECT ${figureCountsSql(today)} FROM ${(await figureRowsSql({ user, today })).sql} s`;
   const leaderUnits = (await pool.query('SELECT "unitId" FROM "LeaderUnit" WHERE "leaderId" = $1', [leader.id])).rows.map((r) => r.unitId as string);
   // The office's counts and the ranking read the summary table (today's); `-scan` is what they cost
@@ -302,8 +304,8 @@ async function main() {
     ['sql-office-counts', summaryFiguresSql({ today })],
     ['sql-office-counts-scan', await countsSql(admin)],
     ['sql-office-review-counts', pendingReviewCountsSql(admin)],
-    ['sql-leader-dashboard', leaderDashboardSql({ rows: await figureRowsSql({ user: leader, today, overseenUnitIds: leaderUnits }), unitIds: leaderUnits, unitsFromSummary: await summaryAnswers({ today, unitIds: leaderUnits }), focus: 'red', page: 1, today })],
-    ['sql-unit-counts', await countsSql(unitHead)],
+    ['sql-leader-dashboard', leaderDashboardSql({ rows: await figureRowsSql({ user: leader, today, overseenUnitIds: leaderUnits }), unitIds: leaderUnits, unitsFromSummary: await summaryAnswers({ today, unitIds: leaderUnits }), countsOf: (await summaryAnswers({ today })) ? { kind: 'leader', id: leader.id } : null, focus: 'red', page: 1, today })],
+    ['sql-unit-counts', scopeFigureCountsSql({ member: { kind: 'unit', id: unitHead.unitId! }, today })],
     ['sql-ranking', summaryFiguresSql({ today, year: options.year })],
     [
       'sql-ranking-scan',

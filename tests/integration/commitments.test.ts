@@ -238,10 +238,10 @@ describe(`commitment letters through the data layer (${databaseKind} PostgreSQL)
     const office = await listCommitmentStatus({ user: admin, year: YEAR, state: 'outdated' });
     expect(office.rows.map((r) => r.unit.id)).toEqual([tjjId]);
     // The home pages' reminder: the unit's own letter and its 分管 leader's; a unit with no issued letter gets nothing.
-    const reminder = await listOutdatedLetters({ user: await sessionUser('tjj_head') });
+    const reminder = await listOutdatedLetters({ user: await sessionUser('tjj_head'), year: YEAR });
     expect(reminder).toMatchObject({ year: YEAR, rows: [{ unit: { id: tjjId }, state: 'outdated' }] });
-    expect((await listOutdatedLetters({ user: await sessionUser('leader') })).rows.map((r) => r.unit.id)).toEqual([tjjId]);
-    expect(await listOutdatedLetters({ user: await sessionUser('fgj_head') })).toEqual({ year: YEAR, rows: [] });
+    expect((await listOutdatedLetters({ user: await sessionUser('leader'), year: YEAR })).rows.map((r) => r.unit.id)).toEqual([tjjId]);
+    expect(await listOutdatedLetters({ user: await sessionUser('fgj_head'), year: YEAR })).toEqual({ year: YEAR, rows: [] });
   });
 
   test('the office amends: a new draft is issued and signed again, and the old version stays readable', async () => {

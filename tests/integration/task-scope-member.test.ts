@@ -46,6 +46,22 @@ async function memberDrift() {
   return drift;
 }
 
+/** Where the scope figures (counts plus unfolded deltas) differ from a fresh count of the member rows. */
+async function figureDrift() {
+  return testDb.$queryRaw<unknown[]>(Prisma.sql`
+    WITH fresh AS (
+      SELECT "scopeKind", "scopeId", "year", "status", COALESCE("light", '') AS "light", "deadline",
+        ("status" = 'CLOSED' AND "closedAt" IS NOT NULL AND ("closedAt" + interval '8 hours')::date <= "deadline") AS "closedOnTime", count(*)::int AS "tasks"
+      FROM "TaskScopeMember" GROUP BY 1, 2, 3, 4, 5, 6, 7),
+    kept AS (
+      SELECT "scopeKind", "scopeId", "year", "status", "light", "deadline", "closedOnTime", sum("tasks")::int AS "tasks"
+      FROM (SELECT "scopeKind", "scopeId", "year", "status", "light", "deadline", "closedOnTime", "tasks" FROM "TaskScopeFigures"
+        UNION ALL SELECT "scopeKind", "scopeId", "year", "status", "light", "deadline", "closedOnTime", "tasks" FROM "TaskScopeFigureDelta") k
+      GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum("tasks") <> 0)
+    (SELECT 'missing' AS "drift", * FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept) m)
+    UNION ALL (SELECT 'extra', * FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh) e)`);
+}
+
 /** A user's figures by scanning "Task" with the access rule and the computed light: what the member rows must give. */
 async function scannedCounts(user: SessionUser, today: Date) {
   const [row] = await testDb.$queryRaw<Record<string, number>[]>(Prisma.sql`
@@ -65,6 +81,7 @@ describe('the task scope members', () => {
     const otherLeader = await testDb.user.findFirstOrThrow({ where: { role: 'LEADER', id: { not: leader.id } }, select: { id: true } });
     const version = async (taskId: string) => (await testDb.task.findUniqueOrThrow({ where: { id: taskId }, select: { version: true } })).version;
     expect(await memberDrift()).toEqual([]); // the migration's backfill of the seeded county
+    expect(await figureDrift()).toEqual([]);
 
     const create = (title: string, leadUnitId: string, coUnitIds: string[], leaderIds: string[], deadlineOffset: number) =>
       createTask({
@@ -74,6 +91,7 @@ describe('the task scope members', () => {
     const shared = await create('范围·共办', fgj, [czj], [otherLeader.id], 60);
     const moved = await create('范围·换牵头', czj, [], [], -3);
     const cancelled = await create('范围·撤销', jyj, [fgj], [leader.id], 200);
+    await create('范围·今日到期', fgj, [], [leader.id], 0); // due today: open, not yet overdue
     expect(await memberDrift()).toEqual([]);
 
     // Co-units, leaders and the lead unit change; a report moves the light; a task is cancelled.
@@ -89,6 +107,8 @@ describe('the task scope members', () => {
     expect(await memberDrift()).toEqual([]);
     await setLeaderUnits({ user: admin, input: { leaderId: leader.id, unitIds: overseen } });
     expect(await memberDrift()).toEqual([]);
+    expect(await figureDrift()).toEqual([]); // the writes' deltas, not folded yet
+    expect(await testDb.taskScopeFigureDelta.count()).toBeGreaterThan(0);
 
     // Statements over many rows: the daily refresh of another day and back; a rolled-back write leaves nothing.
     await refreshTaskLights({ today: new Date(now.getTime() + 40 * DAY_MS) });
@@ -96,8 +116,10 @@ describe('the task scope members', () => {
       await tx.taskCoUnit.deleteMany({ where: { unitId: czj } });
       throw new Error('rolled back');
     }).catch(() => {});
-    await refreshTaskLights({ today: now });
+    await refreshTaskLights({ today: now }); // folds the deltas
     expect(await memberDrift()).toEqual([]);
+    expect(await figureDrift()).toEqual([]);
+    expect(await testDb.taskScopeFigureDelta.count()).toBe(0);
 
     // Today's figures and urgent pages read the member rows; they equal a scan of "Task" with the computed light.
     const unitUser = await sessionUser('fgj_staff');

@@ -44,12 +44,19 @@ export type BackupManifest = {
 const MIGRATIONS_TABLE = '_prisma_migrations';
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/**
+ * Tables the database derives from the others by triggers (counts per unit and scope, who sees each
+ * task): not backed up, and left out of a restore (an older backup holds them), since restoring
+ * the tasks, their units and leaders rebuilds them; loading them as well would count twice.
+ */
+const DERIVED_TABLES = new Set(['TaskFigureSummary', 'TaskScopeMember', 'TaskScopeFigures', 'TaskScopeFigureDelta']);
+
 async function userTables(client: pg.ClientBase): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
     `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> $1 ORDER BY tablename`,
     [MIGRATIONS_TABLE],
   );
-  return rows.map((row) => row.name);
+  return rows.map((row) => row.name).filter((name) => !DERIVED_TABLES.has(name));
 }
 
 async function appliedMigrations(client: pg.ClientBase): Promise<string[]> {
@@ -170,7 +177,7 @@ export async function restoreBackup({
       if (migrations.join('\n') !== manifest.migrations.join('\n')) {
         throw new Error('备份与当前程序的数据库迁移不一致：请用生成备份时的程序版本恢复，再升级');
       }
-      const tables = await loadOrder(client, Object.keys(manifest.tables));
+      const tables = await loadOrder(client, Object.keys(manifest.tables).filter((name) => !DERIVED_TABLES.has(name)));
       await client.query('BEGIN');
       for (const table of tables) {
         const lines: string[] = [];
@@ -180,6 +187,8 @@ export async function restoreBackup({
         // One statement per table: a row referencing another row of the same table is checked at its end.
         await client.query(`INSERT INTO ${quote(table)} SELECT * FROM json_populate_recordset(NULL::${quote(table)}, $1::json)`, [`[${lines.join(',')}]`]);
       }
+      // The derived counts' changes, written by the triggers as the rows went in, into the counts.
+      await client.query('SELECT "task_scope_figures_fold"()');
       // Serial columns continue after the restored rows.
       await client.query(`
         SELECT setval(s.seq, GREATEST(COALESCE(s.maxval, 0), 1), s.maxval IS NOT NULL) FROM (

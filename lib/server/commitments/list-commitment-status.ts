@@ -119,12 +119,12 @@ export type CommitmentStatusRow = Awaited<ReturnType<typeof listCommitmentStatus
 
 /**
  * The letters in the user's scope whose tasks changed after signing (the home pages' reminder), of
- * the year listCommitmentStatus shows. Only an issued or signed letter can be out of date: while
+ * `year` or the year listCommitmentStatus shows by default. Only an issued or signed letter can be out of date: while
  * the scope has none that year (most of the year, and always before the letters go out), one probe
  * answers instead of loading the units' letters.
  */
-export async function listOutdatedLetters({ user, today = new Date() }: { user: SessionUser; today?: Date }): Promise<{ year: number; rows: CommitmentStatusRow[] }> {
-  const year = (await knownYears())[0] ?? shanghaiYear(today);
+export async function listOutdatedLetters({ user, year: requestedYear, today = new Date() }: { user: SessionUser; year?: number; today?: Date }): Promise<{ year: number; rows: CommitmentStatusRow[] }> {
+  const year = requestedYear ?? (await knownYears())[0] ?? shanghaiYear(today);
   const issued = await db.commitmentVersion.findFirst({ where: { status: { not: 'DRAFT' }, commitment: { year, ...commitmentScopeWhere(user) } }, select: { id: true } });
   if (!issued) return { year, rows: [] };
   const { rows } = await listCommitmentStatus({ user, year, state: 'outdated', today });

@@ -4,7 +4,8 @@ import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden } from '@/lib/server/errors';
 import { figureCountsSql, URGENT_ORDER_SQL, urgentFocusSql, urgentOrderSql } from '@/lib/server/dashboard/task-figures-sql';
-import { figureRowsSql, type FigureRows } from '@/lib/server/dashboard/figure-rows-sql';
+import { figureRowsSql, type FigureRows, type ScopeMemberKey } from '@/lib/server/dashboard/figure-rows-sql';
+import { scopeFigureCountsSql } from '@/lib/server/dashboard/scope-figures';
 import { summaryAnswers, summaryFiguresSql } from '@/lib/server/dashboard/task-figure-summary';
 import { loadUrgentRows, URGENT_TASKS_PAGE_SIZE } from '@/lib/server/dashboard/list-urgent-tasks';
 import type { TaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
@@ -29,14 +30,15 @@ export function focusTotal(counts: TaskLightCounts, focus: UrgentFocus): number 
 /**
  * The dashboard's one query (see getLeaderDashboard); `rows` is the leader's figureRowsSql, `unitIds`
  * the 分管 units. Rows read from an index range (`rows.indexed`) are read again for each figure, which
- * is cheaper than keeping them, and the 分管 units' figures come from the summary table when
- * `unitsFromSummary` (summaryAnswers); rows from "Task" are scanned once into a materialized CTE,
+ * is cheaper than keeping them; the counts come from the leader's scope figures when `countsOf`, and
+ * the 分管 units' figures from the summary table when `unitsFromSummary` (summaryAnswers); rows from "Task" are scanned once into a materialized CTE,
  * grouped once by lead unit, and the scope's counts are the sum of the groups.
  */
 export function leaderDashboardSql({
   rows,
   unitIds,
   unitsFromSummary,
+  countsOf,
   focus,
   page,
   today,
@@ -44,6 +46,8 @@ export function leaderDashboardSql({
   rows: FigureRows;
   unitIds: string[];
   unitsFromSummary: boolean;
+  /** The leader whose scope figures give the counts (scope-figures.ts), when they answer for today. */
+  countsOf: ScopeMemberKey | null;
   focus: UrgentFocus;
   page: number;
   today: Date;
@@ -54,7 +58,7 @@ export function leaderDashboardSql({
     return Prisma.sql`
     WITH scoped AS NOT MATERIALIZED (SELECT * FROM ${rows.sql} r)
     SELECT
-      (SELECT row_to_json(c) FROM (SELECT ${figureCountsSql(today)} FROM scoped s) c) AS "counts",
+      (SELECT row_to_json(c) FROM (${countsOf ? scopeFigureCountsSql({ member: countsOf, today }) : Prisma.sql`SELECT ${figureCountsSql(today)} FROM scoped s`}) c) AS "counts",
       ${pageSql},
       (SELECT coalesce(json_agg(g), '[]'::json) FROM (${
         unitsFromSummary
@@ -84,8 +88,13 @@ export async function getLeaderDashboard({ user, focus = 'red', page = 1, today 
   if (!can(user, 'dashboard.leader')) throw forbidden('查看领导驾驶舱');
   const units = await loadFigureUnits({ user, scope: 'own' });
   const unitIds = units.map((u) => u.id);
-  const [rows, unitsFromSummary] = await Promise.all([figureRowsSql({ user, today, overseenUnitIds: unitIds }), summaryAnswers({ today, unitIds })]);
-  const [row] = await db.$queryRaw<DashboardQueryRow[]>(leaderDashboardSql({ rows, unitIds, unitsFromSummary, focus, page, today }));
+  const [rows, unitsFromSummary, countyFromSummary] = await Promise.all([
+    figureRowsSql({ user, today, overseenUnitIds: unitIds }),
+    summaryAnswers({ today, unitIds }),
+    summaryAnswers({ today }),
+  ]);
+  const countsOf = rows.indexed && countyFromSummary ? { kind: 'leader' as const, id: user.id } : null;
+  const [row] = await db.$queryRaw<DashboardQueryRow[]>(leaderDashboardSql({ rows, unitIds, unitsFromSummary, countsOf, focus, page, today }));
   if (!row) throw new Error('dashboard query returned no row');
   return {
     counts: row.counts,

@@ -51,6 +51,9 @@ export async function refreshTaskLights({ today = new Date(), client = db }: { t
   await client.$executeRaw(Prisma.sql`
     INSERT INTO "TaskLightRefresh" ("id", "day", "refreshedAt") VALUES (1, ${day}, now())
     ON CONFLICT ("id") DO UPDATE SET "day" = EXCLUDED."day", "refreshedAt" = now()`);
+  // The day's changes of the scopes' counts, and the writes' since yesterday, into the counts
+  // (migration *_task_scope_figures): readers then add few deltas.
+  await client.$executeRaw(Prisma.sql`SELECT "task_scope_figures_fold"()`);
   return { changed };
 }
 
