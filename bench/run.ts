@@ -246,7 +246,10 @@ async function main() {
   // Integrity keys and the checkpoint log of the write stage stay out of the real ones.
   process.env.DATABASE_URL = benchUrl;
   process.env.LUOSHI_KEY_DIR = path.join(root, 'data/bench-keys');
-  process.env.LUOSHI_CHECKPOINT_LOG = path.join(root, 'data/bench-keys/audit-checkpoints.log');
+  // One log per database server (each embedded data directory holds its own luoshi_bench), so a
+  // fresh county on one never deletes the log another kept county's checkpoints are in.
+  const server = process.env.LUOSHI_DB_KIND === 'embedded' ? path.basename(process.env.LUOSHI_PG_DIR ?? 'pg') : new URL(benchUrl).host.replace(/[^\w.-]/g, '_');
+  process.env.LUOSHI_CHECKPOINT_LOG = path.join(root, `data/bench-keys/audit-checkpoints-${server}.log`);
   // A fresh database starts a fresh log; a kept one (--reuse) keeps the log its checkpoints are in.
   if (!reused) rmSync(process.env.LUOSHI_CHECKPOINT_LOG, { force: true });
   const { Prisma } = await import('../lib/generated/prisma/client');
