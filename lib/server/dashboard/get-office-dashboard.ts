@@ -30,11 +30,32 @@ export function pendingReviewCountsSql(user: SessionUser): Prisma.Sql {
       AND NOT EXISTS (SELECT 1 FROM "Task" c WHERE c."id" = r."taskId" AND c."status" = 'CANCELLED') ${scope}`;
 }
 
+const taskSummary = { select: { id: true, code: true, title: true, leadUnit: { select: { shortName: true } } } } as const;
+
+/**
+ * The oldest pending reports (or closure requests) of live tasks in the user's scope: picked in the
+ * order of the (reviewState, closureRequest, createdAt) index, each checked against the few
+ * cancelled tasks, so the scan stops at the queue's length; then loaded through the Prisma scope.
+ */
+async function oldestPendingReports(user: SessionUser, closureRequest: boolean) {
+  const scope = can(user, 'task.viewAll') ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM "Task" t WHERE t."id" = r."taskId" AND ${taskScopeSql(user)})`;
+  const picked = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT r."id" FROM "ProgressReport" r
+    WHERE r."reviewState" = 'PENDING' AND r."closureRequest" = ${closureRequest}
+      AND NOT EXISTS (SELECT 1 FROM "Task" c WHERE c."id" = r."taskId" AND c."status" = 'CANCELLED') ${scope}
+    ORDER BY r."createdAt" ASC, r."id" ASC LIMIT ${QUEUE_SIZE}`);
+  const rows = await db.progressReport.findMany({
+    where: { id: { in: picked.map((row) => row.id) }, task: { AND: [taskScopeWhere(user), { status: { not: 'CANCELLED' } }] } },
+    select: { id: true, periodKey: true, percent: true, createdAt: true, unit: { select: { shortName: true } }, task: taskSummary },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return picked.flatMap((row) => byId.get(row.id) ?? []);
+}
+
 async function countPendingReviews(user: SessionUser) {
   const [row] = await db.$queryRaw<{ reports: number; closures: number }[]>(pendingReviewCountsSql(user));
   return row ?? { reports: 0, closures: 0 };
 }
-const taskSummary = { select: { id: true, code: true, title: true, leadUnit: { select: { shortName: true } } } } as const;
 
 /**
  * 督查工作台: the office's queues — reports waiting for review, closure requests, extension requests
@@ -45,17 +66,14 @@ export async function getOfficeDashboard({ user, today = new Date() }: { user: S
   if (!can(user, 'dashboard.office')) throw forbidden('查看督查工作台');
   // Queues about a cancelled task are moot: it takes no more reports, decisions or answers.
   const scope = { task: { AND: [taskScopeWhere(user), { status: { not: 'CANCELLED' as const } }] } };
-  const pendingReports = { ...scope, reviewState: 'PENDING' as const, closureRequest: false };
-  const closureRequests = { ...scope, reviewState: 'PENDING' as const, closureRequest: true };
   const pendingExtensions = { ...scope, decision: 'PENDING' as const };
   const unanswered = { ...scope, kind: 'SUPERVISE' as const, respondedAt: null };
   const year = shanghaiYear(today);
-  const reportSelect = { id: true, periodKey: true, percent: true, createdAt: true, unit: { select: { shortName: true } }, task: taskSummary } as const;
 
   const [counts, reports, closures, reviewCounts, extensions, extensionCount, supervisions, supervisionCount, ranking] = await Promise.all([
     getTaskLightCounts({ user, today }),
-    db.progressReport.findMany({ where: pendingReports, orderBy: { createdAt: 'asc' }, take: QUEUE_SIZE, select: reportSelect }),
-    db.progressReport.findMany({ where: closureRequests, orderBy: { createdAt: 'asc' }, take: QUEUE_SIZE, select: reportSelect }),
+    oldestPendingReports(user, false),
+    oldestPendingReports(user, true),
     countPendingReviews(user),
     db.extensionRequest.findMany({
       where: pendingExtensions,
