@@ -19,7 +19,7 @@ export function UnitHome({ data, focus, page }: { data: UnitDashboard; focus: Ur
             label="本单位牵头在办任务的目标完成情况"
             rows={data.targets.map((t) => ({ ...t, name: `${t.taskCode} ${t.metric}` }))}
           />
-          <p className="muted small">本单位牵头、在办任务的量化指标（按任务编号，最多 {UNIT_TARGETS_SHOWN} 项）；实际值占目标的比例。</p>
+          <p className="muted small">本单位牵头、在办任务的量化指标（完成时限近的在前，最多 {UNIT_TARGETS_SHOWN} 项）；实际值占目标的比例。</p>
         </section>
       )}
       <div className="grid">

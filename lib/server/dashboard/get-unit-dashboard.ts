@@ -15,7 +15,7 @@ import { daysUntilDeadline, targetCompletion } from '@/lib/core/schedule/progres
 import { numberFromDecimal, storedTargetFigure } from '@/lib/core/targets/stored-target';
 import { targetGoalText } from '@/lib/core/targets/target-text';
 
-/** The unit home's target chart shows at most this many targets (its open lead tasks, by code). */
+/** The unit home's target chart shows at most this many targets (its open lead tasks, soonest deadline first). */
 export const UNIT_TARGETS_SHOWN = 12;
 import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
 
@@ -38,19 +38,34 @@ async function loadDueThisWeek(user: SessionUser & { unitId: string }, from: Dat
   });
 }
 
-/** The numeric targets of the unit's open lead tasks, by task code and position, at most UNIT_TARGETS_SHOWN. */
+/** Open lead tasks read per step of the target chart: most have a numeric target, so one step usually fills it. */
+const TARGET_TASKS_STEP = 50;
+
+/**
+ * The numeric targets of the unit's open lead tasks, soonest deadline first (then task code and
+ * position), at most UNIT_TARGETS_SHOWN: the unit's member rows are read in deadline order a step
+ * at a time, so a unit with thousands of open tasks reads a few dozen.
+ */
 async function loadShownTargets(user: SessionUser, unitId: string) {
-  const picked = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
-    SELECT g."id" FROM "Target" g JOIN "TaskScopeMember" m ON m."taskId" = g."taskId"
-    WHERE m."scopeKind" = 'unit' AND m."scopeId" = ${unitId} AND m."leadUnitId" = ${unitId} AND m."status"::text = ANY(${[...OPEN_STATUSES]})
-      AND NOT g."placeholder" AND g."value" IS NOT NULL
-    ORDER BY m."code", g."position" LIMIT ${UNIT_TARGETS_SHOWN}`);
-  const rows = await db.target.findMany({
-    where: { id: { in: picked.map((row) => row.id) }, task: taskScopeWhere(user) },
-    select: { id: true, metric: true, comparator: true, value: true, valueMax: true, unit: true, placeholder: true, actualValue: true, task: { select: { code: true } } },
-  });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return picked.flatMap((row) => byId.get(row.id) ?? []);
+  const select = { id: true, taskId: true, position: true, metric: true, comparator: true, value: true, valueMax: true, unit: true, placeholder: true, actualValue: true, task: { select: { code: true } } } as const;
+  const shown: Prisma.TargetGetPayload<{ select: typeof select }>[] = [];
+  let after: { deadline: Date; code: string } | null = null;
+  while (shown.length < UNIT_TARGETS_SHOWN) {
+    const tasks: { taskId: string; deadline: Date; code: string }[] = await db.$queryRaw(Prisma.sql`
+      SELECT m."taskId", m."deadline", m."code" FROM "TaskScopeMember" m
+      WHERE m."scopeKind" = 'unit' AND m."scopeId" = ${unitId} AND m."leadUnitId" = ${unitId} AND m."status"::text = ANY(${[...OPEN_STATUSES]})
+        ${after ? Prisma.sql`AND (m."deadline", m."code") > (${isoFromDate(after.deadline)}::date, ${after.code})` : Prisma.empty}
+      ORDER BY m."deadline", m."code" LIMIT ${TARGET_TASKS_STEP}`);
+    if (tasks.length === 0) break;
+    const targets = await db.target.findMany({
+      where: { taskId: { in: tasks.map((task) => task.taskId) }, placeholder: false, value: { not: null }, task: taskScopeWhere(user) },
+      orderBy: { position: 'asc' },
+      select,
+    });
+    for (const task of tasks) shown.push(...targets.filter((target) => target.taskId === task.taskId));
+    after = tasks[tasks.length - 1]!;
+  }
+  return shown.slice(0, UNIT_TARGETS_SHOWN);
 }
 
 /**
