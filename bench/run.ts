@@ -254,8 +254,8 @@ async function main() {
   if (!reused) rmSync(process.env.LUOSHI_CHECKPOINT_LOG, { force: true });
   const { Prisma } = await import('../lib/generated/prisma/client');
   const { db } = await import('../lib/server/db');
-  const { listTasks } = await import('../lib/server/tasks/list-tasks');
-  const { refreshTaskLights, taskLightColumnSql } = await import('../lib/server/tasks/refresh-task-lights');
+  const { listTasks, memberTaskListSql } = await import('../lib/server/tasks/list-tasks');
+  const { refreshTaskLights, storedLightsAreFor, taskLightColumnSql } = await import('../lib/server/tasks/refresh-task-lights');
   const { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql } = await import('../lib/server/dashboard/task-figures-sql');
   const { leaderDashboardSql } = await import('../lib/server/dashboard/get-leader-dashboard');
   const { figureRowsSql } = await import('../lib/server/dashboard/figure-rows-sql');
@@ -291,7 +291,11 @@ async function main() {
   const listed = await listTasks({ user: admin, params, today });
   if (listed.total !== expectedTotal) throw new Error(`listTasks total ${listed.total} ≠ raw SQL total ${expectedTotal}`);
   if (expectedTotal <= 40) console.log(`# note: unit ${unitId} has only ${expectedTotal} red tasks; page 3 is empty`);
-  const rawList = await measure(() => raw(listSql), { samples });
+  // The raw SQL beside it is the count the data layer sends: on the unit's member rows while the
+  // stored lights are today's (memberTaskListSql), else the query above.
+  const memberList = (await storedLightsAreFor(today)) ? memberTaskListSql({ user: admin, params, today }) : null;
+  const sentListSql = memberList ? Prisma.sql`SELECT count(*)::int AS "total" FROM "TaskScopeMember" m WHERE ${memberList.where}` : listSql;
+  const rawList = await measure(() => raw(sentListSql), { samples });
   const dataLayerList = await measure(() => listTasks({ user: admin, params, today }), { samples });
   console.log(`${benchLine('task-list-data-layer', { db: dbKind, n: county.counts.tasks, timing: dataLayerList, raw: rawList })} ${load1()}`);
 
