@@ -88,11 +88,9 @@ export async function getLeaderDashboard({ user, focus = 'red', page = 1, today 
   if (!can(user, 'dashboard.leader')) throw forbidden('查看领导驾驶舱');
   const units = await loadFigureUnits({ user, scope: 'own' });
   const unitIds = units.map((u) => u.id);
-  const [rows, unitsFromSummary, countyFromSummary] = await Promise.all([
-    figureRowsSql({ user, today, overseenUnitIds: unitIds }),
-    summaryAnswers({ today, unitIds }),
-    summaryAnswers({ today }),
-  ]);
+  const [rows, countyFromSummary] = await Promise.all([figureRowsSql({ user, today, overseenUnitIds: unitIds }), summaryAnswers({ today })]);
+  // What answers for the county answers for any of its units; only otherwise ask for these units.
+  const unitsFromSummary = countyFromSummary || (await summaryAnswers({ today, unitIds }));
   const countsOf = rows.indexed && countyFromSummary ? { kind: 'leader' as const, id: user.id } : null;
   const [row] = await db.$queryRaw<DashboardQueryRow[]>(leaderDashboardSql({ rows, unitIds, unitsFromSummary, countsOf, focus, page, today }));
   if (!row) throw new Error('dashboard query returned no row');

@@ -3,6 +3,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import type { ScopeMemberKey } from '@/lib/server/dashboard/figure-rows-sql';
 import type { TaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
+import { SUMMED_FIGURES_SQL } from '@/lib/server/dashboard/task-figure-summary';
 import { isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
 
 /*
@@ -21,13 +22,7 @@ export function scopeFigureCountsSql({ member, today }: { member: ScopeMemberKey
   const keys = Prisma.sql`"status", "light", "deadline", "closedOnTime", "tasks"`;
   const ofScope = Prisma.sql`"scopeKind" = ${member.kind} AND "scopeId" = ${member.id} AND "status" <> 'CANCELLED'`;
   return Prisma.sql`
-    SELECT coalesce(sum(f."tasks"), 0)::int AS "total",
-      coalesce(sum(f."tasks") FILTER (WHERE f."light" = 'red'), 0)::int AS "red",
-      coalesce(sum(f."tasks") FILTER (WHERE f."light" = 'yellow'), 0)::int AS "yellow",
-      coalesce(sum(f."tasks") FILTER (WHERE f."light" = 'green'), 0)::int AS "green",
-      coalesce(sum(f."tasks") FILTER (WHERE f."light" = 'done'), 0)::int AS "done",
-      coalesce(sum(f."tasks") FILTER (WHERE f."status" = 'CLOSED'), 0)::int AS "closed",
-      coalesce(sum(f."tasks") FILTER (WHERE f."status" = 'CLOSED' AND f."closedOnTime"), 0)::int AS "closedOnTime",
+    SELECT ${SUMMED_FIGURES_SQL},
       coalesce(sum(f."tasks") FILTER (WHERE f."status" <> 'CLOSED' AND f."deadline" < ${todayIso}::date), 0)::int AS "overdue"
     FROM (SELECT ${keys} FROM "TaskScopeFigures" WHERE ${ofScope} UNION ALL SELECT ${keys} FROM "TaskScopeFigureDelta" WHERE ${ofScope}) f`;
 }

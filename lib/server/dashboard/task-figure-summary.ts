@@ -20,6 +20,19 @@ import type { TaskLightCounts } from '@/lib/server/dashboard/get-task-light-coun
  * (figureCountsSql) for any other day.
  */
 
+/**
+ * figureCountsSql's figures but overdue, summed from rows `f` of counts ("tasks") keyed by status,
+ * stored light and closedOnTime: the county summary's and the scopes' (scope-figures.ts). "Closed" is
+ * status CLOSED, the scan's figure while no task was closed after today (each reader's guard).
+ */
+export const SUMMED_FIGURES_SQL = Prisma.sql`coalesce(sum(f."tasks"), 0)::int AS "total",
+      coalesce(sum(f."tasks") FILTER (WHERE f."light" = 'red'), 0)::int AS "red",
+      coalesce(sum(f."tasks") FILTER (WHERE f."light" = 'yellow'), 0)::int AS "yellow",
+      coalesce(sum(f."tasks") FILTER (WHERE f."light" = 'green'), 0)::int AS "green",
+      coalesce(sum(f."tasks") FILTER (WHERE f."light" = 'done'), 0)::int AS "done",
+      coalesce(sum(f."tasks") FILTER (WHERE f."status" = 'CLOSED'), 0)::int AS "closed",
+      coalesce(sum(f."tasks") FILTER (WHERE f."status" = 'CLOSED' AND f."closedOnTime"), 0)::int AS "closedOnTime"`;
+
 export type SummaryUnitFigures = TaskLightCounts & { unitId: string };
 
 /** The SQL of summarizedUnitFigures (exported for the benchmark): figures per lead unit on the Shanghai day of `today`. */
@@ -37,13 +50,7 @@ export function summaryFiguresSql({ today, unitIds, year }: { today: Date; unitI
   }
   return Prisma.sql`
     SELECT f."leadUnitId" AS "unitId",
-      sum(f."tasks")::int AS "total",
-      coalesce(sum(f."tasks") FILTER (WHERE f."light" = 'red'), 0)::int AS "red",
-      coalesce(sum(f."tasks") FILTER (WHERE f."light" = 'yellow'), 0)::int AS "yellow",
-      coalesce(sum(f."tasks") FILTER (WHERE f."light" = 'green'), 0)::int AS "green",
-      coalesce(sum(f."tasks") FILTER (WHERE f."light" = 'done'), 0)::int AS "done",
-      coalesce(sum(f."tasks") FILTER (WHERE f."status" = 'CLOSED'), 0)::int AS "closed",
-      coalesce(sum(f."tasks") FILTER (WHERE f."status" = 'CLOSED' AND f."closedOnTime"), 0)::int AS "closedOnTime",
+      ${SUMMED_FIGURES_SQL},
       (coalesce(sum(f."tasks") FILTER (WHERE f."status" <> 'CLOSED' AND f."light" = 'red'), 0) - coalesce(min(l."lagging"), 0))::int AS "overdue"
     FROM "TaskFigureSummary" f
     LEFT JOIN (
