@@ -26,6 +26,10 @@ export default defineConfig({
           globalSetup: ['tests/support/integration-global-setup.ts'],
           setupFiles: ['tests/support/integration-setup.ts'],
           fileParallelism: false,
+          // The files run one after another in one process and share its modules: loading the data
+          // layer afresh for each of ~50 files cost two CPU minutes a run. A file that changes the
+          // environment the data layer caches loads the layer afresh itself (attachment-store-s3).
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

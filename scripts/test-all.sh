@@ -37,10 +37,20 @@ finish() { # name, title: waits for it, shows its output, remembers a failure
   pid=$(eval "echo \$pid_${name//-/_}")
   wait "$pid" || status=$?
   step "$2: exit $status"; cat "$logs/$name.log"
-  [ "$status" = 0 ] || failed+=("$2")
+  [ "$status" = 0 ] || { failed+=("$2"); failures "$2" "$logs/$name.log" >>"$logs/failures"; }
+}
+# The lines naming each failed test and its first error, repeated at the very end: a log cut to its
+# tail (as CI shows it) still says what failed.
+failures() { # title, log
+  printf '%s:\n' "$1"
+  sed 's/\x1b\[[0-9;]*m//g' "$2" | grep -E '^\s*(✘|×|FAIL |❯ .*failed)|^\s+[0-9]+\) \[|^\s*(Error|AssertionError|TimeoutError|TypeError)\b|^\s*(Expected|Received)( string| pattern)?:' | head -60 || true
 }
 failed=()
-check() { [ "${#failed[@]}" = 0 ] || { echo "failed: ${failed[*]}" >&2; exit 1; }; }
+check() {
+  [ "${#failed[@]}" = 0 ] && return
+  step "what failed"; cat "$logs/failures" >&2
+  echo "failed: ${failed[*]}" >&2; exit 1
+}
 
 # Lint and typecheck are one core each.
 start lint npx eslint .

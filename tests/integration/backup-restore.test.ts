@@ -12,6 +12,7 @@ import { deployMigrations, installationPaths } from '@/lib/platform/backup/insta
 import { fileProgressReport } from '@/lib/server/reports/file-progress-report';
 import { databaseKind, sessionUser, testDb } from '../support/db';
 import { pdf, taskVersion, TODAY, workflowTask } from '../support/workflow';
+import { tsxCommand } from '../support/tsx';
 
 // The owner, as `npm run backup` and `restore` use it (DATABASE_OWNER_URL); it also creates the target database.
 const sourceUrl = inject('databaseUrl');
@@ -89,7 +90,7 @@ describe(`backup and restore (${databaseKind})`, () => {
     expect(readFileSync(target.secret, 'utf8')).toBe('round-trip-secret-0123456789');
 
     // npm run verify against the restored database and files.
-    const verify = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/verify.ts'], {
+    const verify = spawnSync(...tsxCommand('--conditions=react-server', 'scripts/verify.ts'), {
       env: { ...process.env, DATABASE_URL: targetUrl, LUOSHI_UPLOAD_DIR: target.uploads, LUOSHI_KEY_DIR: target.keys, LUOSHI_CHECKPOINT_LOG: target.checkpointLog },
       encoding: 'utf8',
     });

@@ -11,6 +11,7 @@ import { InstallationRefused, setUpInstallation } from '@/lib/server/installatio
 import { readInstallationSettings } from '@/lib/server/settings/installation-settings';
 import { updateInstallationSettings } from '@/lib/server/settings/update-installation-settings';
 import { sessionUser, testDb } from '../support/db';
+import { tsxCommand } from '../support/tsx';
 
 const execFileAsync = promisify(execFile);
 const baseUrl = new URL(inject('databaseUrl'));
@@ -33,7 +34,7 @@ async function script(args: string[], env: Record<string, string> = {}) {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: freshUrl.toString(), ...env };
   for (const name of ['LUOSHI_COUNTY_NAME', 'LUOSHI_ADMIN_USERNAME', 'LUOSHI_ADMIN_PASSWORD']) if (!(name in env)) delete childEnv[name];
   try {
-    const { stdout, stderr } = await execFileAsync('npx', ['tsx', ...args], { env: childEnv });
+    const { stdout, stderr } = await execFileAsync(...tsxCommand(...args), { env: childEnv });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const failure = error as { stdout: string; stderr: string; code: number };

@@ -29,6 +29,7 @@ import { sha256Hex } from '@/lib/core/commitment/letter';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '@/lib/platform/chromium';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 import { sessionUser, testDb, unitId } from '../support/db';
+import { tsxCommand } from '../support/tsx';
 
 const YEAR = 2033;
 const PASSWORD = 'luoshi2024';
@@ -214,7 +215,7 @@ describe('attacks on the database, each detected by verify and by the 核验 pag
       expect(status.lastCheck!.problems).toContain(`${label(l)}: LOCKED without its LEADER signature`);
       await expect(getIntegrityStatus({ user: await sessionUser('tjj_head') })).rejects.toThrow('无权');
 
-      const run = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/verify.ts'], { encoding: 'utf8', env: process.env });
+      const run = spawnSync(...tsxCommand('--conditions=react-server', 'scripts/verify.ts'), { encoding: 'utf8', env: process.env });
       expect(run.status).toBe(1);
       expect(run.stdout).toContain(`${label(l)}: LOCKED without its LEADER signature`);
       expect(run.stdout).toMatch(/verify: \d+ problem\(s\)/);

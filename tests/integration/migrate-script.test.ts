@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { databaseKind } from '../support/db';
 import { inject } from 'vitest';
+import { tsxCommand } from '../support/tsx';
 
 const run = promisify(execFile);
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'luoshi-migrate-'));
@@ -43,7 +44,7 @@ function writeSchema(models: string) {
 }
 
 async function migrate(...args: string[]) {
-  const result = await run('npx', ['tsx', 'scripts/migrate.ts', ...args], {
+  const result = await run(...tsxCommand('scripts/migrate.ts', ...args), {
     // Its own checkpoint file: a reset moves the file aside, and the suite's database keeps using its own.
     env: { ...process.env, DATABASE_URL: scratchUrl.toString(), LUOSHI_MIGRATIONS_DIR: migrationsDir, LUOSHI_SCHEMA_FILE: schemaFile, LUOSHI_CHECKPOINT_LOG: path.join(workDir, 'audit-checkpoints.log') },
   }).catch((error: { stdout: string; stderr: string; code: number }) => ({ ...error, failed: true as const }));

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../lib/platform/db/embedded';
+import { tsxCommand } from './tsx';
 
 let embedded: EmbeddedDatabase | null = null;
 
@@ -37,7 +38,7 @@ export async function setup(project: TestProject) {
   const checkpointLog = path.join(keyHome, 'audit-checkpoints.log');
   const env = { ...process.env, DATABASE_URL: appUrl, DATABASE_OWNER_URL: url, LUOSHI_KEY_DIR: keyDir, LUOSHI_CHECKPOINT_LOG: checkpointLog };
   const run = (script: string, ...args: string[]) =>
-    execFileSync('npx', ['tsx', script, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(...tsxCommand(script, ...args), { env, stdio: ['ignore', 'ignore', 'inherit'] });
   run('scripts/migrate.ts', 'reset', '--force');
   run('--conditions=react-server', 'prisma/seed.ts');
   project.provide('databaseUrl', url);
