@@ -4,6 +4,13 @@ import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { storedLightsAreFor, taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { COUNTED_TASK_SQL, figureColumnsSql } from '@/lib/server/dashboard/task-figures-sql';
+import { OPEN_STATUSES } from '@/lib/core/workflow/task-status';
+
+/**
+ * A member row `m` of an open task (OPEN_STATUSES), written as the predicate of the open rows' index
+ * (TaskScopeMember_open_deadline_idx) so that PostgreSQL can use it; a test keeps the two equal.
+ */
+export const OPEN_MEMBER_SQL = Prisma.raw(`m."status" IN (${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})`);
 
 export type ScopeMemberKey = { kind: 'unit' | 'leader'; id: string };
 

@@ -7,7 +7,7 @@ import { figureCountsSql, URGENT_ORDER_SQL, urgentFocusSql, urgentOrderSql } fro
 import { figureRowsSql, type FigureRows, type ScopeMemberKey } from '@/lib/server/dashboard/figure-rows-sql';
 import { scopeFigureCountsSql } from '@/lib/server/dashboard/scope-figures';
 import { summaryAnswers, summaryFiguresSql } from '@/lib/server/dashboard/task-figure-summary';
-import { loadUrgentRows, URGENT_TASKS_PAGE_SIZE } from '@/lib/server/dashboard/list-urgent-tasks';
+import { focusTotal, loadUrgentRows, URGENT_TASKS_PAGE_SIZE } from '@/lib/server/dashboard/list-urgent-tasks';
 import type { TaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 import { loadFigureUnits, unitTaskStats } from '@/lib/server/ranking/get-unit-task-stats';
 import { onTimeRate, type UnitTaskStats } from '@/lib/core/ranking/score-units';
@@ -21,11 +21,6 @@ type DashboardQueryRow = {
 };
 
 const FIGURES = ['total', 'red', 'yellow', 'green', 'done', 'closed', 'closedOnTime', 'overdue'] as const;
-
-/** How many of the scope's tasks a focus shows: red and overdue are counted figures; open is every task not closed. */
-export function focusTotal(counts: TaskLightCounts, focus: UrgentFocus): number {
-  return focus === 'open' ? counts.total - counts.closed : counts[focus];
-}
 
 /**
  * The dashboard's one query (see getLeaderDashboard); `rows` is the leader's figureRowsSql, `unitIds`

@@ -4,10 +4,10 @@ import { db } from '@/lib/server/db';
 import { can, taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden } from '@/lib/server/errors';
 import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
-import { listUrgentTasks } from '@/lib/server/dashboard/list-urgent-tasks';
+import { focusTotal, listUrgentTasks } from '@/lib/server/dashboard/list-urgent-tasks';
 import { listNotifications } from '@/lib/server/notifications/list-notifications';
 import { shanghaiDbDate } from '@/lib/server/tasks/light-sql';
-import { OPEN_STATUSES } from '@/lib/core/workflow/task-status';
+import { OPEN_MEMBER_SQL } from '@/lib/server/dashboard/figure-rows-sql';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { isoFromDate } from '@/lib/core/schemas/common';
 import { isoWeekday, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
@@ -29,7 +29,7 @@ import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
 async function loadDueThisWeek(user: SessionUser & { unitId: string }, from: Date, to: Date) {
   const picked = await db.$queryRaw<{ taskId: string }[]>(Prisma.sql`
     SELECT m."taskId" FROM "TaskScopeMember" m
-    WHERE m."scopeKind" = 'unit' AND m."scopeId" = ${user.unitId} AND m."status"::text = ANY(${[...OPEN_STATUSES]}) AND m."deadline" BETWEEN ${isoFromDate(from)}::date AND ${isoFromDate(to)}::date
+    WHERE m."scopeKind" = 'unit' AND m."scopeId" = ${user.unitId} AND ${OPEN_MEMBER_SQL} AND m."deadline" BETWEEN ${isoFromDate(from)}::date AND ${isoFromDate(to)}::date
     ORDER BY m."deadline", m."code" LIMIT 50`);
   return db.task.findMany({
     where: { AND: [taskScopeWhere(user), { id: { in: picked.map((row) => row.taskId) } }] },
@@ -53,7 +53,7 @@ async function loadShownTargets(user: SessionUser, unitId: string) {
   while (shown.length < UNIT_TARGETS_SHOWN) {
     const tasks: { taskId: string; deadline: Date; code: string }[] = await db.$queryRaw(Prisma.sql`
       SELECT m."taskId", m."deadline", m."code" FROM "TaskScopeMember" m
-      WHERE m."scopeKind" = 'unit' AND m."scopeId" = ${unitId} AND m."leadUnitId" = ${unitId} AND m."status"::text = ANY(${[...OPEN_STATUSES]})
+      WHERE m."scopeKind" = 'unit' AND m."scopeId" = ${unitId} AND m."leadUnitId" = ${unitId} AND ${OPEN_MEMBER_SQL}
         ${after ? Prisma.sql`AND (m."deadline", m."code") > (${isoFromDate(after.deadline)}::date, ${after.code})` : Prisma.empty}
       ORDER BY m."deadline", m."code" LIMIT ${TARGET_TASKS_STEP}`);
     if (tasks.length === 0) break;
@@ -77,9 +77,10 @@ export async function getUnitDashboard({ user, focus = 'open', page = 1, today =
   if (!can(user, 'dashboard.unit') || !user.unitId) throw forbidden('查看本单位任务');
   const unitUser = { ...user, unitId: user.unitId };
   const weekday = isoWeekday(shanghaiDayNumber(today));
-  const [counts, tasks, dueThisWeek, returned, notifications, targets] = await Promise.all([
-    getTaskLightCounts({ user, today }),
-    listUrgentTasks({ user, focus, page, today }),
+  // The counts first: they give the task list its total (the list then reads only its page).
+  const counts = await getTaskLightCounts({ user, today });
+  const [tasks, dueThisWeek, returned, notifications, targets] = await Promise.all([
+    listUrgentTasks({ user, focus, page, today, total: focusTotal(counts, focus) }),
     loadDueThisWeek(unitUser, shanghaiDbDate(today, 1 - weekday), shanghaiDbDate(today, 7 - weekday)),
     // The latest report of each task, kept only if it was returned: the unit still owes a corrected one.
     db.$queryRaw<{ id: string; taskId: string; code: string; title: string; periodKey: string; reviewReason: string | null; reviewedAt: Date | null }[]>(Prisma.sql`

@@ -7,6 +7,7 @@ import { figureRowsSql } from '@/lib/server/dashboard/figure-rows-sql';
 import { isoFromDate } from '@/lib/core/schemas/common';
 import { daysUntilDeadline, expectedProgress, type TrafficLight } from '@/lib/core/schedule/progress';
 import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
+import type { TaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 
 export const URGENT_TASKS_PAGE_SIZE = 20;
 
@@ -45,16 +46,38 @@ export async function loadUrgentRows({ user, found, today }: { user: SessionUser
 
 export type UrgentTaskRow = Awaited<ReturnType<typeof loadUrgentRows>>[number];
 
+/** How many of the scope's tasks a focus shows: red and overdue are counted figures; open is every task not closed. */
+export function focusTotal(counts: TaskLightCounts, focus: UrgentFocus): number {
+  return focus === 'open' ? counts.total - counts.closed : counts[focus];
+}
+
 /**
  * One page of the user's tasks, most urgent first (urgentOrderSql); `focus` picks overdue tasks,
- * red tasks, or all open tasks. Rows and total come from one query (count(*) OVER ()).
+ * red tasks, or all open tasks. `total` is how many match when the caller has the scope's counts
+ * (focusTotal); else they are counted here. (Counting beside the page, as count(*) OVER (), made the
+ * page read every matching row: 18 ms for a unit's 7,700 open tasks at 1M, 5 ms without.)
  */
-export async function listUrgentTasks({ user, focus, page = 1, pageSize = URGENT_TASKS_PAGE_SIZE, today = new Date() }: { user: SessionUser; focus: UrgentFocus; page?: number; pageSize?: number; today?: Date }) {
+export async function listUrgentTasks({
+  user,
+  focus,
+  page = 1,
+  pageSize = URGENT_TASKS_PAGE_SIZE,
+  today = new Date(),
+  total,
+}: {
+  user: SessionUser;
+  focus: UrgentFocus;
+  page?: number;
+  pageSize?: number;
+  today?: Date;
+  total?: number;
+}) {
   const matching = Prisma.sql`${(await figureRowsSql({ user, today })).sql} s WHERE ${urgentFocusSql(focus, today)}`;
-  const found = await db.$queryRaw<{ id: string; light: TrafficLight; total: number }[]>(Prisma.sql`
-    SELECT s."id", s."light", count(*) OVER ()::int AS "total" FROM ${matching}
-    ORDER BY ${urgentOrderSql(focus)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
-  // Past the last page the window count has no row to ride on; count separately then.
-  const total = found[0]?.total ?? (page > 1 ? ((await db.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS "total" FROM ${matching}`))[0]?.total ?? 0) : 0);
-  return { rows: await loadUrgentRows({ user, found, today }), total };
+  const [found, matched] = await Promise.all([
+    db.$queryRaw<{ id: string; light: TrafficLight }[]>(Prisma.sql`
+      SELECT s."id", s."light" FROM ${matching}
+      ORDER BY ${urgentOrderSql(focus)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
+    total ?? db.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS "total" FROM ${matching}`).then((rows) => rows[0]?.total ?? 0),
+  ]);
+  return { rows: await loadUrgentRows({ user, found, today }), total: matched };
 }

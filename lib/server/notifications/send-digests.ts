@@ -9,8 +9,8 @@ import { db } from '@/lib/server/db';
 import { readNotifySettings } from '@/lib/server/notifications/notify-settings';
 import { shanghaiDbDate } from '@/lib/server/tasks/light-sql';
 import { taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
+import { OPEN_STATUSES } from '@/lib/core/workflow/task-status';
 
-const OPEN_STATUSES = ['ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'CLOSURE_REQUESTED'] as const;
 const DIGEST_MARKER_KEY = 'notifyDigestDay';
 const DAY_MS = 86_400_000;
 
