@@ -5,11 +5,11 @@ import { formatShanghaiDateTime } from '@/lib/core/format/date-time';
 import { periodLabel } from '@/lib/core/schedule/cadence';
 import { HomeStats } from './home-stats';
 
-function Queue({ title, count, children, testId }: { title: string; count: number; children: React.ReactNode; testId: string }) {
+function Queue({ title, count, over = false, children, testId }: { title: string; count: number; over?: boolean; children: React.ReactNode; testId: string }) {
   return (
     <section className="panel queue" aria-label={title} data-testid={testId}>
       <h2>
-        {title} <span className={`count${count === 0 ? ' zero' : ''}`}>{count}</span>
+        {title} <span className={`count${count === 0 ? ' zero' : ''}`}>{over ? `${count}+` : count}</span>
       </h2>
       {count === 0 ? <p className="muted">暂无。</p> : <ul>{children}</ul>}
       {count > 10 && <p className="muted small">仅列出最早的10项。</p>}
@@ -28,7 +28,7 @@ export function OfficeHome({ data }: { data: OfficeDashboard }) {
     <>
       <HomeStats counts={data.counts} />
       <div className="grid">
-        <Queue title="待审核进度" count={data.reports.count} testId="queue-reports">
+        <Queue title="待审核进度" count={data.reports.count} over={data.reports.over} testId="queue-reports">
           {data.reports.rows.map((r) => (
             <li key={r.id}>
               <TaskLink task={r.task} />
@@ -38,7 +38,7 @@ export function OfficeHome({ data }: { data: OfficeDashboard }) {
             </li>
           ))}
         </Queue>
-        <Queue title="销号申请" count={data.closures.count} testId="queue-closures">
+        <Queue title="销号申请" count={data.closures.count} over={data.closures.over} testId="queue-closures">
           {data.closures.rows.map((r) => (
             <li key={r.id}>
               <TaskLink task={r.task} />

@@ -177,6 +177,10 @@ describe('role dashboards are scoped', () => {
         return tx.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${pendingReviewCountsSql(admin)}`);
       });
       expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Index Only Scan using "ProgressReport_reviewState_closureRequest_createdAt_taskId_idx" on "ProgressReport"/);
+      // Counted up to the cap and one more: with a cap of 1 every queue holding two or more says 2 (“over”).
+      const [capped] = await testDb.$queryRaw<{ reports: number; closures: number }[]>(pendingReviewCountsSql(admin, 1));
+      expect(capped).toEqual({ reports: Math.min(await pending(false), 2), closures: Math.min(await pending(true), 2) });
+      expect(await pending(false)).toBeGreaterThanOrEqual(2);
     } finally {
       await testDb.progressReport.deleteMany({ where: { id: { in: made.map((r) => r.id) } } });
     }
