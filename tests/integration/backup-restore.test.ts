@@ -32,6 +32,7 @@ async function derivedRows(url: string) {
     return {
       summary: await read(`SELECT "leadUnitId", "year", "status", "light", "closedOnTime", "tasks" FROM "TaskFigureSummary" WHERE "tasks" <> 0 ORDER BY 1, 2, 3, 4, 5`),
       members: await read(`SELECT "scopeKind", "scopeId", "taskId", "light", "status" FROM "TaskScopeMember" ORDER BY 1, 2, 3`),
+      unitLeaders: await read(`SELECT "unitId", "leaderId", "tasks" FROM "UnitTaskLeader" ORDER BY 1, 2`),
       figures: await read(`SELECT "scopeKind", "scopeId", "year", "status", "light", "deadline"::text, "closedOnTime", sum("tasks")::int AS "tasks"
         FROM (SELECT "scopeKind", "scopeId", "year", "status", "light", "deadline", "closedOnTime", "tasks" FROM "TaskScopeFigures"
           UNION ALL SELECT "scopeKind", "scopeId", "year", "status", "light", "deadline", "closedOnTime", "tasks" FROM "TaskScopeFigureDelta") f
@@ -85,6 +86,7 @@ describe(`backup and restore (${databaseKind})`, () => {
     expect(await tableRowCounts(targetUrl)).toEqual(manifest.tables);
     const derived = await derivedRows(targetUrl);
     expect(derived.members.length).toBeGreaterThan(0);
+    expect(derived.unitLeaders.length).toBeGreaterThan(0);
     expect(derived).toEqual(await derivedRows(sourceUrl));
     expect(readFileSync(path.join(target.uploads, task.id, storedName))).toEqual(readFileSync(path.join(source.uploads, task.id, storedName)));
     expect(readFileSync(target.secret, 'utf8')).toBe('round-trip-secret-0123456789');

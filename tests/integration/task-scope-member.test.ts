@@ -62,6 +62,17 @@ async function figureDrift() {
     UNION ALL (SELECT 'extra', * FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh) e)`);
 }
 
+/** Where "UnitTaskLeader" differs from its definition: per unit, its member rows' tasks counted per leader of them. */
+async function unitLeaderDrift() {
+  return testDb.$queryRaw<unknown[]>(Prisma.sql`
+    WITH fresh AS (
+      SELECT m."scopeId" AS "unitId", tl."leaderId", count(*)::int AS "tasks"
+      FROM "TaskScopeMember" m JOIN "TaskLeader" tl ON tl."taskId" = m."taskId" WHERE m."scopeKind" = 'unit' GROUP BY 1, 2),
+    kept AS (SELECT "unitId", "leaderId", "tasks" FROM "UnitTaskLeader")
+    (SELECT 'missing' AS "drift", * FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept) m)
+    UNION ALL (SELECT 'extra', * FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh) e)`);
+}
+
 /** A user's figures by scanning "Task" with the access rule and the computed light: what the member rows must give. */
 async function scannedCounts(user: SessionUser, today: Date) {
   const [row] = await testDb.$queryRaw<Record<string, number>[]>(Prisma.sql`
@@ -81,6 +92,8 @@ describe('the task scope members', () => {
     const otherLeader = await testDb.user.findFirstOrThrow({ where: { role: 'LEADER', id: { not: leader.id } }, select: { id: true } });
     const version = async (taskId: string) => (await testDb.task.findUniqueOrThrow({ where: { id: taskId }, select: { version: true } })).version;
     expect(await memberDrift()).toEqual([]); // the migration's backfill of the seeded county
+    expect(await unitLeaderDrift()).toEqual([]);
+    expect(await testDb.unitTaskLeader.count()).toBeGreaterThan(0);
     expect(await figureDrift()).toEqual([]);
 
     const create = (title: string, leadUnitId: string, coUnitIds: string[], leaderIds: string[], deadlineOffset: number) =>
@@ -93,6 +106,7 @@ describe('the task scope members', () => {
     const cancelled = await create('范围·撤销', jyj, [fgj], [leader.id], 200);
     await create('范围·今日到期', fgj, [], [leader.id], 0); // due today: open, not yet overdue
     expect(await memberDrift()).toEqual([]);
+    expect(await unitLeaderDrift()).toEqual([]);
 
     // Co-units, leaders and the lead unit change; a report moves the light; a task is cancelled.
     await editTask({ user: admin, input: { taskId: shared.id, version: await version(shared.id), coUnitIds: [jyj], leaderIds: [leader.id, otherLeader.id], reason: '调整配合单位' } });
@@ -100,13 +114,31 @@ describe('the task scope members', () => {
     await fileProgressReport({ user: staff, input: { taskId: shared.id, version: await version(shared.id), narrative: '按序时推进', percent: 80 } });
     await cancelTask({ user: admin, input: { taskId: cancelled.id, version: await version(cancelled.id), reason: '重复交办' } });
     expect(await memberDrift()).toEqual([]);
+    expect(await unitLeaderDrift()).toEqual([]);
+
+    // Tasks deleted (no page does, but cascades must count right): their member rows and leaders go by
+    // cascade, in whichever order. One task, then two in one statement; a leader row rewritten in place.
+    const gone = [
+      await create('范围·删除一', fgj, [czj, jyj], [leader.id, otherLeader.id], 30),
+      await create('范围·删除二', czj, [fgj], [otherLeader.id], 30),
+      await create('范围·删除三', jyj, [], [leader.id], 30),
+    ];
+    await testDb.$executeRaw`UPDATE "TaskLeader" SET "leaderId" = ${otherLeader.id} WHERE "taskId" = ${gone[2]!.id} AND "leaderId" = ${leader.id}`;
+    expect(await unitLeaderDrift()).toEqual([]);
+    await testDb.task.delete({ where: { id: gone[0]!.id } });
+    expect(await unitLeaderDrift()).toEqual([]);
+    await testDb.task.deleteMany({ where: { id: { in: [gone[1]!.id, gone[2]!.id] } } });
+    expect(await memberDrift()).toEqual([]);
+    expect(await unitLeaderDrift()).toEqual([]);
 
     // Oversight (分管) changes reach every task of the units gained or lost, led or co-owned.
     const overseen = (await testDb.leaderUnit.findMany({ where: { leaderId: leader.id }, select: { unitId: true } })).map((r) => r.unitId);
     await setLeaderUnits({ user: admin, input: { leaderId: leader.id, unitIds: [...overseen.filter((id) => id !== fgj), jyj] } });
     expect(await memberDrift()).toEqual([]);
+    expect(await unitLeaderDrift()).toEqual([]);
     await setLeaderUnits({ user: admin, input: { leaderId: leader.id, unitIds: overseen } });
     expect(await memberDrift()).toEqual([]);
+    expect(await unitLeaderDrift()).toEqual([]);
     expect(await figureDrift()).toEqual([]); // the writes' deltas, not folded yet
     expect(await testDb.taskScopeFigureDelta.count()).toBeGreaterThan(0);
 
@@ -118,6 +150,7 @@ describe('the task scope members', () => {
     }).catch(() => {});
     await refreshTaskLights({ today: now }); // folds the deltas
     expect(await memberDrift()).toEqual([]);
+    expect(await unitLeaderDrift()).toEqual([]);
     expect(await figureDrift()).toEqual([]);
     expect(await testDb.taskScopeFigureDelta.count()).toBe(0);
 

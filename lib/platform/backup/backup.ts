@@ -49,7 +49,7 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * task): not backed up, and left out of a restore (an older backup holds them), since restoring
  * the tasks, their units and leaders rebuilds them; loading them as well would count twice.
  */
-const DERIVED_TABLES = new Set(['TaskFigureSummary', 'TaskScopeMember', 'TaskScopeFigures', 'TaskScopeFigureDelta']);
+const DERIVED_TABLES = new Set(['TaskFigureSummary', 'TaskScopeMember', 'TaskScopeFigures', 'TaskScopeFigureDelta', 'UnitTaskLeader']);
 
 async function userTables(client: pg.ClientBase): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(

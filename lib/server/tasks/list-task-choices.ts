@@ -6,16 +6,16 @@ import { scopeMemberKey, type ScopeMemberKey } from '@/lib/server/dashboard/figu
 
 /**
  * County leaders a user may pick in task filters and forms: every active one for those whose scope
- * is not one unit's (office, leaders); for a unit user, those leading a task in the unit's scope,
- * found from the unit's task rows in "TaskScopeMember" to their leaders (asked the other way round,
- * leaders with some task in scope, PostgreSQL walks each leader's thousands of tasks).
+ * is not one unit's (office, leaders); for a unit user, those leading a task in the unit's scope:
+ * the unit's rows of "UnitTaskLeader" (per unit and leader, the count of such tasks, kept by
+ * triggers), a few rows instead of joining the unit's ~10k member rows at 1M tasks to their leaders.
  */
 function listLeaderChoices(user: SessionUser, member: ScopeMemberKey | null) {
   const unitBound = can(user, 'dashboard.unit'); // a unit's head or liaison (abilities.ts seesOwnUnitOnly)
   const leadingInScope = !unitBound
     ? Prisma.empty
-    : member
-      ? Prisma.sql`AND u."id" IN (SELECT tl."leaderId" FROM "TaskScopeMember" m JOIN "TaskLeader" tl ON tl."taskId" = m."taskId" WHERE m."scopeKind" = ${member.kind} AND m."scopeId" = ${member.id})`
+    : member?.kind === 'unit'
+      ? Prisma.sql`AND u."id" IN (SELECT "leaderId" FROM "UnitTaskLeader" WHERE "unitId" = ${member.id})`
       : Prisma.sql`AND FALSE`;
   return db.$queryRaw<{ id: string; name: string; title: string | null }[]>`
     SELECT u."id", u."name", u."title" FROM "User" u
