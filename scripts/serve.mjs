@@ -11,7 +11,7 @@ import os from 'node:os';
 const setting = process.env.LUOSHI_WEB_WORKERS?.trim() || '1';
 const workers = setting === 'auto' ? os.availableParallelism() : Number(setting);
 if (!Number.isInteger(workers) || workers < 1) {
-  console.error(`LUOSHI_WEB_WORKERS must be a whole number ≥ 1 or "auto" (got "${setting}")`);
+  console.error(`LUOSHI_WEB_WORKERS 应为不小于 1 的整数或 "auto"（当前为 "${setting}"） / must be a whole number ≥ 1 or "auto" (got "${setting}")`);
   process.exit(2);
 }
 
@@ -31,7 +31,7 @@ if (workers > 1 && cluster.isPrimary) {
       if (startedAt.size === 0) process.exit(process.exitCode ?? 0);
       return;
     }
-    console.error(`luoshi: web worker ${worker.process.pid} exited (${signal ?? code}) after ${Math.round(lived / 1000)} s`);
+    console.error(`luoshi：工作进程 ${worker.process.pid} 已退出（${signal ?? code}），运行 ${Math.round(lived / 1000)} 秒 / web worker exited after ${Math.round(lived / 1000)} s`);
     if (lived < EARLY_EXIT_MS) {
       stopping = true;
       for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
