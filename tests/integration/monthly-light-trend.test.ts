@@ -5,17 +5,18 @@ import { getMonthlyLightTrend } from '@/lib/server/dashboard/get-monthly-light-t
 import { sessionUser, testDb } from '../support/db';
 import { insertTaskRow } from '../support/task-rows';
 
-// A year of its own, so the counts are this file's tasks only.
-const YEAR = 2031;
-const TODAY = new Date('2031-03-13T04:00:00Z');
+// A year no other test file uses (they share the database), so the counts are this file's tasks only.
+const YEAR = 2047;
+const TODAY = new Date('2047-03-13T04:00:00Z');
 const ids: string[] = [];
 
 beforeAll(async () => {
+  expect(await testDb.task.count({ where: { year: YEAR } }), `another test file has tasks in ${YEAR}`).toBe(0);
   const task = async (leadUnit: string, created: string, extra: Record<string, unknown> = {}) =>
-    ids.push((await insertTaskRow({ leadUnit, year: YEAR, createdAt: new Date(created), startDate: new Date('2031-01-01'), deadline: new Date('2031-12-31'), ...extra })).id);
-  await task('fgj', '2031-01-10T02:00:00Z');
-  await task('fgj', '2031-02-10T02:00:00Z', { status: 'CLOSED', closedAt: new Date('2031-02-20T02:00:00Z') });
-  await task('jyj', '2031-03-02T02:00:00Z');
+    ids.push((await insertTaskRow({ leadUnit, year: YEAR, createdAt: new Date(created), startDate: new Date('2047-01-01'), deadline: new Date('2047-12-31'), ...extra })).id);
+  await task('fgj', '2047-01-10T02:00:00Z');
+  await task('fgj', '2047-02-10T02:00:00Z', { status: 'CLOSED', closedAt: new Date('2047-02-20T02:00:00Z') });
+  await task('jyj', '2047-03-02T02:00:00Z');
 });
 afterAll(async () => {
   await testDb.task.deleteMany({ where: { id: { in: ids } } });
