@@ -39,21 +39,15 @@ CREATE FUNCTION "unit_task_leader_apply"(units TEXT[], leaders TEXT[], deltas IN
     WHERE k."unitId" = c.u AND k."leaderId" = c.l AND k."tasks" = 0\073
 END';
 
-CREATE FUNCTION "unit_task_leader_member_insert"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
-  PERFORM "unit_task_leader_apply"(array_agg(m."scopeId"), array_agg(tl."leaderId"), array_agg(1))
-    FROM new_rows m JOIN "TaskLeader" tl ON tl."taskId" = m."taskId" WHERE m."scopeKind" = ''unit''\073
+CREATE FUNCTION "unit_task_leader_member_change"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
+  PERFORM "unit_task_leader_apply"(array_agg(m."scopeId"), array_agg(tl."leaderId"), array_fill(CASE TG_OP WHEN ''INSERT'' THEN 1 ELSE -1 END, ARRAY[count(*)::int]))
+    FROM changed_rows m JOIN "TaskLeader" tl ON tl."taskId" = m."taskId" WHERE m."scopeKind" = ''unit''\073
   RETURN NULL\073
 END';
 
-CREATE FUNCTION "unit_task_leader_member_delete"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
-  PERFORM "unit_task_leader_apply"(array_agg(m."scopeId"), array_agg(tl."leaderId"), array_agg(-1))
-    FROM old_rows m JOIN "TaskLeader" tl ON tl."taskId" = m."taskId" WHERE m."scopeKind" = ''unit''\073
-  RETURN NULL\073
-END';
-
-CREATE FUNCTION "unit_task_leader_leader_insert"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
-  PERFORM "unit_task_leader_apply"(array_agg(m."scopeId"), array_agg(tl."leaderId"), array_agg(1))
-    FROM new_rows tl JOIN "TaskScopeMember" m ON m."taskId" = tl."taskId" WHERE m."scopeKind" = ''unit''\073
+CREATE FUNCTION "unit_task_leader_leader_change"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
+  PERFORM "unit_task_leader_apply"(array_agg(m."scopeId"), array_agg(tl."leaderId"), array_fill(CASE TG_OP WHEN ''INSERT'' THEN 1 ELSE -1 END, ARRAY[count(*)::int]))
+    FROM changed_rows tl JOIN "TaskScopeMember" m ON m."taskId" = tl."taskId" WHERE m."scopeKind" = ''unit''\073
   RETURN NULL\073
 END';
 
@@ -64,18 +58,12 @@ CREATE FUNCTION "unit_task_leader_leader_update"() RETURNS trigger LANGUAGE plpg
   RETURN NULL\073
 END';
 
-CREATE FUNCTION "unit_task_leader_leader_delete"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
-  PERFORM "unit_task_leader_apply"(array_agg(m."scopeId"), array_agg(tl."leaderId"), array_agg(-1))
-    FROM old_rows tl JOIN "TaskScopeMember" m ON m."taskId" = tl."taskId" WHERE m."scopeKind" = ''unit''\073
-  RETURN NULL\073
-END';
+CREATE TRIGGER "TaskScopeMember_count_unit_leader_insert" AFTER INSERT ON "TaskScopeMember" REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_task_leader_member_change"();
+CREATE TRIGGER "TaskScopeMember_count_unit_leader_delete" AFTER DELETE ON "TaskScopeMember" REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_task_leader_member_change"();
 
-CREATE TRIGGER "TaskScopeMember_count_unit_leader_insert" AFTER INSERT ON "TaskScopeMember" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_task_leader_member_insert"();
-CREATE TRIGGER "TaskScopeMember_count_unit_leader_delete" AFTER DELETE ON "TaskScopeMember" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_task_leader_member_delete"();
-
-CREATE TRIGGER "TaskLeader_count_unit_leader_insert" AFTER INSERT ON "TaskLeader" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_task_leader_leader_insert"();
+CREATE TRIGGER "TaskLeader_count_unit_leader_insert" AFTER INSERT ON "TaskLeader" REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_task_leader_leader_change"();
 CREATE TRIGGER "TaskLeader_count_unit_leader_update" AFTER UPDATE ON "TaskLeader" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_task_leader_leader_update"();
-CREATE TRIGGER "TaskLeader_count_unit_leader_delete" AFTER DELETE ON "TaskLeader" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_task_leader_leader_delete"();
+CREATE TRIGGER "TaskLeader_count_unit_leader_delete" AFTER DELETE ON "TaskLeader" REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_task_leader_leader_change"();
 
 CREATE FUNCTION "unit_task_leader_task_delete"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
   PERFORM "unit_task_leader_apply"(array_agg(m."scopeId"), array_agg(tl."leaderId"), array_agg(-1))
