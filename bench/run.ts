@@ -11,6 +11,7 @@
 // then measures, printing one line each:
 //
 //   bench: generate / refresh-lights   loading the data; the daily stored-light refresh of every task
+//   bench: month-lights                 the hourly job's count of the monthly trend (every month on a day's first run)
 //   bench: task-list-data-layer        listTasks() for one unit's red tasks, page 3, in process
 //   bench: sql-<aggregate>             the raw SQL of each dashboard aggregate (office, leader, unit, ranking)
 //   bench: plan-parse / plan-import-publish   the importer (see plan-import.ts)
@@ -269,6 +270,11 @@ async function main() {
   const refreshStarted = performance.now();
   const refreshed = await refreshTaskLights();
   console.log(benchLine('refresh-lights', { db: dbKind, n: refreshed.changed, timing: timingOf([performance.now() - refreshStarted]) }));
+  // The hourly job's count of the homes' monthly trend (the first run of a day counts every month).
+  const { recordMonthLights } = await import('../lib/server/dashboard/record-month-lights');
+  const trendStarted = performance.now();
+  const trend = await recordMonthLights();
+  console.log(benchLine('month-lights', { db: dbKind, n: trend.months, timing: timingOf([performance.now() - trendStarted]) }));
   await pool.query('VACUUM ANALYZE');
 
   const sessionUser = async (username: string) => {

@@ -25,7 +25,7 @@ export function LightTrendChart({ year, months }: { year: number; months: MonthL
     <section className="panel" aria-label="月度趋势">
       <h2>{year}年月度趋势</h2>
       <EChart option={option} label={`${year}年月度趋势，${last.month}：红${last.red} 黄${last.yellow} 绿${last.green} 已销号${last.closed}`} />
-      <p className="muted small">每月按月末（本月按今日）时点统计本年度任务；以往月份按当时报送的进度计算序时滞后。</p>
+      <p className="muted small">每月按月末时点统计本年度任务，本月按今日（每小时更新）；以往月份按当时报送的进度计算序时滞后。</p>
     </section>
   );
 }

@@ -31,7 +31,8 @@ export function dbDateOfDay(day: DayNumber): Date {
   return new Date(day * DAY_MS);
 }
 
-function dayOfUtcMidnight(date: Date): DayNumber {
+/** The day a `@db.Date` value holds: dbDateOfDay's inverse. */
+export function dayOfDbDate(date: Date): DayNumber {
   return Math.floor(date.getTime() / DAY_MS);
 }
 
@@ -59,7 +60,7 @@ export function dayNumberFromYmd(year: number, month: number, day: number): DayN
   // setUTCFullYear, unlike Date.UTC, does not remap years 0–99 to 1900–1999.
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
-  return dayOfUtcMidnight(d);
+  return dayOfDbDate(d);
 }
 
 export interface CalendarDate {
@@ -130,5 +131,5 @@ export function isoWeeksInYear(weekYear: number): number {
 /** The Monday that starts ISO week `week` of `weekYear`. */
 export function isoWeekStart(weekYear: number, week: number): DayNumber {
   const weekOne = startOfISOWeekYear(dbDateOfDay(dayNumberFromYmd(weekYear, 1, 4)), IN_UTC);
-  return dayOfUtcMidnight(addDays(weekOne, (week - 1) * 7, IN_UTC));
+  return dayOfDbDate(addDays(weekOne, (week - 1) * 7, IN_UTC));
 }

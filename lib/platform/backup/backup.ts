@@ -47,9 +47,10 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /**
  * Tables the database derives from the others by triggers (counts per unit and scope, who sees each
  * task): not backed up, and left out of a restore (an older backup holds them), since restoring
- * the tasks, their units and leaders rebuilds them; loading them as well would count twice.
+ * the tasks, their units and leaders rebuilds them; loading them as well would count twice. Also
+ * the monthly trend's counts, which the hourly job counts again (the homes count live until then).
  */
-const DERIVED_TABLES = new Set(['TaskFigureSummary', 'TaskScopeMember', 'TaskScopeFigures', 'TaskScopeFigureDelta', 'UnitTaskLeader']);
+const DERIVED_TABLES = new Set(['TaskFigureSummary', 'TaskScopeMember', 'TaskScopeFigures', 'TaskScopeFigureDelta', 'UnitTaskLeader', 'MonthLightFigures']);
 
 async function userTables(client: pg.ClientBase): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(

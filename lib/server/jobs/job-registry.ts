@@ -4,6 +4,7 @@ import { sendDigests } from '@/lib/server/notifications/send-digests';
 import { runScheduledJobs } from '@/lib/server/jobs/run-scheduled-jobs';
 import { refreshTaskLights } from '@/lib/server/tasks/refresh-task-lights';
 import { pruneEndedSessions } from '@/lib/server/auth/user-sessions';
+import { recordMonthLights } from '@/lib/server/dashboard/record-month-lights';
 
 /**
  * Every scheduled job, in one list: the scheduler runs each on its cron schedule (Asia/Shanghai),
@@ -23,6 +24,8 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   { name: 'supervision-sweep', cron: '*/15 * * * *', run: (now) => runScheduledJobs({ today: now }) },
   // The date-driven part of every task's stored 三色 light and 序时进度, just after Shanghai midnight.
   { name: 'task-lights-refresh', cron: '1 0 * * *', run: (now) => refreshTaskLights({ today: now }) },
+  // The homes' monthly trend (MonthLightFigures): the running month hourly, closed months once a day.
+  { name: 'month-lights', cron: '7 * * * *', run: (now) => recordMonthLights({ now }) },
   // Sends due outbox messages (email, robots, SMS, webhooks) with retries; see deliver-outbox.ts.
   { name: 'deliver-outbox', cron: '* * * * *', run: (now) => deliverOutbox({ now }) },
   // Morning digests: each day's go out on the first run after the office's configured time.
