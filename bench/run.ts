@@ -262,7 +262,7 @@ async function main() {
   const { figureRowsSql } = await import('../lib/server/dashboard/figure-rows-sql');
   const { scopeFigureCountsSql } = await import('../lib/server/dashboard/scope-figures');
   const { summaryAnswers, summaryFiguresSql } = await import('../lib/server/dashboard/task-figure-summary');
-  const { pendingReviewCountsSql } = await import('../lib/server/dashboard/get-office-dashboard');
+  const { officeQueueCountsSql } = await import('../lib/server/dashboard/get-office-dashboard');
   const { parseTaskListParams } = await import('../lib/core/schemas/task-list');
   const raw = async (query: InstanceType<typeof Prisma.Sql>) => (await pool.query(query.text, query.values as unknown[])).rows;
 
@@ -311,15 +311,14 @@ async function main() {
   // their "TaskScopeMember" rows (figureRowsSql), as the refresh above made the stored lights today's.
   const countsSql = async (user: typeof admin) => Prisma.sql`SELECT ${figureCountsSql(today)} FROM ${(await figureRowsSql({ user, today })).sql} s`;
   const leaderUnits = (await pool.query('SELECT "unitId" FROM "LeaderUnit" WHERE "leaderId" = $1', [leader.id])).rows.map((r) => r.unitId as string);
-  // The office's counts and the ranking read the summary table (today's); `-scan` is what they cost
-  // on a day the stored lights are not refreshed (the fallback), for comparison.
+  // The office's counts and its ranking are one read of the summary table per unit and year (today's);
+  // `-scan` is what they cost on a day the stored lights are not refreshed (the fallback), for comparison.
   const aggregates: [string, InstanceType<typeof Prisma.Sql>][] = [
-    ['sql-office-counts', summaryFiguresSql({ today })],
+    ['sql-office-counts', summaryFiguresSql({ today, byYear: true })],
     ['sql-office-counts-scan', await countsSql(admin)],
-    ['sql-office-review-counts', pendingReviewCountsSql(admin)],
+    ['sql-office-queue-counts', officeQueueCountsSql(admin)],
     ['sql-leader-dashboard', leaderDashboardSql({ rows: await figureRowsSql({ user: leader, today, overseenUnitIds: leaderUnits }), unitIds: leaderUnits, unitsFromSummary: await summaryAnswers({ today, unitIds: leaderUnits }), countsOf: (await summaryAnswers({ today })) ? { kind: 'leader', id: leader.id } : null, focus: 'red', page: 1, today })],
     ['sql-unit-counts', scopeFigureCountsSql({ member: { kind: 'unit', id: unitHead.unitId! }, today })],
-    ['sql-ranking', summaryFiguresSql({ today, year: options.year })],
     [
       'sql-ranking-scan',
       Prisma.sql`SELECT s."leadUnitId", ${figureCountsSql(today)} FROM (SELECT ${figureColumnsSql(today, light)} FROM "Task" t

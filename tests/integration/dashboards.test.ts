@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { getLeaderDashboard } from '@/lib/server/dashboard/get-leader-dashboard';
-import { getOfficeDashboard, pendingReviewCountsSql } from '@/lib/server/dashboard/get-office-dashboard';
+import { getOfficeDashboard, officeQueueCountsSql } from '@/lib/server/dashboard/get-office-dashboard';
 import { getUnitDashboard } from '@/lib/server/dashboard/get-unit-dashboard';
 import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 import { getUnitTaskStats } from '@/lib/server/ranking/get-unit-task-stats';
@@ -164,6 +164,7 @@ describe('role dashboards are scoped', () => {
     try {
       const office = await getOfficeDashboard({ user: admin, today: TODAY });
       expect(office.reports.rows[0]!.id).toBe(made[0]!.id);
+      expect(office.reports.rows[0]).toMatchObject({ percent: 50, periodKey: '2024-06', unit: { shortName: '民政局' }, task: { id: live.id, code: live.code, leadUnit: { shortName: '民政局' } } });
       expect(office.closures.rows[0]!.id).toBe(made[1]!.id);
       const pending = (closureRequest: boolean) => testDb.progressReport.count({ where: { reviewState: 'PENDING', closureRequest, task: { status: { not: 'CANCELLED' } } } });
       expect(office.reports.count).toBe(await pending(false));
@@ -174,15 +175,40 @@ describe('role dashboards are scoped', () => {
       const plan = await testDb.$transaction(async (tx) => {
         await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
         await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`;
-        return tx.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${pendingReviewCountsSql(admin)}`);
+        return tx.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${officeQueueCountsSql(admin)}`);
       });
       expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Index Only Scan using "ProgressReport_reviewState_closureRequest_createdAt_taskId_idx" on "ProgressReport"/);
       // Counted up to the cap and one more: with a cap of 1 every queue holding two or more says 2 (“over”).
-      const [capped] = await testDb.$queryRaw<{ reports: number; closures: number }[]>(pendingReviewCountsSql(admin, 1));
-      expect(capped).toEqual({ reports: Math.min(await pending(false), 2), closures: Math.min(await pending(true), 2) });
+      const [capped] = await testDb.$queryRaw<{ reports: number; closures: number }[]>(officeQueueCountsSql(admin, 1));
+      expect(capped).toMatchObject({ reports: Math.min(await pending(false), 2), closures: Math.min(await pending(true), 2) });
       expect(await pending(false)).toBeGreaterThanOrEqual(2);
     } finally {
       await testDb.progressReport.deleteMany({ where: { id: { in: made.map((r) => r.id) } } });
+    }
+  });
+  test("the office's extension queue: pending requests of live tasks, oldest first, with their task", async () => {
+    const admin = await sessionUser('admin');
+    const requester = await sessionUser('mzj_head');
+    const live = await insertTaskRow({ leadUnit: 'mzj' });
+    const cancelled = await insertTaskRow({ leadUnit: 'mzj', status: 'CANCELLED' });
+    const ask = (taskId: string, createdAt: Date, decision: 'PENDING' | 'APPROVED' = 'PENDING') =>
+      testDb.extensionRequest.create({
+        data: { taskId, requesterId: requester.id, previousDeadline: new Date('2024-12-31'), requestedDeadline: new Date('2025-03-31'), reason: '工期顺延', decision, createdAt },
+      });
+    // Older than any other test's request, so they head the queue; the cancelled task's and the decided one are older still.
+    const made = [await ask(live.id, new Date('2000-01-03')), await ask(cancelled.id, new Date('2000-01-01')), await ask(live.id, new Date('2000-01-02'), 'APPROVED')];
+    try {
+      const office = await getOfficeDashboard({ user: admin, today: TODAY });
+      expect(office.extensions.rows[0]).toMatchObject({
+        id: made[0]!.id,
+        previousDeadline: '2024-12-31',
+        requestedDeadline: '2025-03-31',
+        task: { id: live.id, code: live.code, title: live.title, leadUnit: { shortName: '民政局' } },
+      });
+      expect(office.extensions.rows.map((row) => row.id)).not.toContain(made[1]!.id);
+      expect(office.extensions.count).toBe(await testDb.extensionRequest.count({ where: { decision: 'PENDING', task: { status: { not: 'CANCELLED' } } } }));
+    } finally {
+      await testDb.extensionRequest.deleteMany({ where: { id: { in: made.map((r) => r.id) } } });
     }
   });
 });

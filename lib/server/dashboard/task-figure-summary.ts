@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { storedLightsAreFor } from '@/lib/server/tasks/refresh-task-lights';
@@ -35,8 +36,11 @@ export const SUMMED_FIGURES_SQL = Prisma.sql`coalesce(sum(f."tasks"), 0)::int AS
 
 export type SummaryUnitFigures = TaskLightCounts & { unitId: string };
 
-/** The SQL of summarizedUnitFigures (exported for the benchmark): figures per lead unit on the Shanghai day of `today`. */
-export function summaryFiguresSql({ today, unitIds, year }: { today: Date; unitIds?: readonly string[]; year?: number }): Prisma.Sql {
+/**
+ * The SQL of summarizedUnitFigures (exported for the benchmark): figures per lead unit on the Shanghai
+ * day of `today`; `byYear`, per lead unit and year (with a "year" column).
+ */
+export function summaryFiguresSql({ today, unitIds, year, byYear = false }: { today: Date; unitIds?: readonly string[]; year?: number; byYear?: boolean }): Prisma.Sql {
   const todayIso = isoDateFromDayNumber(shanghaiDayNumber(today));
   const summaryWhere = [Prisma.sql`f."status" <> 'CANCELLED'`];
   const laggingWhere = [Prisma.sql`t."light" = 'red'`, Prisma.sql`t."deadline" >= ${todayIso}::date`, Prisma.sql`t."status" <> 'CANCELLED'`];
@@ -48,16 +52,18 @@ export function summaryFiguresSql({ today, unitIds, year }: { today: Date; unitI
     summaryWhere.push(Prisma.sql`f."year" = ${year}`);
     laggingWhere.push(Prisma.sql`t."year" = ${year}`);
   }
+  const yearColumn = byYear ? Prisma.sql`, f."year"` : Prisma.empty;
   return Prisma.sql`
-    SELECT f."leadUnitId" AS "unitId",
+    SELECT f."leadUnitId" AS "unitId"${yearColumn},
       ${SUMMED_FIGURES_SQL},
       (coalesce(sum(f."tasks") FILTER (WHERE f."status" <> 'CLOSED' AND f."light" = 'red'), 0) - coalesce(min(l."lagging"), 0))::int AS "overdue"
     FROM "TaskFigureSummary" f
     LEFT JOIN (
-      SELECT t."leadUnitId", count(*) AS "lagging" FROM "Task" t WHERE ${Prisma.join(laggingWhere, ' AND ')} GROUP BY t."leadUnitId"
-    ) l ON l."leadUnitId" = f."leadUnitId"
+      SELECT t."leadUnitId"${byYear ? Prisma.sql`, t."year"` : Prisma.empty}, count(*) AS "lagging" FROM "Task" t
+      WHERE ${Prisma.join(laggingWhere, ' AND ')} GROUP BY t."leadUnitId"${byYear ? Prisma.sql`, t."year"` : Prisma.empty}
+    ) l ON l."leadUnitId" = f."leadUnitId"${byYear ? Prisma.sql` AND l."year" = f."year"` : Prisma.empty}
     WHERE ${Prisma.join(summaryWhere, ' AND ')}
-    GROUP BY f."leadUnitId"
+    GROUP BY f."leadUnitId"${yearColumn}
     HAVING sum(f."tasks") > 0`;
 }
 
@@ -67,8 +73,32 @@ export async function summaryAnswers(options: { today: Date; unitIds?: readonly 
   return current && !closedLater;
 }
 
+/**
+ * Every unit's figures per year, read once per request (React `cache`, keyed by the instant): the
+ * office home wants every year's (its counts) and the working year's (its ranking) on one page.
+ */
+const countyFiguresByYear = cache(async (todayMs: number): Promise<(SummaryUnitFigures & { year: number })[] | null> => {
+  const today = new Date(todayMs);
+  if (!(await summaryAnswers({ today }))) return null;
+  return db.$queryRaw<(SummaryUnitFigures & { year: number })[]>(summaryFiguresSql({ today, byYear: true }));
+});
+
+const FIGURE_KEYS = ['total', 'red', 'yellow', 'green', 'done', 'closed', 'closedOnTime', 'overdue'] as const;
+
 /** Figures per lead unit (`unitIds`, or every unit), of `year`'s tasks or all; null when the summary is not today's. */
 export async function summarizedUnitFigures(options: { today: Date; unitIds?: readonly string[]; year?: number }): Promise<SummaryUnitFigures[] | null> {
+  if (!options.unitIds) {
+    const rows = await countyFiguresByYear(options.today.getTime());
+    if (!rows) return null;
+    const byUnit = new Map<string, SummaryUnitFigures>();
+    for (const { year, ...row } of rows) {
+      if (options.year !== undefined && year !== options.year) continue;
+      const sum = byUnit.get(row.unitId);
+      if (!sum) byUnit.set(row.unitId, row);
+      else for (const key of FIGURE_KEYS) sum[key] += row[key];
+    }
+    return [...byUnit.values()];
+  }
   if (!(await summaryAnswers(options))) return null;
   return db.$queryRaw<SummaryUnitFigures[]>(summaryFiguresSql(options));
 }
@@ -87,6 +117,6 @@ export async function summarizedFigures(options: { today: Date; unitIds?: readon
   const rows = await summarizedUnitFigures(options);
   if (!rows) return null;
   const counts: TaskLightCounts = { total: 0, red: 0, yellow: 0, green: 0, done: 0, closed: 0, closedOnTime: 0, overdue: 0 };
-  for (const row of rows) for (const key of Object.keys(counts) as (keyof TaskLightCounts)[]) counts[key] += row[key];
+  for (const row of rows) for (const key of FIGURE_KEYS) counts[key] += row[key];
   return counts;
 }

@@ -7,6 +7,7 @@ import { can, type SessionUser } from '@/lib/server/auth/permissions';
  * filter by the 三色 light in SQL. It must select exactly the same tasks as `taskScopeWhere`
  * (tests/integration/task-list.test.ts compares them for every role), and callers still load the
  * rows they show through `taskScopeWhere`, so a mistake here can change a count but never leak a row.
+ * (The office home's queues select their rows in SQL: only the office, which sees every task, has them.)
  */
 export function taskScopeSql(user: SessionUser, { overseenUnitIds }: { overseenUnitIds?: readonly string[] } = {}): Prisma.Sql {
   if (can(user, 'task.viewAll')) return Prisma.sql`TRUE`;
