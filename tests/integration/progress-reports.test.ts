@@ -215,13 +215,20 @@ describe(`timeline and attachment access (${databaseKind} PostgreSQL)`, () => {
     const report = await fileProgressReport({ user: staff, input: { taskId: task.id, version: await taskVersion(task.id), narrative: '本月进展', percent: 20 }, files: [pdf()], today: TODAY });
     const { requestExtension } = await import('@/lib/server/extensions/request-extension');
     await requestExtension({ user: staff, input: { taskId: task.id, requestedDeadline: '2025-03-31', reason: '受汛期影响' } });
+    const { createSupervisionAction } = await import('@/lib/server/supervision/create-supervision-action');
+    const admin = await as('admin');
+    await createSupervisionAction({ user: admin, input: { taskId: task.id, kind: 'SUPERVISE', text: '请于月底前答复', responseDue: '2024-06-30' }, today: TODAY });
 
     for (const username of ['fgj_staff', 'czj_head', 'admin', 'leader']) {
       const timeline = await listTaskTimeline({ user: await as(username), taskId: task.id });
-      expect(timeline.map((e) => (e.kind === 'audit' ? e.action : e.kind))).toEqual(['extension', 'report', 'task.acknowledge', 'task.create']);
+      expect(timeline.map((e) => (e.kind === 'audit' ? e.action : e.kind))).toEqual(['supervision', 'extension', 'report', 'task.acknowledge', 'task.create']);
+      expect(timeline[0]).toMatchObject({ type: 'SUPERVISE', author: { id: admin.id }, recipientUnit: { shortName: '发改局' }, responseDue: new Date('2024-06-30'), responder: null });
       const reported = timeline.find((e) => e.kind === 'report');
       expect(reported).toMatchObject({ id: report.id, narrative: '本月进展', author: { name: '杨小雨' }, unit: { shortName: '发改局' } });
       expect(reported?.kind === 'report' && reported.attachments.map((a) => a.name)).toEqual(['验收报告.pdf']);
+      expect(reported).toMatchObject({ reviewState: 'PENDING', reviewedBy: null, targetActuals: [] });
+      expect(timeline[1]).toMatchObject({ kind: 'extension', requester: { name: '杨小雨' }, decider: null, decision: 'PENDING', requestedDeadline: new Date('2025-03-31') });
+      expect(timeline.find((e) => e.kind === 'audit' && e.action === 'task.acknowledge')).toMatchObject({ actor: { id: staff.id, name: '杨小雨' } });
     }
     await expect(listTaskTimeline({ user: await as('jyj_staff'), taskId: task.id })).rejects.toThrow('未找到该记录');
     await expect(listTaskTimeline({ user: await as('leader4'), taskId: task.id })).rejects.toThrow('未找到该记录');

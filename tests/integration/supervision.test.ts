@@ -91,7 +91,8 @@ describe('催办 / 督办 / 批示', () => {
     expect(answered).toMatchObject({ response: '已制定整改措施', responderId: fgjStaff.id });
     await expect(answer('fgj_head', '第二次答复')).rejects.toThrow('该督办已答复');
     expect((await testDb.supervisionAction.findUniqueOrThrow({ where: { id: notice.id } })).response).toBe('已制定整改措施');
-    expect((await listTaskSupervision({ user: fgjStaff, taskId: task.id })).actions[0]!.canRespond).toBe(false);
+    const shown = (await listTaskSupervision({ user: fgjStaff, taskId: task.id })).actions[0]!;
+    expect(shown).toMatchObject({ canRespond: false, kind: 'SUPERVISE', response: '已制定整改措施', responderName: fgjStaff.name, recipientUnit: '发改局' });
 
     expect(await notifiedUsernames(task.id, 'supervision.responded')).toEqual(['admin']);
     const audit = await testDb.auditEvent.findMany({ where: { entity: 'SupervisionAction', entityId: notice.id }, orderBy: { seq: 'asc' } });

@@ -25,6 +25,18 @@ describe(`tasks through the data layer (${databaseKind} PostgreSQL)`, () => {
     for (const username of ['admin', 'leader', 'fgj_head', 'czj_staff']) {
       const read = await getTask({ user: await sessionUser(username), taskId: task.id });
       expect(read.id).toBe(task.id);
+      // Its units, leaders and targets by name, as the task page shows them.
+      const leader = await sessionUser('leader');
+      expect(read).toMatchObject({
+        plan: null,
+        planItem: null,
+        leadUnit: { id: task.leadUnitId, shortName: '发改局' },
+        coUnits: [{ taskId: task.id, unitId: await unitId('czj'), unit: { id: await unitId('czj') } }],
+        leaders: [{ taskId: task.id, leaderId: leader.id, leader: { id: leader.id, name: leader.name } }],
+        splitFrom: null,
+        splitInto: [],
+      });
+      expect(read.targets.map((t) => t.metric)).toEqual(['全年建设项目200个以上']);
     }
     await expect(getTask({ user: await sessionUser('jyj_head'), taskId: task.id })).rejects.toThrow('未找到该记录');
     await expect(getTask({ user: await sessionUser('leader4'), taskId: task.id })).rejects.toThrow('未找到该记录');

@@ -1,9 +1,26 @@
 import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { can, taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { notFound } from '@/lib/server/errors';
 import { taskAbilities } from '@/lib/server/auth/abilities';
 import { isoFromDate } from '@/lib/core/schemas/common';
+
+type SupervisionRow = {
+  id: string;
+  kind: 'URGE' | 'SUPERVISE' | 'INSTRUCTION';
+  text: string;
+  createdAt: Date;
+  responseDue: Date | null;
+  response: string | null;
+  respondedAt: Date | null;
+  escalatedAt: Date | null;
+  recipientUnitId: string | null;
+  authorName: string;
+  authorTitle: string | null;
+  recipientShortName: string | null;
+  responderName: string | null;
+};
 
 /**
  * A task's 批示 (instructions) and 催办/督办 (actions), newest first, with what the user may do:
@@ -11,33 +28,34 @@ import { isoFromDate } from '@/lib/core/schemas/common';
  * 督办 addressed to their unit.
  */
 export async function listTaskSupervision({ user, taskId }: { user: SessionUser; taskId: string }) {
-  const task = await db.task.findFirst({
-    where: { AND: [{ id: taskId }, taskScopeWhere(user)] },
-    select: { id: true, status: true, leadUnitId: true, coUnits: { select: { unitId: true } } },
-  });
+  // The rows with their people and units in one statement, beside the scoped read of the task; nothing is returned unless it finds it.
+  const [task, rows] = await Promise.all([
+    db.task.findFirst({
+      where: { AND: [{ id: taskId }, taskScopeWhere(user)] },
+      select: { id: true, status: true, leadUnitId: true, coUnits: { select: { unitId: true } } },
+    }),
+    db.$queryRaw<SupervisionRow[]>(Prisma.sql`
+      SELECT s."id", s."kind"::text AS "kind", s."text", s."createdAt", s."responseDue", s."response", s."respondedAt", s."escalatedAt", s."recipientUnitId",
+        a."name" AS "authorName", a."title" AS "authorTitle", u."shortName" AS "recipientShortName", p."name" AS "responderName"
+      FROM "SupervisionAction" s JOIN "User" a ON a."id" = s."authorId"
+        LEFT JOIN "Unit" u ON u."id" = s."recipientUnitId" LEFT JOIN "User" p ON p."id" = s."responderId"
+      WHERE s."taskId" = ${taskId}
+      ORDER BY s."createdAt" DESC, s."id" DESC`),
+  ]);
   if (!task) throw notFound();
   const may = taskAbilities(user, { status: task.status, leadUnitId: task.leadUnitId, coUnitIds: task.coUnits.map((c) => c.unitId) });
-  const rows = await db.supervisionAction.findMany({
-    where: { taskId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    include: {
-      author: { select: { name: true, title: true } },
-      recipientUnit: { select: { shortName: true } },
-      responder: { select: { name: true } },
-    },
-  });
   const items = rows.map((row) => ({
     id: row.id,
     kind: row.kind,
     text: row.text,
     createdAt: row.createdAt,
-    authorName: row.author.name,
-    authorTitle: row.author.title,
-    recipientUnit: row.recipientUnit?.shortName ?? null,
+    authorName: row.authorName,
+    authorTitle: row.authorTitle,
+    recipientUnit: row.recipientShortName,
     responseDue: row.responseDue ? isoFromDate(row.responseDue) : null,
     response: row.response,
     respondedAt: row.respondedAt,
-    responderName: row.responder?.name ?? null,
+    responderName: row.responderName,
     escalatedAt: row.escalatedAt,
     canRespond:
       row.kind === 'SUPERVISE' && row.respondedAt === null && user.unitId !== null && row.recipientUnitId === user.unitId && can(user, 'supervision.respond'),

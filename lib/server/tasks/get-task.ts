@@ -1,29 +1,54 @@
 import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { notFound } from '@/lib/server/errors';
 
-/** One task with everything its page shows; a task outside the user's scope is "not found". */
+type NamedUnit = { id: string; name: string; shortName: string };
+/** The task's plan, plan item, units and leaders by name, in one statement (json columns). */
+type TaskNames = {
+  plan: { id: string; title: string } | null;
+  planItem: { id: string; text: string; numbering: string | null } | null;
+  leadUnit: NamedUnit;
+  coUnits: { taskId: string; unitId: string; unit: NamedUnit }[];
+  leaders: { taskId: string; leaderId: string; leader: { id: string; name: string; title: string | null } }[];
+};
+
+function taskNamesSql(taskId: string): Prisma.Sql {
+  const unit = (alias: string) => Prisma.raw(`json_build_object('id', ${alias}."id", 'name', ${alias}."name", 'shortName', ${alias}."shortName")`);
+  return Prisma.sql`
+    SELECT (SELECT json_build_object('id', p."id", 'title', p."title") FROM "Plan" p WHERE p."id" = t."planId") AS "plan",
+      (SELECT json_build_object('id', i."id", 'text', i."text", 'numbering', i."numbering") FROM "PlanItem" i WHERE i."id" = t."planItemId") AS "planItem",
+      (SELECT ${unit('u')} FROM "Unit" u WHERE u."id" = t."leadUnitId") AS "leadUnit",
+      (SELECT coalesce(json_agg(json_build_object('taskId', c."taskId", 'unitId', c."unitId", 'unit', ${unit('u')}) ORDER BY c."unitId"), '[]')
+        FROM "TaskCoUnit" c JOIN "Unit" u ON u."id" = c."unitId" WHERE c."taskId" = t."id") AS "coUnits",
+      (SELECT coalesce(json_agg(json_build_object('taskId', l."taskId", 'leaderId', l."leaderId", 'leader', json_build_object('id', u."id", 'name', u."name", 'title', u."title")) ORDER BY l."leaderId"), '[]')
+        FROM "TaskLeader" l JOIN "User" u ON u."id" = l."leaderId" WHERE l."taskId" = t."id") AS "leaders"
+    FROM "Task" t WHERE t."id" = ${taskId}`;
+}
+
+/**
+ * One task with everything its page shows; a task outside the user's scope is "not found". Its parts
+ * load side by side, the names in one statement; nothing is returned unless the scoped read finds it.
+ */
 export async function getTask({ user, taskId }: { user: SessionUser; taskId: string }) {
-  const task = await db.task.findFirst({
-    where: { AND: [{ id: taskId }, taskScopeWhere(user)] },
-    include: {
-      plan: { select: { id: true, title: true } },
-      planItem: { select: { id: true, text: true, numbering: true } },
-      leadUnit: { select: { id: true, name: true, shortName: true } },
-      coUnits: { include: { unit: { select: { id: true, name: true, shortName: true } } } },
-      leaders: { include: { leader: { select: { id: true, name: true, title: true } } } },
-      targets: { orderBy: { position: 'asc' } },
-    },
-  });
-  if (!task) throw notFound();
-  // The task it was split from and the parts it was split into, as far as the user may see them.
-  const related = await db.task.findMany({
-    where: { AND: [{ OR: [{ id: task.splitFromId ?? '__none__' }, { splitFromId: task.id }] }, taskScopeWhere(user)] },
-    select: { id: true, code: true, title: true },
-    orderBy: { code: 'asc' },
-  });
-  return { ...task, splitFrom: related.find((r) => r.id === task.splitFromId) ?? null, splitInto: related.filter((r) => r.id !== task.splitFromId) };
+  const [task, [names], related] = await Promise.all([
+    db.task.findFirst({ where: { AND: [{ id: taskId }, taskScopeWhere(user)] }, include: { targets: { orderBy: { position: 'asc' } } } }),
+    db.$queryRaw<TaskNames[]>(taskNamesSql(taskId)),
+    // The task it was split from and the parts it was split into, as far as the user may see them.
+    db.task.findMany({
+      where: { AND: [{ OR: [{ splitInto: { some: { id: taskId } } }, { splitFromId: taskId }] }, taskScopeWhere(user)] },
+      select: { id: true, code: true, title: true },
+      orderBy: { code: 'asc' },
+    }),
+  ]);
+  if (!task || !names) throw notFound();
+  return {
+    ...task,
+    ...names,
+    splitFrom: related.find((r) => r.id === task.splitFromId) ?? null,
+    splitInto: related.filter((r) => r.id !== task.splitFromId),
+  };
 }
 
 export type TaskDetail = Awaited<ReturnType<typeof getTask>>;

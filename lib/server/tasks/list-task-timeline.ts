@@ -1,4 +1,5 @@
 import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { notFound } from '@/lib/server/errors';
@@ -64,7 +65,23 @@ export type TimelineAudit = {
 
 export type TimelineEntry = TimelineReport | TimelineSupervision | TimelineExtension | TimelineAudit;
 
-const person = { select: { id: true, name: true } } as const;
+/** A person joined in SQL (`<prefix>Id`, `<prefix>Name`): null when the row has none. */
+const named = (id: string | null, name: string | null): Named => (id === null ? null : { id, name: name ?? '' });
+
+type ReportRow = {
+  id: string; createdAt: Date; periodKey: string; closureRequest: boolean; narrative: string; percent: number; targetActuals: unknown; attachments: unknown;
+  reviewState: TimelineReport['reviewState']; reviewReason: string | null; reviewedAt: Date | null;
+  unitId: string; unitShortName: string; authorId: string; authorName: string; reviewerId: string | null; reviewerName: string | null;
+};
+type SupervisionRow = {
+  id: string; createdAt: Date; kind: TimelineSupervision['type']; text: string; responseDue: Date | null; response: string | null; respondedAt: Date | null;
+  authorId: string; authorName: string; responderId: string | null; responderName: string | null; recipientId: string | null; recipientShortName: string | null;
+};
+type ExtensionRow = {
+  id: string; createdAt: Date; previousDeadline: Date; requestedDeadline: Date; reason: string; decision: TimelineExtension['decision']; decisionReason: string | null; decidedAt: Date | null;
+  requesterId: string; requesterName: string; deciderId: string | null; deciderName: string | null;
+};
+type AuditRow = { id: string; createdAt: Date; action: string; after: unknown; actorId: string | null; actorName: string | null };
 
 function parseTargetActuals(value: unknown): { targetId: string; actual: number }[] {
   if (!Array.isArray(value)) return [];
@@ -87,22 +104,35 @@ function recordedReason(after: unknown): string | null {
  * audit log is on the audit page.
  */
 export async function listTaskTimeline({ user, taskId }: { user: SessionUser; taskId: string }): Promise<TimelineEntry[]> {
-  const task = await db.task.findFirst({ where: { AND: [{ id: taskId }, taskScopeWhere(user)] }, select: { id: true } });
-  if (!task) throw notFound();
-
-  const [reports, supervisions, extensions, audits] = await Promise.all([
-    db.progressReport.findMany({
-      where: { taskId: task.id },
-      include: { unit: { select: { id: true, shortName: true } }, author: person, reviewedBy: person },
-    }),
-    db.supervisionAction.findMany({
-      where: { taskId: task.id },
-      include: { author: person, responder: person, recipientUnit: { select: { id: true, shortName: true } } },
-    }),
-    db.extensionRequest.findMany({ where: { taskId: task.id }, include: { requester: person, decider: person } }),
+  // Each kind in one statement with its people and units joined; the scope check beside them, and
+  // nothing is returned unless it passes.
+  const [task, reports, supervisions, extensions, audits] = await Promise.all([
+    db.task.findFirst({ where: { AND: [{ id: taskId }, taskScopeWhere(user)] }, select: { id: true } }),
+    db.$queryRaw<ReportRow[]>(Prisma.sql`
+      SELECT r."id", r."createdAt", r."periodKey", r."closureRequest", r."narrative", r."percent", r."targetActuals", r."attachments",
+        r."reviewState"::text AS "reviewState", r."reviewReason", r."reviewedAt", u."id" AS "unitId", u."shortName" AS "unitShortName",
+        a."id" AS "authorId", a."name" AS "authorName", v."id" AS "reviewerId", v."name" AS "reviewerName"
+      FROM "ProgressReport" r JOIN "Unit" u ON u."id" = r."unitId" JOIN "User" a ON a."id" = r."authorId" LEFT JOIN "User" v ON v."id" = r."reviewedById"
+      WHERE r."taskId" = ${taskId}`),
+    db.$queryRaw<SupervisionRow[]>(Prisma.sql`
+      SELECT s."id", s."createdAt", s."kind"::text AS "kind", s."text", s."responseDue", s."response", s."respondedAt",
+        a."id" AS "authorId", a."name" AS "authorName", p."id" AS "responderId", p."name" AS "responderName",
+        u."id" AS "recipientId", u."shortName" AS "recipientShortName"
+      FROM "SupervisionAction" s JOIN "User" a ON a."id" = s."authorId" LEFT JOIN "User" p ON p."id" = s."responderId"
+        LEFT JOIN "Unit" u ON u."id" = s."recipientUnitId"
+      WHERE s."taskId" = ${taskId}`),
+    db.$queryRaw<ExtensionRow[]>(Prisma.sql`
+      SELECT e."id", e."createdAt", e."previousDeadline", e."requestedDeadline", e."reason", e."decision"::text AS "decision", e."decisionReason", e."decidedAt",
+        q."id" AS "requesterId", q."name" AS "requesterName", d."id" AS "deciderId", d."name" AS "deciderName"
+      FROM "ExtensionRequest" e JOIN "User" q ON q."id" = e."requesterId" LEFT JOIN "User" d ON d."id" = e."deciderId"
+      WHERE e."taskId" = ${taskId}`),
     // task.progress repeats what its report entry shows.
-    db.auditEvent.findMany({ where: { entity: 'Task', entityId: task.id, action: { not: 'task.progress' } }, include: { actor: person } }),
+    db.$queryRaw<AuditRow[]>(Prisma.sql`
+      SELECT e."id", e."createdAt", e."action", e."after", a."id" AS "actorId", a."name" AS "actorName"
+      FROM "AuditEvent" e LEFT JOIN "User" a ON a."id" = e."actorId"
+      WHERE e."entity" = 'Task' AND e."entityId" = ${taskId} AND e."action" <> 'task.progress'`),
   ]);
+  if (!task) throw notFound();
 
   const entries: TimelineEntry[] = [
     ...reports.map(
@@ -110,8 +140,8 @@ export async function listTaskTimeline({ user, taskId }: { user: SessionUser; ta
         kind: 'report',
         id: r.id,
         at: r.createdAt,
-        unit: r.unit,
-        author: r.author,
+        unit: { id: r.unitId, shortName: r.unitShortName },
+        author: named(r.authorId, r.authorName),
         periodKey: r.periodKey,
         closureRequest: r.closureRequest,
         narrative: r.narrative,
@@ -120,7 +150,7 @@ export async function listTaskTimeline({ user, taskId }: { user: SessionUser; ta
         attachments: parseStoredAttachments(r.attachments),
         reviewState: r.reviewState,
         reviewReason: r.reviewReason,
-        reviewedBy: r.reviewedBy,
+        reviewedBy: named(r.reviewerId, r.reviewerName),
         reviewedAt: r.reviewedAt,
       }),
     ),
@@ -130,13 +160,13 @@ export async function listTaskTimeline({ user, taskId }: { user: SessionUser; ta
         id: s.id,
         at: s.createdAt,
         type: s.kind,
-        author: s.author,
-        recipientUnit: s.recipientUnit,
+        author: named(s.authorId, s.authorName),
+        recipientUnit: s.recipientId === null ? null : { id: s.recipientId, shortName: s.recipientShortName ?? '' },
         text: s.text,
         responseDue: s.responseDue,
         response: s.response,
         respondedAt: s.respondedAt,
-        responder: s.responder,
+        responder: named(s.responderId, s.responderName),
       }),
     ),
     ...extensions.map(
@@ -144,18 +174,18 @@ export async function listTaskTimeline({ user, taskId }: { user: SessionUser; ta
         kind: 'extension',
         id: e.id,
         at: e.createdAt,
-        requester: e.requester,
+        requester: named(e.requesterId, e.requesterName),
         previousDeadline: e.previousDeadline,
         requestedDeadline: e.requestedDeadline,
         reason: e.reason,
         decision: e.decision,
         decisionReason: e.decisionReason,
-        decider: e.decider,
+        decider: named(e.deciderId, e.deciderName),
         decidedAt: e.decidedAt,
       }),
     ),
     ...audits.map(
-      (a): TimelineAudit => ({ kind: 'audit', id: a.id, at: a.createdAt, action: a.action, actor: a.actor, reason: recordedReason(a.after) }),
+      (a): TimelineAudit => ({ kind: 'audit', id: a.id, at: a.createdAt, action: a.action, actor: named(a.actorId, a.actorName), reason: recordedReason(a.after) }),
     ),
   ];
   // Newest first; within the same instant, keep a stable order by kind and id.
