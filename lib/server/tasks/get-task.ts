@@ -32,23 +32,17 @@ function taskNamesSql(taskId: string): Prisma.Sql {
  * load side by side, the names in one statement; nothing is returned unless the scoped read finds it.
  */
 export async function getTask({ user, taskId }: { user: SessionUser; taskId: string }) {
-  const [task, [names], related] = await Promise.all([
-    db.task.findFirst({ where: { AND: [{ id: taskId }, taskScopeWhere(user)] }, include: { targets: { orderBy: { position: 'asc' } } } }),
+  const scoped = taskScopeWhere(user);
+  const split = { select: { id: true, code: true, title: true }, orderBy: { code: 'asc' as const } };
+  const [task, [names], splitInto] = await Promise.all([
+    db.task.findFirst({ where: { AND: [{ id: taskId }, scoped] }, include: { targets: { orderBy: { position: 'asc' } } } }),
     db.$queryRaw<TaskNames[]>(taskNamesSql(taskId)),
-    // The task it was split from and the parts it was split into, as far as the user may see them.
-    db.task.findMany({
-      where: { AND: [{ OR: [{ splitInto: { some: { id: taskId } } }, { splitFromId: taskId }] }, taskScopeWhere(user)] },
-      select: { id: true, code: true, title: true },
-      orderBy: { code: 'asc' },
-    }),
+    // The parts it was split into and the task it was split from, as far as the user may see them.
+    db.task.findMany({ where: { AND: [{ splitFromId: taskId }, scoped] }, ...split }),
   ]);
   if (!task || !names) throw notFound();
-  return {
-    ...task,
-    ...names,
-    splitFrom: related.find((r) => r.id === task.splitFromId) ?? null,
-    splitInto: related.filter((r) => r.id !== task.splitFromId),
-  };
+  const splitFrom = task.splitFromId ? await db.task.findFirst({ where: { AND: [{ id: task.splitFromId }, scoped] }, ...split }) : null;
+  return { ...task, ...names, splitFrom, splitInto };
 }
 
 export type TaskDetail = Awaited<ReturnType<typeof getTask>>;
