@@ -47,8 +47,8 @@ const TARGET_TASKS_STEP = 50;
  * at a time, so a unit with thousands of open tasks reads a few dozen.
  */
 async function loadShownTargets(user: SessionUser, unitId: string) {
-  const select = { id: true, taskId: true, position: true, metric: true, comparator: true, value: true, valueMax: true, unit: true, placeholder: true, actualValue: true, task: { select: { code: true } } } as const;
-  const shown: Prisma.TargetGetPayload<{ select: typeof select }>[] = [];
+  const select = { id: true, taskId: true, position: true, metric: true, comparator: true, value: true, valueMax: true, unit: true, placeholder: true, actualValue: true } as const;
+  const shown: (Prisma.TargetGetPayload<{ select: typeof select }> & { taskCode: string })[] = [];
   let after: { deadline: Date; code: string } | null = null;
   while (shown.length < UNIT_TARGETS_SHOWN) {
     const tasks: { taskId: string; deadline: Date; code: string }[] = await db.$queryRaw(Prisma.sql`
@@ -62,7 +62,8 @@ async function loadShownTargets(user: SessionUser, unitId: string) {
       orderBy: { position: 'asc' },
       select,
     });
-    for (const task of tasks) shown.push(...targets.filter((target) => target.taskId === task.taskId));
+    // The task's code from its member row: no second statement for the relation.
+    for (const task of tasks) shown.push(...targets.filter((target) => target.taskId === task.taskId).map((target) => ({ ...target, taskCode: task.code })));
     after = tasks[tasks.length - 1]!;
   }
   return shown.slice(0, UNIT_TARGETS_SHOWN);
@@ -107,7 +108,7 @@ export async function getUnitDashboard({ user, focus = 'open', page = 1, today =
     notifications,
     targets: targets.map((row) => {
       const target = { ...storedTargetFigure(row), actual: numberFromDecimal(row.actualValue) };
-      return { id: row.id, taskCode: row.task.code, metric: row.metric, actual: target.actual, unit: target.unit, goal: targetGoalText(target) ?? '', completion: targetCompletion(target) };
+      return { id: row.id, taskCode: row.taskCode, metric: row.metric, actual: target.actual, unit: target.unit, goal: targetGoalText(target) ?? '', completion: targetCompletion(target) };
     }),
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/server/db';
+import { countUnreadNotifications } from '@/lib/server/notifications/count-unread-notifications';
 import type { SessionUser } from '@/lib/server/auth/permissions';
 
 export const NOTIFICATION_PAGE_SIZE = 20;
@@ -15,7 +16,7 @@ export async function listNotifications({ user, page = 1, unreadOnly = false, pa
       take: pageSize,
       select: { id: true, kind: true, title: true, body: true, link: true, read: true, createdAt: true },
     }),
-    db.notification.count({ where }),
+    unreadOnly ? countUnreadNotifications({ user }) : db.notification.count({ where }),
   ]);
   return { rows, total };
 }
