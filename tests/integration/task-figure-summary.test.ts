@@ -15,6 +15,7 @@ import { getLeaderDashboard } from '@/lib/server/dashboard/get-leader-dashboard'
 import { DAY_MS, isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
 import { sessionUser, testDb, unitId } from '../support/db';
 import { pdf } from '../support/workflow';
+import { insertTaskRow } from '../support/task-rows';
 
 /** Summary rows that differ from a fresh count of "Task" (zero counts are the same as no row). */
 async function summaryDrift() {
@@ -103,6 +104,16 @@ describe('the task figure summary', () => {
     expect(await getTaskLightCounts({ user: admin, today: now })).toEqual(county);
     expect(county.overdue).toBeGreaterThan(0);
     expect(county.closedOnTime).toBeGreaterThan(0);
+
+    // A task of another year closed after today leaves this year's figures to the summary (the
+    // office home reads every year's once and takes the working year's from them).
+    const otherYear = await insertTaskRow({ leadUnit: 'fgj', year: year + 23, status: 'CLOSED', closedAt: new Date(now.getTime() + 2 * DAY_MS) });
+    try {
+      expect(await summarizedUnitFigures({ today: now, year })).not.toBeNull();
+      await expect(summarizedUnitFigures({ today: now })).resolves.toBeNull();
+    } finally {
+      await testDb.task.delete({ where: { id: otherYear.id } });
+    }
 
     // A closing time after today (only a hand- or clock-dated write makes one): the summary steps aside, the scan answers.
     const closedAt = (await testDb.task.findUniqueOrThrow({ where: { id: closed.id }, select: { closedAt: true } })).closedAt;

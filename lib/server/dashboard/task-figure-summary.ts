@@ -79,7 +79,7 @@ export async function summaryAnswers(options: { today: Date; unitIds?: readonly 
  */
 const countyFiguresByYear = cache(async (todayMs: number): Promise<(SummaryUnitFigures & { year: number })[] | null> => {
   const today = new Date(todayMs);
-  if (!(await summaryAnswers({ today }))) return null;
+  if (!(await storedLightsAreFor(today))) return null;
   return db.$queryRaw<(SummaryUnitFigures & { year: number })[]>(summaryFiguresSql({ today, byYear: true }));
 });
 
@@ -88,8 +88,9 @@ const FIGURE_KEYS = ['total', 'red', 'yellow', 'green', 'done', 'closed', 'close
 /** Figures per lead unit (`unitIds`, or every unit), of `year`'s tasks or all; null when the summary is not today's. */
 export async function summarizedUnitFigures(options: { today: Date; unitIds?: readonly string[]; year?: number }): Promise<SummaryUnitFigures[] | null> {
   if (!options.unitIds) {
-    const rows = await countyFiguresByYear(options.today.getTime());
-    if (!rows) return null;
+    // Whether a task closed after today is asked of the years wanted only: another year's does not matter.
+    const [rows, closedLater] = await Promise.all([countyFiguresByYear(options.today.getTime()), anyTaskClosedAfter(options)]);
+    if (!rows || closedLater) return null;
     const byUnit = new Map<string, SummaryUnitFigures>();
     for (const { year, ...row } of rows) {
       if (options.year !== undefined && year !== options.year) continue;
