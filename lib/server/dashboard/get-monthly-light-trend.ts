@@ -4,6 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
+import { scopeMemberKey } from '@/lib/server/dashboard/figure-rows-sql';
 import { LIGHT_FIGURES_SQL, tasksAtDayEndSql, type LightFigures } from '@/lib/server/dashboard/month-lights-sql';
 import { dayOfDbDate, shanghaiDayNumber, type DayNumber } from '@/lib/core/schedule/calendar-day';
 import { countServesTrendMonth, trendMonths } from '@/lib/core/schedule/trend-months';
@@ -11,10 +12,10 @@ import { countServesTrendMonth, trendMonths } from '@/lib/core/schedule/trend-mo
 export type MonthLights = LightFigures & { month: string };
 
 /** The scopes the scheduled job counts ("MonthLightFigures"): the office's and each leader's, whose homes show the trend. */
-export function countedTrendScope(user: SessionUser): { scopeKind: 'all' | 'leader'; scopeId: string } | null {
+function countedTrendScope(user: SessionUser): { scopeKind: 'all' | 'leader'; scopeId: string } | null {
   if (can(user, 'task.viewAll')) return { scopeKind: 'all', scopeId: '' };
-  if (user.role === 'LEADER') return { scopeKind: 'leader', scopeId: user.id };
-  return null;
+  const member = scopeMemberKey(user);
+  return member?.kind === 'leader' ? { scopeKind: 'leader', scopeId: member.id } : null;
 }
 
 async function countLightsAt(user: SessionUser, year: number, asOfDay: DayNumber): Promise<LightFigures> {

@@ -29,22 +29,26 @@ function liveTaskInScopeSql(user: SessionUser): Prisma.Sql {
 }
 
 /**
+ * A pending report `r` (or closure request) of a live task in the user's scope. Reports of cancelled
+ * tasks are left out by an anti-join on the few cancelled tasks, rather than by joining every
+ * pending report to its task; the office needs no scope condition.
+ */
+function pendingReportSql(user: SessionUser, closureRequest: boolean): Prisma.Sql {
+  const scope = can(user, 'task.viewAll') ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM "Task" t WHERE t."id" = r."taskId" AND ${taskScopeSql(user)})`;
+  return Prisma.sql`r."reviewState" = 'PENDING' AND r."closureRequest" = ${closureRequest}
+    AND NOT EXISTS (SELECT 1 FROM "Task" c WHERE c."id" = r."taskId" AND c."status" = 'CANCELLED') ${scope}`;
+}
+
+/**
  * The four queues' sizes in one statement: pending reports and closure requests, each counted up to
  * `cap` + 1 (more than `cap` means “over the cap”), pending extension requests and unanswered 督办.
- * Reports of cancelled tasks are left out by an anti-join on the few cancelled tasks, rather than by
- * joining every pending report to its task. For the office it reads only columns of the review-queue
+ * For the office the reports' counts read only columns of the review-queue
  * index (reviewState, closureRequest, createdAt, taskId): an index-only scan that stops at the cap.
  * Exported for the benchmark.
  */
 export function officeQueueCountsSql(user: SessionUser, cap = QUEUE_COUNT_CAP): Prisma.Sql {
-  const scope = can(user, 'task.viewAll')
-    ? Prisma.empty
-    : Prisma.sql`AND EXISTS (SELECT 1 FROM "Task" t WHERE t."id" = r."taskId" AND ${taskScopeSql(user)})`;
   const counted = (closureRequest: boolean) => Prisma.sql`(SELECT count(*) FROM (
-      SELECT 1 FROM "ProgressReport" r
-      WHERE r."reviewState" = 'PENDING' AND r."closureRequest" = ${closureRequest}
-        AND NOT EXISTS (SELECT 1 FROM "Task" c WHERE c."id" = r."taskId" AND c."status" = 'CANCELLED') ${scope}
-      LIMIT ${cap + 1}) pending)::int`;
+      SELECT 1 FROM "ProgressReport" r WHERE ${pendingReportSql(user, closureRequest)} LIMIT ${cap + 1}) pending)::int`;
   return Prisma.sql`SELECT ${counted(false)} AS "reports", ${counted(true)} AS "closures",
     (SELECT count(*) FROM "ExtensionRequest" e JOIN "Task" t ON t."id" = e."taskId"
       WHERE e."decision" = 'PENDING' AND ${liveTaskInScopeSql(user)})::int AS "extensions",
@@ -60,13 +64,11 @@ type PendingReportRow = TaskColumns & { id: string; periodKey: string; percent: 
  * checked against the few cancelled tasks, so the scan stops at the queue's length.
  */
 async function oldestPendingReports(user: SessionUser, closureRequest: boolean) {
-  const scope = can(user, 'task.viewAll') ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM "Task" t WHERE t."id" = r."taskId" AND ${taskScopeSql(user)})`;
   const rows = await db.$queryRaw<PendingReportRow[]>(Prisma.sql`
     SELECT r."id", r."periodKey", r."percent", r."createdAt", u."shortName" AS "unitShortName", ${TASK_COLUMNS_SQL}
     FROM (
       SELECT r."id", r."periodKey", r."percent", r."createdAt", r."unitId", r."taskId" FROM "ProgressReport" r
-      WHERE r."reviewState" = 'PENDING' AND r."closureRequest" = ${closureRequest}
-        AND NOT EXISTS (SELECT 1 FROM "Task" c WHERE c."id" = r."taskId" AND c."status" = 'CANCELLED') ${scope}
+      WHERE ${pendingReportSql(user, closureRequest)}
       ORDER BY r."createdAt" ASC, r."id" ASC LIMIT ${QUEUE_SIZE}
     ) r
     JOIN "Unit" u ON u."id" = r."unitId" JOIN "Task" t ON t."id" = r."taskId" JOIN "Unit" lu ON lu."id" = t."leadUnitId"

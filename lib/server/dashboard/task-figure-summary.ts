@@ -52,15 +52,15 @@ export function summaryFiguresSql({ today, unitIds, year, byYear = false }: { to
     summaryWhere.push(Prisma.sql`f."year" = ${year}`);
     laggingWhere.push(Prisma.sql`t."year" = ${year}`);
   }
-  const yearColumn = byYear ? Prisma.sql`, f."year"` : Prisma.empty;
+  const [yearColumn, laggingYear] = byYear ? [Prisma.sql`, f."year"`, Prisma.sql`, t."year"`] : [Prisma.empty, Prisma.empty];
   return Prisma.sql`
     SELECT f."leadUnitId" AS "unitId"${yearColumn},
       ${SUMMED_FIGURES_SQL},
       (coalesce(sum(f."tasks") FILTER (WHERE f."status" <> 'CLOSED' AND f."light" = 'red'), 0) - coalesce(min(l."lagging"), 0))::int AS "overdue"
     FROM "TaskFigureSummary" f
     LEFT JOIN (
-      SELECT t."leadUnitId"${byYear ? Prisma.sql`, t."year"` : Prisma.empty}, count(*) AS "lagging" FROM "Task" t
-      WHERE ${Prisma.join(laggingWhere, ' AND ')} GROUP BY t."leadUnitId"${byYear ? Prisma.sql`, t."year"` : Prisma.empty}
+      SELECT t."leadUnitId"${laggingYear}, count(*) AS "lagging" FROM "Task" t
+      WHERE ${Prisma.join(laggingWhere, ' AND ')} GROUP BY t."leadUnitId"${laggingYear}
     ) l ON l."leadUnitId" = f."leadUnitId"${byYear ? Prisma.sql` AND l."year" = f."year"` : Prisma.empty}
     WHERE ${Prisma.join(summaryWhere, ' AND ')}
     GROUP BY f."leadUnitId"${yearColumn}

@@ -1,26 +1,10 @@
 import 'server-only';
-import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { can, taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { notFound } from '@/lib/server/errors';
 import { taskAbilities } from '@/lib/server/auth/abilities';
 import { isoFromDate } from '@/lib/core/schemas/common';
-
-type SupervisionRow = {
-  id: string;
-  kind: 'URGE' | 'SUPERVISE' | 'INSTRUCTION';
-  text: string;
-  createdAt: Date;
-  responseDue: Date | null;
-  response: string | null;
-  respondedAt: Date | null;
-  escalatedAt: Date | null;
-  recipientUnitId: string | null;
-  authorName: string;
-  authorTitle: string | null;
-  recipientShortName: string | null;
-  responderName: string | null;
-};
+import { loadSupervisionRows } from '@/lib/server/supervision/load-supervision-rows';
 
 /**
  * A task's 批示 (instructions) and 催办/督办 (actions), newest first, with what the user may do:
@@ -34,13 +18,7 @@ export async function listTaskSupervision({ user, taskId }: { user: SessionUser;
       where: { AND: [{ id: taskId }, taskScopeWhere(user)] },
       select: { id: true, status: true, leadUnitId: true, coUnits: { select: { unitId: true } } },
     }),
-    db.$queryRaw<SupervisionRow[]>(Prisma.sql`
-      SELECT s."id", s."kind"::text AS "kind", s."text", s."createdAt", s."responseDue", s."response", s."respondedAt", s."escalatedAt", s."recipientUnitId",
-        a."name" AS "authorName", a."title" AS "authorTitle", u."shortName" AS "recipientShortName", p."name" AS "responderName"
-      FROM "SupervisionAction" s JOIN "User" a ON a."id" = s."authorId"
-        LEFT JOIN "Unit" u ON u."id" = s."recipientUnitId" LEFT JOIN "User" p ON p."id" = s."responderId"
-      WHERE s."taskId" = ${taskId}
-      ORDER BY s."createdAt" DESC, s."id" DESC`),
+    loadSupervisionRows(taskId),
   ]);
   if (!task) throw notFound();
   const may = taskAbilities(user, { status: task.status, leadUnitId: task.leadUnitId, coUnitIds: task.coUnits.map((c) => c.unitId) });

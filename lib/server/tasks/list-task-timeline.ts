@@ -3,6 +3,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { notFound } from '@/lib/server/errors';
+import { loadSupervisionRows } from '@/lib/server/supervision/load-supervision-rows';
 import { parseStoredAttachments, type StoredAttachment } from '@/lib/core/attachments/policy';
 
 type Named = { id: string; name: string } | null;
@@ -73,10 +74,6 @@ type ReportRow = {
   reviewState: TimelineReport['reviewState']; reviewReason: string | null; reviewedAt: Date | null;
   unitId: string; unitShortName: string; authorId: string; authorName: string; reviewerId: string | null; reviewerName: string | null;
 };
-type SupervisionRow = {
-  id: string; createdAt: Date; kind: TimelineSupervision['type']; text: string; responseDue: Date | null; response: string | null; respondedAt: Date | null;
-  authorId: string; authorName: string; responderId: string | null; responderName: string | null; recipientId: string | null; recipientShortName: string | null;
-};
 type ExtensionRow = {
   id: string; createdAt: Date; previousDeadline: Date; requestedDeadline: Date; reason: string; decision: TimelineExtension['decision']; decisionReason: string | null; decidedAt: Date | null;
   requesterId: string; requesterName: string; deciderId: string | null; deciderName: string | null;
@@ -114,13 +111,7 @@ export async function listTaskTimeline({ user, taskId }: { user: SessionUser; ta
         a."id" AS "authorId", a."name" AS "authorName", v."id" AS "reviewerId", v."name" AS "reviewerName"
       FROM "ProgressReport" r JOIN "Unit" u ON u."id" = r."unitId" JOIN "User" a ON a."id" = r."authorId" LEFT JOIN "User" v ON v."id" = r."reviewedById"
       WHERE r."taskId" = ${taskId}`),
-    db.$queryRaw<SupervisionRow[]>(Prisma.sql`
-      SELECT s."id", s."createdAt", s."kind"::text AS "kind", s."text", s."responseDue", s."response", s."respondedAt",
-        a."id" AS "authorId", a."name" AS "authorName", p."id" AS "responderId", p."name" AS "responderName",
-        u."id" AS "recipientId", u."shortName" AS "recipientShortName"
-      FROM "SupervisionAction" s JOIN "User" a ON a."id" = s."authorId" LEFT JOIN "User" p ON p."id" = s."responderId"
-        LEFT JOIN "Unit" u ON u."id" = s."recipientUnitId"
-      WHERE s."taskId" = ${taskId}`),
+    loadSupervisionRows(taskId),
     db.$queryRaw<ExtensionRow[]>(Prisma.sql`
       SELECT e."id", e."createdAt", e."previousDeadline", e."requestedDeadline", e."reason", e."decision"::text AS "decision", e."decisionReason", e."decidedAt",
         q."id" AS "requesterId", q."name" AS "requesterName", d."id" AS "deciderId", d."name" AS "deciderName"
@@ -161,7 +152,7 @@ export async function listTaskTimeline({ user, taskId }: { user: SessionUser; ta
         at: s.createdAt,
         type: s.kind,
         author: named(s.authorId, s.authorName),
-        recipientUnit: s.recipientId === null ? null : { id: s.recipientId, shortName: s.recipientShortName ?? '' },
+        recipientUnit: s.recipientUnitId === null ? null : { id: s.recipientUnitId, shortName: s.recipientShortName ?? '' },
         text: s.text,
         responseDue: s.responseDue,
         response: s.response,
