@@ -246,6 +246,9 @@ async function main() {
   // The data layer reads DATABASE_URL on first use: point it at the bench database before loading it.
   // Integrity keys and the checkpoint log of the write stage stay out of the real ones.
   process.env.DATABASE_URL = benchUrl;
+  // The in-process stages (the data layer, the write stage) run as the served app does, in
+  // production mode: Prisma then skips capturing a stack trace on every call for its error messages.
+  Object.assign(process.env, { NODE_ENV: 'production' });
   process.env.LUOSHI_KEY_DIR = path.join(root, 'data/bench-keys');
   // One log per database server (each embedded data directory holds its own luoshi_bench), so a
   // fresh county on one never deletes the log another kept county's checkpoints are in.

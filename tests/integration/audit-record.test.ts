@@ -4,6 +4,8 @@ import { transitionTask } from '@/lib/server/tasks/transition-task';
 import { auditListParamsSchema } from '@/lib/core/schemas/audit';
 import { describeChange } from '@/lib/core/audit/describe-change';
 import { shanghaiIsoDate } from '@/lib/core/schedule/calendar-day';
+import { recordAuditEvents } from '@/lib/server/audit/record-audit-event';
+import { verifyChain } from '@/lib/core/audit/chain';
 import { databaseKind, sessionUser, testDb, unitId } from '../support/db';
 import { workflowTask } from '../support/workflow';
 
@@ -47,6 +49,31 @@ describe(`the audit record (${databaseKind} PostgreSQL)`, () => {
     const { rows, total } = await list({});
     expect(total).toBe(await testDb.auditEvent.count());
     expect(rows.length).toBe(Math.min(50, total));
+  });
+
+  test('events appended together are stored in chain order, exactly as hashed', async () => {
+    const entityId = `append-order-${Math.random().toString(36).slice(2)}`;
+    const admin = await sessionUser('admin');
+    const after = { n: 1.5, text: '引号"与\\反斜杠', nested: { list: [1, null, '二'] }, at: new Date('2026-03-01T00:00:00Z') };
+    await testDb.$transaction((tx) =>
+      recordAuditEvents(tx, [
+        { actorId: admin.id, action: 'task.create', entity: 'Task', entityId, after, ip: '10.0.0.1' },
+        { actorId: null, action: 'task.progress', entity: 'Task', entityId, before: { status: 'ASSIGNED' }, after: null },
+        { actorId: admin.id, action: 'task.cancel', entity: 'Task', entityId, before: null, after: { status: 'CANCELLED' } },
+      ]),
+    );
+    const rows = await testDb.auditEvent.findMany({ where: { entityId }, orderBy: { seq: 'asc' } });
+    expect(rows.map((r) => r.action)).toEqual(['task.create', 'task.progress', 'task.cancel']);
+    expect(new Set(rows.map((r) => r.shard)).size).toBe(1);
+    expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
+    expect(rows[2]!.prevHash).toBe(rows[1]!.hash);
+    // A missing snapshot is SQL NULL, not JSON null; the rest round-trips as JSON (dates as ISO text).
+    const nulls = await testDb.$queryRaw<{ before: boolean; after: boolean }[]>`
+      SELECT "before" IS NULL AS "before", "after" IS NULL AS "after" FROM "AuditEvent" WHERE "entityId" = ${entityId} ORDER BY "seq"`;
+    expect(nulls).toEqual([{ before: true, after: false }, { before: false, after: true }, { before: true, after: false }]);
+    expect(rows[0]).toMatchObject({ actorId: admin.id, ip: '10.0.0.1', after: { ...after, at: '2026-03-01T00:00:00.000Z' } });
+    const stored = rows.map((r) => ({ ...r, at: r.createdAt.toISOString() }));
+    expect(verifyChain(stored, { anchors: new Map([[rows[0]!.shard, rows[0]!.prevHash]]) })).toEqual([]);
   });
 
   test('only the office reads the record', async () => {

@@ -54,7 +54,8 @@ export async function recordAuditEvents(tx: Tx, inputs: AuditInput[]) {
   if (inputs.length === 0) return;
   const shard = await lockShard(tx);
   // A statement after the lock: it sees every event committed to the shard before.
-  let previous = await tx.auditEvent.findFirst({ where: { shard }, orderBy: { seq: 'desc' }, select: { hash: true } });
+  let previous: { hash: string } | null =
+    (await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AuditEvent" WHERE "shard" = ${shard} ORDER BY "seq" DESC LIMIT 1`)[0] ?? null;
   const at = new Date();
   const via = auditVia();
   const rows = inputs.map((input) => {
@@ -77,18 +78,25 @@ export async function recordAuditEvents(tx: Tx, inputs: AuditInput[]) {
       action: input.action,
       entity: input.entity,
       entityId: input.entityId,
-      before: before ?? undefined,
-      after: after ?? undefined,
+      before,
+      after,
       ip: input.ip ?? null,
       via,
       shard,
       prevHash: event.prevHash,
       hash: event.hash,
-      createdAt: at,
     };
   });
-  // createMany keeps array order, so seq follows the chain.
-  await tx.auditEvent.createMany({ data: rows });
+  // One statement in chain order (seq follows it). Raw SQL: a Prisma createMany is compiled anew on
+  // every call, which was a tenth of a progress report's CPU. A null before/after is SQL NULL.
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("actorId", "action", "entity", "entityId", "before", "after", "ip", "via", "shard", "prevHash", "hash", "createdAt")
+    SELECT r."actorId", r."action", r."entity", r."entityId", NULLIF(r."before", 'null'::jsonb), NULLIF(r."after", 'null'::jsonb),
+      r."ip", r."via", r."shard", r."prevHash", r."hash", ${at}
+    FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) WITH ORDINALITY AS e("row", "position"),
+      jsonb_to_record(e."row") AS r("actorId" text, "action" text, "entity" text, "entityId" text, "before" jsonb, "after" jsonb,
+        "ip" text, "via" text, "shard" int, "prevHash" text, "hash" text)
+    ORDER BY e."position"`;
 }
 
 export async function recordAuditEvent(tx: Tx, input: AuditInput) {

@@ -3,6 +3,7 @@ import { smsDeliveryTime } from '@/lib/core/notify/delivery-schedule';
 import { absoluteLink } from '@/lib/core/notify/format-message';
 import { notifyKindGroup } from '@/lib/core/notify/kinds';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { NotifyChannelKind } from '@/lib/generated/prisma/enums';
 import type { Tx } from '@/lib/server/db';
 import { readNotifySettings } from '@/lib/server/notifications/notify-settings';
 
@@ -22,17 +23,24 @@ export type OutboundEvent = {
   unitIds: string[];
 };
 
+/** The active channels, oldest first, as the caller may already have read them in its own statement. */
+export type ActiveChannel = { id: string; kind: NotifyChannelKind };
+
 /**
  * Writes the outbox rows for events inside the caller's transaction (so a message exists exactly
  * when the event does): one per unit route of the units concerned, and one per user who asked for
  * the event's kind by email or SMS. SMS waits out quiet hours unless the office lets the kind
  * override. Takes many events at once (the scheduled sweep) with one query per table.
  */
-export async function enqueueOutboundMessages(tx: Tx, events: OutboundEvent[], now = new Date()) {
+export async function enqueueOutboundMessages(
+  tx: Tx,
+  events: OutboundEvent[],
+  { now = new Date(), activeChannels }: { now?: Date; activeChannels?: ActiveChannel[] } = {},
+) {
   const unitIds = [...new Set(events.flatMap((event) => event.unitIds))];
   const userIds = [...new Set(events.flatMap((event) => event.userIds))];
   if (unitIds.length === 0 && userIds.length === 0) return 0;
-  const channels = await tx.notifyChannel.findMany({ where: { active: true }, select: { id: true, kind: true }, orderBy: { createdAt: 'asc' } });
+  const channels = activeChannels ?? (await tx.notifyChannel.findMany({ where: { active: true }, select: { id: true, kind: true }, orderBy: { createdAt: 'asc' } }));
   if (channels.length === 0) return 0;
 
   const settings = await readNotifySettings(tx);
