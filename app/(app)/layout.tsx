@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/server/auth/session';
 import { ROLE_LABELS } from '@/lib/server/auth/permissions';
 import { countUnreadNotifications } from '@/lib/server/notifications/count-unread-notifications';
+import { unreadBadgeText } from '@/lib/core/notify/unread-badge';
 import { navItemsFor } from './nav-items';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
@@ -25,7 +26,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             </svg>
             {unread > 0 && (
               <span className="count" data-testid="unread-count">
-                {unread > 99 ? '99+' : unread}
+                {unreadBadgeText(unread)}
               </span>
             )}
             {unread > 0 && <span className="sr-only"> 条未读</span>}

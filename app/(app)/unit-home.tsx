@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { UNIT_TARGETS_SHOWN, type UnitDashboard } from '@/lib/server/dashboard/get-unit-dashboard';
 import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
 import { formatShanghaiDateTime } from '@/lib/core/format/date-time';
+import { unreadBadgeText } from '@/lib/core/notify/unread-badge';
 import { periodLabel } from '@/lib/core/schedule/cadence';
 import { HomeStats } from './home-stats';
 import { UrgentTasks } from './urgent-tasks';
@@ -66,7 +67,7 @@ export function UnitHome({ data, focus, page }: { data: UnitDashboard; focus: Ur
         </section>
         <section className="panel queue" aria-label="未读通知">
           <h2>
-            未读通知 <span className={`count${data.notifications.total === 0 ? ' zero' : ''}`}>{data.notifications.total}</span>
+            未读通知 <span className={`count${data.notifications.total === 0 ? ' zero' : ''}`}>{unreadBadgeText(data.notifications.total)}</span>
           </h2>
           {data.notifications.rows.length === 0 ? (
             <p className="muted">没有未读通知。</p>

@@ -47,4 +47,19 @@ describe('notifications are each user\'s own', () => {
     expect((await testDb.notification.findUniqueOrThrow({ where: { id: other.id } })).read).toBe(false);
     await expect(markNotificationsRead({ user: staff, input: { everything: 'yes' } })).rejects.toThrow();
   });
+
+  test('the bell counts to 100 however many are unread; the list still says how many', async () => {
+    const user = await sessionUser('tjj_head');
+    const title = `积压通知${Math.random()}`;
+    await testDb.notification.createMany({ data: Array.from({ length: 130 }, (_, i) => ({ userId: user.id, kind: 'test.backlog', title: `${title}-${i}` })) });
+    try {
+      const exact = await testDb.notification.count({ where: { userId: user.id, read: false } });
+      expect(exact).toBeGreaterThanOrEqual(130);
+      expect(await countUnreadNotifications({ user })).toBe(100);
+      expect((await listNotifications({ user, unreadOnly: true, pageSize: 5 })).total).toBe(exact);
+      expect((await listNotifications({ user, unreadOnly: true, badgeTotal: true, pageSize: 5 })).total).toBe(100);
+    } finally {
+      await testDb.notification.deleteMany({ where: { kind: 'test.backlog', userId: user.id } });
+    }
+  });
 });

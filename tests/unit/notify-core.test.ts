@@ -7,6 +7,7 @@ import { notifyKindGroup } from '@/lib/core/notify/kinds';
 import { maskSecret, maskUrl } from '@/lib/core/notify/mask';
 import { dingtalkSign, dingtalkSignedUrl, verifyWebhookSignature, webhookSignature } from '@/lib/core/notify/signatures';
 import { fillSmsTemplate, smsAccepted } from '@/lib/core/notify/sms-template';
+import { UNREAD_BADGE_LIMIT, unreadBadgeText } from '@/lib/core/notify/unread-badge';
 
 const content = { subject: '【督办】新建产业园道路', text: '发改局：请于2026-12-05前答复', link: 'https://luoshi.example.gov.cn/tasks/t1' };
 const at = (iso: string) => new Date(iso); // written with +08:00
@@ -135,5 +136,14 @@ describe('secrets shown back', () => {
     const masked = maskUrl('https://oapi.dingtalk.com/robot/send?access_token=abcdef0123456789');
     expect(masked).toBe('https://oapi.dingtalk.com/robot/send?access_token=abcd…');
     expect(masked).not.toContain('0123456789');
+  });
+});
+
+describe('the unread badge', () => {
+  test('shows the count below the limit it is counted to, and 99+ at it', () => {
+    expect(UNREAD_BADGE_LIMIT).toBe(100);
+    expect(unreadBadgeText(0)).toBe('0');
+    expect(unreadBadgeText(99)).toBe('99');
+    expect(unreadBadgeText(100)).toBe('99+');
   });
 });

@@ -90,7 +90,7 @@ export async function getUnitDashboard({ user, focus = 'open', page = 1, today =
       WHERE r."unitId" = ${user.unitId} AND r."reviewState" = 'RETURNED' AND ${taskScopeSql(user)}
         AND NOT EXISTS (SELECT 1 FROM "ProgressReport" n WHERE n."taskId" = r."taskId" AND n."unitId" = r."unitId" AND n."createdAt" > r."createdAt")
       ORDER BY r."reviewedAt" DESC NULLS LAST LIMIT 20`),
-    listNotifications({ user, unreadOnly: true, pageSize: 5 }),
+    listNotifications({ user, unreadOnly: true, badgeTotal: true, pageSize: 5 }),
     loadShownTargets(user, user.unitId),
   ]);
   return {
