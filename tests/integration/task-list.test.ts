@@ -12,6 +12,8 @@ import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { parseTaskListParams, type TaskListSearch } from '@/lib/core/schemas/task-list';
 import { expectedProgress, trafficLight } from '@/lib/core/schedule/progress';
 import { missedReportPeriod } from '@/lib/core/schedule/cadence';
+import { targetText } from '@/lib/core/targets/target-text';
+import { storedTargetFigure } from '@/lib/core/targets/stored-target';
 import { databaseKind, sessionUser, testDb, unitId } from '../support/db';
 
 // 2024-07-01, noon in Shanghai. Every list call pins it so the lights are known.
@@ -279,6 +281,46 @@ describe(`task list (${databaseKind} PostgreSQL)`, () => {
       }
     }
     expect(answered).toBeGreaterThanOrEqual(20); // all but the office's lists without a unit
+  });
+
+  test('co-units in directory order, every leader, and each target as text, in the list and the ledger alike', async () => {
+    const admin = await sessionUser('admin');
+    const units = await testDb.unit.findMany({ where: { code: { in: ['czj', 'jyj', 'gaj'] } }, select: { id: true, name: true, shortName: true, sortOrder: true } });
+    const inDirectoryOrder = [...units].sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id));
+    const leaders = await Promise.all(['leader', 'leader2'].map(sessionUser));
+    const title = `多方${randomBytes(3).toString('hex')}`; // not under TAG: the other tests count TAG's tasks
+    const task = await createTask({
+      user: admin,
+      input: {
+        title,
+        year: 2024,
+        leadUnitId: await unitId('fgj'),
+        coUnitIds: [...inDirectoryOrder].reverse().map((u) => u.id),
+        leaderIds: leaders.map((l) => l.id),
+        startDate: '2024-01-01',
+        deadline: '2024-12-31',
+        cadence: 'MONTHLY',
+        targets: [
+          { metric: '开工率', comparator: '>=', value: 90.5, valueMax: null, unit: '%' },
+          { metric: '投资', comparator: 'range', value: 12.25, valueMax: 15, unit: '亿元' },
+          { metric: '新建项目', comparator: '>=', value: null, valueMax: null, unit: '个', placeholder: true },
+        ],
+      },
+    });
+    const stored = await testDb.target.findMany({ where: { taskId: task.id }, orderBy: { position: 'asc' } });
+    const texts = stored.map((t) => targetText(t.metric, storedTargetFigure(t)));
+    expect(texts).toHaveLength(3);
+    const leaderNames = [...leaders].sort((a, b) => a.id.localeCompare(b.id)).map((l) => l.name);
+
+    const { rows } = await list('admin', { q: title });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ leadUnit: '发改局', coUnits: inDirectoryOrder.map((u) => u.shortName), leaders: leaderNames, targets: texts });
+    const exported = await exportTaskLedger({ user: admin, params: parseTaskListParams({ q: title }), today: TODAY });
+    expect(exported).toHaveLength(1);
+    expect(exported[0]).toMatchObject({ leadUnit: '县发展和改革局', coUnits: inDirectoryOrder.map((u) => u.name), leaders: leaderNames, targets: texts });
+    // A unit outside the task sees nothing of it, in either.
+    expect((await list('tjj_staff', { q: title })).rows).toHaveLength(0);
+    expect(await exportTaskLedger({ user: await sessionUser('tjj_staff'), params: parseTaskListParams({ q: title }), today: TODAY })).toHaveLength(0);
   });
 
   test('the ledger export holds the same tasks, in the same order, as the list', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { targetGoalText, targetText } from '@/lib/core/targets/target-text';
+import { storedTargetFigure } from '@/lib/core/targets/stored-target';
 
 describe('targetText', () => {
   it('appends the quantified part to the text', () => {
@@ -25,5 +26,16 @@ describe('targetGoalText', () => {
     expect(targetGoalText({ comparator: 'range', value: 3, valueMax: 5, unit: '亿元', placeholder: false })).toBe('区间3–5亿元');
     expect(targetGoalText({ comparator: '>=', value: 1.5e-7, valueMax: null, unit: '', placeholder: false })).toBe('不低于0.00000015');
     expect(targetGoalText({ comparator: '>=', value: null, valueMax: null, unit: '个', placeholder: true })).toBeNull();
+  });
+});
+
+describe('a stored target read for the core', () => {
+  it('from Prisma Decimals and from the plain numbers of a JSON column alike', () => {
+    const decimal = (n: number) => ({ toNumber: () => n });
+    const fromPrisma = storedTargetFigure({ comparator: 'RANGE', value: decimal(12.25), valueMax: decimal(15), unit: '亿元', placeholder: false });
+    const fromJson = storedTargetFigure({ comparator: 'RANGE', value: 12.25, valueMax: 15, unit: '亿元', placeholder: false });
+    expect(fromJson).toEqual(fromPrisma);
+    expect(fromPrisma).toEqual({ comparator: 'range', value: 12.25, valueMax: 15, unit: '亿元', placeholder: false });
+    expect(storedTargetFigure({ comparator: 'GTE', value: null, valueMax: null, unit: '个', placeholder: true })).toMatchObject({ comparator: '>=', value: null, valueMax: null });
   });
 });

@@ -2,10 +2,10 @@
 // (comparator enum names, Prisma Decimals).
 import { COMPARATOR_FROM_DB, COMPARATOR_TO_DB, type DbComparator, type TargetComparator } from '@/lib/core/targets/comparator';
 
-/** Prisma's Decimal as far as reading it goes. */
-type StoredDecimal = { toNumber(): number } | null;
+/** Prisma's Decimal as far as reading it goes, or the plain number a JSON column built in SQL holds. */
+type StoredDecimal = { toNumber(): number } | number | null;
 
-export const numberFromDecimal = (value: StoredDecimal) => (value === null ? null : value.toNumber());
+export const numberFromDecimal = (value: StoredDecimal) => (value === null ? null : typeof value === 'number' ? value : value.toNumber());
 
 /** A stored target's figure as the core reads it (see target-text.ts and schedule/progress.ts). */
 export function storedTargetFigure(row: { comparator: DbComparator; value: StoredDecimal; valueMax: StoredDecimal; unit: string; placeholder: boolean }) {

@@ -1,10 +1,10 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
-import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
+import type { SessionUser } from '@/lib/server/auth/permissions';
 import { UserFacingError } from '@/lib/server/errors';
 import { taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
-import { inUnitOrder, listedTargets, LISTED_TARGETS_SELECT, taskListOrderSql, taskListWhereSql } from '@/lib/server/tasks/list-tasks';
+import { loadListedTasks, taskListOrderSql, taskListWhereSql } from '@/lib/server/tasks/list-tasks';
 import type { TaskListParams } from '@/lib/core/schemas/task-list';
 import type { LedgerRow } from '@/lib/core/export/ledger-workbook';
 import type { TrafficLight } from '@/lib/core/schedule/progress';
@@ -45,21 +45,7 @@ export async function exportTaskLedger({
     const chunk = ordered.slice(start, start + LOAD_CHUNK);
     const ids = chunk.map((row) => row.id);
     const [tasks, reports] = await Promise.all([
-      db.task.findMany({
-        where: { AND: [{ id: { in: ids } }, taskScopeWhere(user)] },
-        select: {
-          id: true,
-          code: true,
-          year: true,
-          title: true,
-          deadline: true,
-          status: true,
-          leadUnit: { select: { name: true } },
-          coUnits: { select: { unit: { select: { name: true, sortOrder: true } } } },
-          leaders: { select: { leader: { select: { name: true } } } },
-          targets: LISTED_TARGETS_SELECT,
-        },
-      }),
+      loadListedTasks({ user, ids, unitName: 'name' }),
       // Latest report per task; a report the office returned is not the task's progress.
       db.$queryRaw<{ taskId: string; narrative: string; percent: number }[]>`
         SELECT DISTINCT ON (r."taskId") r."taskId", r."narrative", r."percent" FROM "ProgressReport" r
@@ -76,11 +62,11 @@ export async function exportTaskLedger({
         year: task.year,
         code: task.code,
         title: task.title,
-        leaders: task.leaders.map((l) => l.leader.name),
-        leadUnit: task.leadUnit.name,
-        coUnits: inUnitOrder(task.coUnits).map((u) => u.name),
+        leaders: task.leaders,
+        leadUnit: task.leadUnit,
+        coUnits: task.coUnits,
         deadline: task.deadline,
-        targets: listedTargets(task.targets),
+        targets: task.targets,
         progress: report ? { narrative: report.narrative, percent: report.percent } : null,
         status: task.status,
         light,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
-import { can, taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
+import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { storedLightsAreFor, taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
 import { scopeMemberKey } from '@/lib/server/dashboard/figure-rows-sql';
@@ -11,6 +11,7 @@ import { isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/core/schedule/cal
 import { expectedProgress, type TrafficLight } from '@/lib/core/schedule/progress';
 import type { TaskStatus } from '@/lib/core/workflow/task-status';
 import { storedTargetFigure } from '@/lib/core/targets/stored-target';
+import type { DbComparator } from '@/lib/core/targets/comparator';
 import { targetText } from '@/lib/core/targets/target-text';
 
 // Whitelisted sort keys → SQL. Ties break on the unique code so pages never overlap.
@@ -163,39 +164,46 @@ export type TaskListRow = {
   light: TrafficLight;
 };
 
-// What the list and the ledger both show of a task: its targets as text, its co-units in directory order.
-export const LISTED_TARGETS_SELECT = {
-  select: { metric: true, comparator: true, value: true, valueMax: true, unit: true, placeholder: true },
-  orderBy: { position: 'asc' },
-} as const satisfies Prisma.Task$targetsArgs;
+type ListedTargetJson = { metric: string; comparator: DbComparator; value: number | null; valueMax: number | null; unit: string; placeholder: boolean };
 
-export function listedTargets(targets: Prisma.TargetGetPayload<typeof LISTED_TARGETS_SELECT>[]): string[] {
-  return targets.map((target) => targetText(target.metric, storedTargetFigure(target)));
-}
-
-export function inUnitOrder<U extends { sortOrder: number }>(coUnits: { unit: U }[]): U[] {
-  return coUnits.map((c) => c.unit).sort((a, b) => a.sortOrder - b.sortOrder);
-}
-
-/** Loads the shown fields of tasks by id, in the given order, through the Prisma scope as well. */
-async function loadTaskListRows({ user, ids, lights, today }: { user: SessionUser; ids: string[]; lights: Map<string, TrafficLight>; today: Date }) {
+/**
+ * What the list and the ledger both show of tasks, by id, in one statement (through the scope as
+ * well): the lead unit's and co-units' names (co-units in directory order), the 包抓领导, and the
+ * targets as text. `unitName` is the list's short name or the ledger's full one.
+ */
+export async function loadListedTasks({ user, ids, unitName }: { user: SessionUser; ids: string[]; unitName: 'shortName' | 'name' }) {
   if (ids.length === 0) return [];
-  const tasks = await db.task.findMany({
-    where: { AND: [{ id: { in: ids } }, taskScopeWhere(user)] },
-    select: {
-      id: true,
-      code: true,
-      title: true,
-      startDate: true,
-      deadline: true,
-      status: true,
-      progressPercent: true,
-      leadUnit: { select: { shortName: true } },
-      coUnits: { select: { unit: { select: { shortName: true, sortOrder: true } } } },
-      leaders: { select: { leader: { select: { name: true } } } },
-      targets: LISTED_TARGETS_SELECT,
-    },
-  });
+  const name = Prisma.raw(`"${unitName}"`);
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      code: string;
+      year: number;
+      title: string;
+      startDate: Date;
+      deadline: Date;
+      status: TaskStatus;
+      progressPercent: number;
+      leadUnit: string;
+      coUnits: string[];
+      leaders: string[];
+      targets: ListedTargetJson[];
+    }[]
+  >`
+    SELECT t."id", t."code", t."year", t."title", t."startDate", t."deadline", t."status"::text AS "status", t."progressPercent",
+      lu.${name} AS "leadUnit",
+      ARRAY(SELECT u.${name} FROM "TaskCoUnit" c JOIN "Unit" u ON u."id" = c."unitId" WHERE c."taskId" = t."id" ORDER BY u."sortOrder", u."id") AS "coUnits",
+      ARRAY(SELECT u."name" FROM "TaskLeader" l JOIN "User" u ON u."id" = l."leaderId" WHERE l."taskId" = t."id" ORDER BY l."leaderId") AS "leaders",
+      coalesce((SELECT json_agg(json_build_object('metric', g."metric", 'comparator', g."comparator", 'value', g."value", 'valueMax', g."valueMax",
+          'unit', g."unit", 'placeholder', g."placeholder") ORDER BY g."position") FROM "Target" g WHERE g."taskId" = t."id"), '[]') AS "targets"
+    FROM "Task" t JOIN "Unit" lu ON lu."id" = t."leadUnitId"
+    WHERE t."id" = ANY(${ids}::text[]) AND ${taskScopeSql(user)}`;
+  return rows.map(({ targets, ...task }) => ({ ...task, targets: targets.map((target) => targetText(target.metric, storedTargetFigure(target))) }));
+}
+
+/** Loads the shown fields of tasks by id, in the given order. */
+async function loadTaskListRows({ user, ids, lights, today }: { user: SessionUser; ids: string[]; lights: Map<string, TrafficLight>; today: Date }) {
+  const tasks = await loadListedTasks({ user, ids, unitName: 'shortName' });
   const byId = new Map(tasks.map((task) => [task.id, task]));
   return ids.flatMap((id): TaskListRow[] => {
     const task = byId.get(id);
@@ -206,10 +214,10 @@ async function loadTaskListRows({ user, ids, lights, today }: { user: SessionUse
         id: task.id,
         code: task.code,
         title: task.title,
-        leadUnit: task.leadUnit.shortName,
-        coUnits: inUnitOrder(task.coUnits).map((u) => u.shortName),
-        leaders: task.leaders.map((l) => l.leader.name),
-        targets: listedTargets(task.targets),
+        leadUnit: task.leadUnit,
+        coUnits: task.coUnits,
+        leaders: task.leaders,
+        targets: task.targets,
         startDate: isoFromDate(task.startDate),
         deadline: isoFromDate(task.deadline),
         status: task.status,
