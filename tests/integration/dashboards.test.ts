@@ -4,6 +4,7 @@ import { getLeaderDashboard } from '@/lib/server/dashboard/get-leader-dashboard'
 import { getOfficeDashboard, officeQueueCountsSql } from '@/lib/server/dashboard/get-office-dashboard';
 import { getUnitDashboard } from '@/lib/server/dashboard/get-unit-dashboard';
 import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
+import { loadUrgentRows } from '@/lib/server/dashboard/list-urgent-tasks';
 import { getUnitTaskStats } from '@/lib/server/ranking/get-unit-task-stats';
 import { getUnitRanking } from '@/lib/server/ranking/get-unit-ranking';
 import { createSupervisionAction } from '@/lib/server/supervision/create-supervision-action';
@@ -209,6 +210,17 @@ describe('role dashboards are scoped', () => {
       expect(office.extensions.count).toBe(await testDb.extensionRequest.count({ where: { decision: 'PENDING', task: { status: { not: 'CANCELLED' } } } }));
     } finally {
       await testDb.extensionRequest.deleteMany({ where: { id: { in: made.map((r) => r.id) } } });
+    }
+  });
+
+  test("the urgent list never loads a task outside the user's scope, whatever ids are asked for", async () => {
+    const every = (await testDb.task.findMany({ select: { id: true } })).map((t) => ({ id: t.id, light: 'red' as const }));
+    for (const username of ['fgj_staff', 'leader3', 'admin']) {
+      const user = await sessionUser(username);
+      const visible = (await testDb.task.findMany({ where: taskScopeWhere(user), select: { id: true } })).map((t) => t.id).sort();
+      const loaded = (await loadUrgentRows({ user, found: every, today: new Date() })).map((row) => row.id).sort();
+      expect({ username, loaded }).toEqual({ username, loaded: visible });
+      if (username !== 'admin') expect(loaded.length).toBeLessThan(every.length);
     }
   });
 });

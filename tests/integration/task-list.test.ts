@@ -4,11 +4,11 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
 import { createTask } from '@/lib/server/tasks/create-task';
 import { cancelTask } from '@/lib/server/tasks/cancel-task';
-import { listTasks, memberTaskListSql, taskListOrderSql, taskListWhereSql } from '@/lib/server/tasks/list-tasks';
+import { listTasks, loadListedTasks, memberTaskListSql, taskListOrderSql, taskListWhereSql } from '@/lib/server/tasks/list-tasks';
 import { refreshTaskLights, taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
 import { exportTaskLedger } from '@/lib/server/tasks/export-task-ledger';
 import { listTaskChoices } from '@/lib/server/tasks/list-task-choices';
-import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
+import { taskInScopeSql, taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { parseTaskListParams, type TaskListSearch } from '@/lib/core/schemas/task-list';
 import { expectedProgress, trafficLight } from '@/lib/core/schedule/progress';
 import { missedReportPeriod } from '@/lib/core/schedule/cadence';
@@ -248,8 +248,10 @@ describe(`task list (${databaseKind} PostgreSQL)`, () => {
     for (const { username } of accounts) {
       const user = await sessionUser(username);
       const viaSql = await testDb.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT t."id" FROM "Task" t WHERE ${taskScopeSql(user)} ORDER BY t."id"`);
+      const perRow = await testDb.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT t."id" FROM "Task" t WHERE ${taskInScopeSql(user)} ORDER BY t."id"`);
       const viaPrisma = await testDb.task.findMany({ where: taskScopeWhere(user), select: { id: true }, orderBy: { id: 'asc' } });
       expect({ username, ids: viaSql.map((r) => r.id) }).toEqual({ username, ids: viaPrisma.map((r) => r.id) });
+      expect({ username, ids: perRow.map((r) => r.id) }).toEqual({ username, ids: viaPrisma.map((r) => r.id) });
     }
   });
 
@@ -321,6 +323,17 @@ describe(`task list (${databaseKind} PostgreSQL)`, () => {
     // A unit outside the task sees nothing of it, in either.
     expect((await list('tjj_staff', { q: title })).rows).toHaveLength(0);
     expect(await exportTaskLedger({ user: await sessionUser('tjj_staff'), params: parseTaskListParams({ q: title }), today: TODAY })).toHaveLength(0);
+  });
+
+  test("the rows of tasks outside the user's scope are never loaded, whatever ids are asked for", async () => {
+    const every = (await testDb.task.findMany({ select: { id: true } })).map((t) => t.id);
+    for (const username of ['fgj_staff', 'leader2', 'admin']) {
+      const user = await sessionUser(username);
+      const visible = (await testDb.task.findMany({ where: taskScopeWhere(user), select: { id: true } })).map((t) => t.id).sort();
+      const loaded = (await loadListedTasks({ user, ids: every, unitName: 'shortName' })).map((t) => t.id).sort();
+      expect({ username, loaded }).toEqual({ username, loaded: visible });
+      if (username !== 'admin') expect(loaded.length).toBeLessThan(every.length);
+    }
   });
 
   test('the ledger export holds the same tasks, in the same order, as the list', async () => {

@@ -1,8 +1,8 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { can, type SessionUser } from '@/lib/server/auth/permissions';
+import type { SessionUser } from '@/lib/server/auth/permissions';
 import { storedLightsAreFor, taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
-import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
+import { scopeMemberKey, taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { COUNTED_TASK_SQL, figureColumnsSql } from '@/lib/server/dashboard/task-figures-sql';
 import { OPEN_STATUSES } from '@/lib/core/workflow/task-status';
 
@@ -11,16 +11,6 @@ import { OPEN_STATUSES } from '@/lib/core/workflow/task-status';
  * (TaskScopeMember_open_deadline_idx) so that PostgreSQL can use it; a test keeps the two equal.
  */
 export const OPEN_MEMBER_SQL = Prisma.raw(`m."status" IN (${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})`);
-
-export type ScopeMemberKey = { kind: 'unit' | 'leader'; id: string };
-
-/** Whose rows of "TaskScopeMember" are the user's tasks: a unit user's unit, a leader's own; none for the office (and a unit user without a unit). */
-export function scopeMemberKey(user: SessionUser): ScopeMemberKey | null {
-  if (can(user, 'task.viewAll')) return null;
-  if (user.role === 'LEADER') return { kind: 'leader', id: user.id };
-  if ((user.role === 'UNIT_HEAD' || user.role === 'UNIT_STAFF') && user.unitId) return { kind: 'unit', id: user.unitId };
-  return null;
-}
 
 /** A row source (`sql`, used as `FROM ${sql} s`) and whether it is one index range, cheap to read again. */
 export type FigureRows = { sql: Prisma.Sql; indexed: boolean };

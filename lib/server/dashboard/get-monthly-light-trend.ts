@@ -4,7 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
-import { scopeMemberKey } from '@/lib/server/dashboard/figure-rows-sql';
+import { scopeMemberKey } from '@/lib/server/tasks/task-scope-sql';
 import { LIGHT_FIGURES_SQL, tasksAtDayEndSql, type LightFigures } from '@/lib/server/dashboard/month-lights-sql';
 import { dayOfDbDate, shanghaiDayNumber, type DayNumber } from '@/lib/core/schedule/calendar-day';
 import { countServesTrendMonth, trendMonths } from '@/lib/core/schedule/trend-months';

@@ -3,7 +3,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { figureCountsSql } from '@/lib/server/dashboard/task-figures-sql';
-import { figureRowsSql, scopeMemberKey } from '@/lib/server/dashboard/figure-rows-sql';
+import { figureRowsSql } from '@/lib/server/dashboard/figure-rows-sql';
+import { scopeMemberKey } from '@/lib/server/tasks/task-scope-sql';
 import { summarizedFigures, summaryAnswers } from '@/lib/server/dashboard/task-figure-summary';
 import { scopeFigureCounts } from '@/lib/server/dashboard/scope-figures';
 

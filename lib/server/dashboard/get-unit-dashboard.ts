@@ -21,21 +21,17 @@ import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
 
 /*
  * The open tasks and targets below are picked from the unit's "TaskScopeMember" rows (its tasks, with
- * status and deadline kept in step by triggers: one index range instead of a lookup per task), then
- * loaded through taskScopeWhere like every task read.
+ * status and deadline kept in step by triggers: one index range instead of a lookup per task): the
+ * week's tasks joined to them (the unit's own rows are its scope), the targets loaded through taskScopeWhere.
  */
 
-/** The unit's open tasks due between `from` and `to` (Shanghai days), by deadline. */
+/** The unit's open tasks due between `from` and `to` (Shanghai days), by deadline: its own member rows joined to the tasks. */
 async function loadDueThisWeek(user: SessionUser & { unitId: string }, from: Date, to: Date) {
-  const picked = await db.$queryRaw<{ taskId: string }[]>(Prisma.sql`
-    SELECT m."taskId" FROM "TaskScopeMember" m
+  return db.$queryRaw<{ id: string; code: string; title: string; deadline: Date; leadUnitId: string }[]>(Prisma.sql`
+    SELECT t."id", t."code", t."title", t."deadline", t."leadUnitId"
+    FROM "TaskScopeMember" m JOIN "Task" t ON t."id" = m."taskId"
     WHERE m."scopeKind" = 'unit' AND m."scopeId" = ${user.unitId} AND ${OPEN_MEMBER_SQL} AND m."deadline" BETWEEN ${isoFromDate(from)}::date AND ${isoFromDate(to)}::date
     ORDER BY m."deadline", m."code" LIMIT 50`);
-  return db.task.findMany({
-    where: { AND: [taskScopeWhere(user), { id: { in: picked.map((row) => row.taskId) } }] },
-    orderBy: [{ deadline: 'asc' }, { code: 'asc' }],
-    select: { id: true, code: true, title: true, deadline: true, leadUnitId: true },
-  });
 }
 
 /** Open lead tasks read per step of the target chart: most have a numeric target, so one step usually fills it. */

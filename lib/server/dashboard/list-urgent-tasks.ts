@@ -1,7 +1,9 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
-import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
+import type { SessionUser } from '@/lib/server/auth/permissions';
+import { taskInScopeSql } from '@/lib/server/tasks/task-scope-sql';
+import type { TaskStatus } from '@/lib/core/workflow/task-status';
 import { urgentFocusSql, urgentOrderSql } from '@/lib/server/dashboard/task-figures-sql';
 import { figureRowsSql } from '@/lib/server/dashboard/figure-rows-sql';
 import { isoFromDate } from '@/lib/core/schemas/common';
@@ -12,15 +14,17 @@ import type { TaskLightCounts } from '@/lib/server/dashboard/get-task-light-coun
 export const URGENT_TASKS_PAGE_SIZE = 20;
 
 /**
- * The shown fields of the tasks found by SQL, in that order. They load through the Prisma scope as
- * well, so the SQL scope can never leak a row.
+ * The shown fields of the tasks found by SQL, in that order, in one statement. They load through
+ * the member rows' scope check as well (taskInScopeSql), so the finding query's scope can never leak a row.
  */
 export async function loadUrgentRows({ user, found, today }: { user: SessionUser; found: { id: string; light: TrafficLight }[]; today: Date }) {
   if (found.length === 0) return [];
-  const tasks = await db.task.findMany({
-    where: { AND: [{ id: { in: found.map((row) => row.id) } }, taskScopeWhere(user)] },
-    select: { id: true, code: true, title: true, status: true, startDate: true, deadline: true, progressPercent: true, leadUnitId: true, leadUnit: { select: { shortName: true } } },
-  });
+  const tasks = await db.$queryRaw<
+    { id: string; code: string; title: string; status: TaskStatus; startDate: Date; deadline: Date; progressPercent: number; leadUnitId: string; leadUnit: string }[]
+  >`
+    SELECT t."id", t."code", t."title", t."status"::text AS "status", t."startDate", t."deadline", t."progressPercent", t."leadUnitId", u."shortName" AS "leadUnit"
+    FROM "Task" t JOIN "Unit" u ON u."id" = t."leadUnitId"
+    WHERE t."id" = ANY(${found.map((row) => row.id)}::text[]) AND ${taskInScopeSql(user)}`;
   const byId = new Map(tasks.map((task) => [task.id, task]));
   return found.flatMap(({ id, light }) => {
     const task = byId.get(id);
@@ -31,7 +35,7 @@ export async function loadUrgentRows({ user, found, today }: { user: SessionUser
         code: task.code,
         title: task.title,
         status: task.status,
-        leadUnit: task.leadUnit.shortName,
+        leadUnit: task.leadUnit,
         /** The user's unit leads this task (false for a co-unit, and for office and leaders). */
         isLeadUnit: user.unitId !== null && task.leadUnitId === user.unitId,
         deadline: isoFromDate(task.deadline),

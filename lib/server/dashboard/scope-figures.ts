@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
-import type { ScopeMemberKey } from '@/lib/server/dashboard/figure-rows-sql';
+import type { ScopeMemberKey } from '@/lib/server/tasks/task-scope-sql';
 import type { TaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 import { SUMMED_FIGURES_SQL } from '@/lib/server/dashboard/task-figure-summary';
 import { isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';

@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { can, unitScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
-import { scopeMemberKey, type ScopeMemberKey } from '@/lib/server/dashboard/figure-rows-sql';
+import { scopeMemberKey, type ScopeMemberKey } from '@/lib/server/tasks/task-scope-sql';
 
 /**
  * County leaders a user may pick in task filters and forms: every active one for those whose scope

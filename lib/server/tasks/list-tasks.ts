@@ -2,9 +2,8 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
-import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
+import { scopeMemberKey, taskInScopeSql, taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { storedLightsAreFor, taskLightColumnSql } from '@/lib/server/tasks/refresh-task-lights';
-import { scopeMemberKey } from '@/lib/server/dashboard/figure-rows-sql';
 import { isoFromDate } from '@/lib/core/schemas/common';
 import { filtersBeyondStatus, type TaskListParams, type TaskListSort } from '@/lib/core/schemas/task-list';
 import { isoDateFromDayNumber, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day';
@@ -197,7 +196,7 @@ export async function loadListedTasks({ user, ids, unitName }: { user: SessionUs
       coalesce((SELECT json_agg(json_build_object('metric', g."metric", 'comparator', g."comparator", 'value', g."value", 'valueMax', g."valueMax",
           'unit', g."unit", 'placeholder', g."placeholder") ORDER BY g."position") FROM "Target" g WHERE g."taskId" = t."id"), '[]') AS "targets"
     FROM "Task" t JOIN "Unit" lu ON lu."id" = t."leadUnitId"
-    WHERE t."id" = ANY(${ids}::text[]) AND ${taskScopeSql(user)}`;
+    WHERE t."id" = ANY(${ids}::text[]) AND ${taskInScopeSql(user)}`;
   return rows.map(({ targets, ...task }) => ({ ...task, targets: targets.map((target) => targetText(target.metric, storedTargetFigure(target))) }));
 }
 

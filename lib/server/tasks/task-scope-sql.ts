@@ -5,8 +5,9 @@ import { can, type SessionUser } from '@/lib/server/auth/permissions';
 /**
  * `taskScopeWhere` as a SQL condition on a "Task" row aliased `t`, for the list queries that must
  * filter by the 三色 light in SQL. It must select exactly the same tasks as `taskScopeWhere`
- * (tests/integration/task-list.test.ts compares them for every role), and callers still load the
- * rows they show through `taskScopeWhere`, so a mistake here can change a count but never leak a row.
+ * (tests/integration/task-list.test.ts compares them for every role), and callers check the rows
+ * they show again, through `taskScopeWhere` or `taskInScopeSql` (the member rows, kept apart by
+ * triggers), so a mistake here can change a count but never leak a row.
  * (The office home's queues select their rows in SQL: only the office, which sees every task, has them.)
  */
 export function taskScopeSql(user: SessionUser, { overseenUnitIds }: { overseenUnitIds?: readonly string[] } = {}): Prisma.Sql {
@@ -39,4 +40,27 @@ export function taskScopeSql(user: SessionUser, { overseenUnitIds }: { overseenU
     default:
       return Prisma.sql`FALSE`;
   }
+}
+
+export type ScopeMemberKey = { kind: 'unit' | 'leader'; id: string };
+
+/** Whose rows of "TaskScopeMember" are the user's tasks: a unit user's unit, a leader's own; none for the office (and a unit user without a unit). */
+export function scopeMemberKey(user: SessionUser): ScopeMemberKey | null {
+  if (can(user, 'task.viewAll')) return null;
+  if (user.role === 'LEADER') return { kind: 'leader', id: user.id };
+  if ((user.role === 'UNIT_HEAD' || user.role === 'UNIT_STAFF') && user.unitId) return { kind: 'unit', id: user.unitId };
+  return null;
+}
+
+/**
+ * The scope as a check of each row, for a page of known task ids: one probe of the member rows'
+ * key per task, where taskScopeSql builds the scope's whole id set (a unit's hundreds of tasks, a
+ * leader's thousands) to test twenty. The member rows hold exactly taskScopeWhere's sets (kept by
+ * triggers; task-scope-member.test.ts compares them).
+ */
+export function taskInScopeSql(user: SessionUser): Prisma.Sql {
+  if (can(user, 'task.viewAll')) return Prisma.sql`TRUE`;
+  const key = scopeMemberKey(user);
+  if (!key) return Prisma.sql`FALSE`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "TaskScopeMember" sm WHERE sm."scopeKind" = ${key.kind} AND sm."scopeId" = ${key.id} AND sm."taskId" = t."id")`;
 }
