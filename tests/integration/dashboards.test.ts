@@ -88,6 +88,28 @@ describe('role dashboards are scoped', () => {
     ]);
   });
 
+  test("the unit's target chart reads its open lead tasks a step at a time, soonest first, numeric targets only, at most 12", async () => {
+    const staff = await sessionUser('tjj_staff');
+    const made: string[] = [];
+    try {
+      // Fifty tasks due before any other of the unit's, none with a numeric target: the first step finds nothing to show.
+      for (let i = 0; i < 64; i += 1) {
+        const task = await insertTaskRow({ leadUnit: 'tjj', startDate: new Date('2019-01-01'), deadline: new Date(Date.UTC(2020, 0, 1 + i)) });
+        made.push(task.id);
+        const numeric = i >= 50;
+        await testDb.target.create({ data: { taskId: task.id, position: 0, metric: `图表${i}待定`, comparator: 'GTE', unit: '个', placeholder: true } });
+        if (numeric) await testDb.target.create({ data: { taskId: task.id, position: 1, metric: `图表${i}`, comparator: 'GTE', value: 10, unit: '个', actualValue: i - 45 } });
+        if (i === 50) await testDb.target.create({ data: { taskId: task.id, position: 2, metric: '图表50乙', comparator: 'RANGE', value: 1.5, valueMax: 2.5, unit: '亿元', actualValue: 2 } });
+      }
+      const { targets } = await getUnitDashboard({ user: staff, today: TODAY });
+      expect(targets.map((t) => t.metric)).toEqual(['图表50', '图表50乙', ...Array.from({ length: 10 }, (_, k) => `图表${51 + k}`)]);
+      expect(targets[0]).toMatchObject({ actual: 5, completion: 50 });
+      expect(targets[1]).toMatchObject({ actual: 2, unit: '亿元' });
+    } finally {
+      await testDb.task.deleteMany({ where: { id: { in: made } } });
+    }
+  });
+
   test('dashboards refuse the wrong role', async () => {
     await expect(getLeaderDashboard({ user: await sessionUser('fgj_head') })).rejects.toThrow('无权执行查看领导驾驶舱');
     await expect(getOfficeDashboard({ user: await sessionUser('leader') })).rejects.toThrow('无权执行查看督查工作台');

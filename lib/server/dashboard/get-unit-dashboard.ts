@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
-import { can, taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
+import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden } from '@/lib/server/errors';
 import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 import { focusTotal, listUrgentTasks } from '@/lib/server/dashboard/list-urgent-tasks';
@@ -14,6 +14,7 @@ import { isoWeekday, shanghaiDayNumber } from '@/lib/core/schedule/calendar-day'
 import { daysUntilDeadline, targetCompletion } from '@/lib/core/schedule/progress';
 import { numberFromDecimal, storedTargetFigure } from '@/lib/core/targets/stored-target';
 import { targetGoalText } from '@/lib/core/targets/target-text';
+import type { DbComparator } from '@/lib/core/targets/comparator';
 
 /** The unit home's target chart shows at most this many targets (its open lead tasks, soonest deadline first). */
 export const UNIT_TARGETS_SHOWN = 12;
@@ -21,8 +22,8 @@ import type { UrgentFocus } from '@/lib/core/schemas/dashboard';
 
 /*
  * The open tasks and targets below are picked from the unit's "TaskScopeMember" rows (its tasks, with
- * status and deadline kept in step by triggers: one index range instead of a lookup per task): the
- * week's tasks joined to them (the unit's own rows are its scope), the targets loaded through taskScopeWhere.
+ * status and deadline kept in step by triggers: one index range instead of a lookup per task), with
+ * the week's tasks and the targets joined to them: the unit's own rows are its scope.
  */
 
 /** The unit's open tasks due between `from` and `to` (Shanghai days), by deadline: its own member rows joined to the tasks. */
@@ -37,30 +38,44 @@ async function loadDueThisWeek(user: SessionUser & { unitId: string }, from: Dat
 /** Open lead tasks read per step of the target chart: most have a numeric target, so one step usually fills it. */
 const TARGET_TASKS_STEP = 50;
 
+/** A shown target with its task's code and deadline (the step's cursor); the target fields are null for a task without a numeric target. */
+type ShownTargetRow = {
+  taskId: string;
+  deadline: Date;
+  code: string;
+  id: string | null;
+  metric: string;
+  comparator: DbComparator;
+  value: number | null;
+  valueMax: number | null;
+  unit: string;
+  placeholder: boolean;
+  actualValue: number | null;
+};
+
 /**
  * The numeric targets of the unit's open lead tasks, soonest deadline first (then task code and
- * position), at most UNIT_TARGETS_SHOWN: the unit's member rows are read in deadline order a step
- * at a time, so a unit with thousands of open tasks reads a few dozen.
+ * position), at most UNIT_TARGETS_SHOWN: the unit's own member rows (its scope) are read in deadline
+ * order a step at a time, each step with its tasks' targets in one statement, so a unit with
+ * thousands of open tasks reads a few dozen.
  */
-async function loadShownTargets(user: SessionUser, unitId: string) {
-  const select = { id: true, taskId: true, position: true, metric: true, comparator: true, value: true, valueMax: true, unit: true, placeholder: true, actualValue: true } as const;
-  const shown: (Prisma.TargetGetPayload<{ select: typeof select }> & { taskCode: string })[] = [];
+async function loadShownTargets(unitId: string) {
+  const shown: (ShownTargetRow & { id: string; taskCode: string })[] = [];
   let after: { deadline: Date; code: string } | null = null;
   while (shown.length < UNIT_TARGETS_SHOWN) {
-    const tasks: { taskId: string; deadline: Date; code: string }[] = await db.$queryRaw(Prisma.sql`
-      SELECT m."taskId", m."deadline", m."code" FROM "TaskScopeMember" m
-      WHERE m."scopeKind" = 'unit' AND m."scopeId" = ${unitId} AND m."leadUnitId" = ${unitId} AND ${OPEN_MEMBER_SQL}
-        ${after ? Prisma.sql`AND (m."deadline", m."code") > (${isoFromDate(after.deadline)}::date, ${after.code})` : Prisma.empty}
-      ORDER BY m."deadline", m."code" LIMIT ${TARGET_TASKS_STEP}`);
-    if (tasks.length === 0) break;
-    const targets = await db.target.findMany({
-      where: { taskId: { in: tasks.map((task) => task.taskId) }, placeholder: false, value: { not: null }, task: taskScopeWhere(user) },
-      orderBy: { position: 'asc' },
-      select,
-    });
-    // The task's code from its member row: no second statement for the relation.
-    for (const task of tasks) shown.push(...targets.filter((target) => target.taskId === task.taskId).map((target) => ({ ...target, taskCode: task.code })));
-    after = tasks[tasks.length - 1]!;
+    const rows: ShownTargetRow[] = await db.$queryRaw(Prisma.sql`
+      WITH "picked" AS (
+        SELECT m."taskId", m."deadline", m."code" FROM "TaskScopeMember" m
+        WHERE m."scopeKind" = 'unit' AND m."scopeId" = ${unitId} AND m."leadUnitId" = ${unitId} AND ${OPEN_MEMBER_SQL}
+          ${after ? Prisma.sql`AND (m."deadline", m."code") > (${isoFromDate(after.deadline)}::date, ${after.code})` : Prisma.empty}
+        ORDER BY m."deadline", m."code" LIMIT ${TARGET_TASKS_STEP})
+      SELECT p."taskId", p."deadline", p."code", g."id", g."metric", g."comparator"::text AS "comparator", g."value"::float8 AS "value",
+        g."valueMax"::float8 AS "valueMax", g."unit", g."placeholder", g."actualValue"::float8 AS "actualValue"
+      FROM "picked" p LEFT JOIN "Target" g ON g."taskId" = p."taskId" AND NOT g."placeholder" AND g."value" IS NOT NULL
+      ORDER BY p."deadline", p."code", g."position"`);
+    if (rows.length === 0) break;
+    for (const row of rows) if (row.id !== null) shown.push({ ...row, id: row.id, taskCode: row.code });
+    after = rows[rows.length - 1]!;
   }
   return shown.slice(0, UNIT_TARGETS_SHOWN);
 }
@@ -87,7 +102,7 @@ export async function getUnitDashboard({ user, focus = 'open', page = 1, today =
         AND NOT EXISTS (SELECT 1 FROM "ProgressReport" n WHERE n."taskId" = r."taskId" AND n."unitId" = r."unitId" AND n."createdAt" > r."createdAt")
       ORDER BY r."reviewedAt" DESC NULLS LAST LIMIT 20`),
     listNotifications({ user, unreadOnly: true, badgeTotal: true, pageSize: 5 }),
-    loadShownTargets(user, user.unitId),
+    loadShownTargets(user.unitId),
   ]);
   return {
     counts,
