@@ -17,7 +17,12 @@ export type NotifySettings = {
 
 export async function readNotifySettings(client: Db | Tx): Promise<NotifySettings> {
   const row = await client.setting.findUnique({ where: { key: NOTIFY_SETTING_KEY } });
-  const stored = notifySettingsSchema.safeParse(row?.value);
+  return notifySettingsFrom(row?.value);
+}
+
+/** The settings from the stored value of the NOTIFY_SETTING_KEY row (absent or invalid: the defaults). */
+export function notifySettingsFrom(value: unknown): NotifySettings {
+  const stored = notifySettingsSchema.safeParse(value);
   const fallbackUrl = (process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
   if (!stored.success) return { baseUrl: fallbackUrl, baseUrlPinned: false, digestMinute: 8 * 60, urgentKinds: ['supervision.supervise', 'supervision.escalated'], urgentOverridesQuietHours: true };
   return {
