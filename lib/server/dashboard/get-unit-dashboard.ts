@@ -60,7 +60,7 @@ type ShownTargetRow = {
  * thousands of open tasks reads a few dozen.
  */
 async function loadShownTargets(unitId: string) {
-  const shown: (ShownTargetRow & { id: string; taskCode: string })[] = [];
+  const shown: (ShownTargetRow & { id: string })[] = [];
   let after: { deadline: Date; code: string } | null = null;
   while (shown.length < UNIT_TARGETS_SHOWN) {
     const rows: ShownTargetRow[] = await db.$queryRaw(Prisma.sql`
@@ -74,7 +74,7 @@ async function loadShownTargets(unitId: string) {
       FROM "picked" p LEFT JOIN "Target" g ON g."taskId" = p."taskId" AND NOT g."placeholder" AND g."value" IS NOT NULL
       ORDER BY p."deadline", p."code", g."position"`);
     if (rows.length === 0) break;
-    for (const row of rows) if (row.id !== null) shown.push({ ...row, id: row.id, taskCode: row.code });
+    for (const row of rows) if (row.id !== null) shown.push({ ...row, id: row.id });
     after = rows[rows.length - 1]!;
   }
   return shown.slice(0, UNIT_TARGETS_SHOWN);
@@ -119,7 +119,7 @@ export async function getUnitDashboard({ user, focus = 'open', page = 1, today =
     notifications,
     targets: targets.map((row) => {
       const target = { ...storedTargetFigure(row), actual: numberFromDecimal(row.actualValue) };
-      return { id: row.id, taskCode: row.taskCode, metric: row.metric, actual: target.actual, unit: target.unit, goal: targetGoalText(target) ?? '', completion: targetCompletion(target) };
+      return { id: row.id, taskCode: row.code, metric: row.metric, actual: target.actual, unit: target.unit, goal: targetGoalText(target) ?? '', completion: targetCompletion(target) };
     }),
   };
 }

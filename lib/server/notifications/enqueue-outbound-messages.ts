@@ -71,8 +71,8 @@ export async function enqueueOutboundMessages(
           'quietStart', p."quietStart", 'quietEnd', p."quietEnd", 'phone', u."phone"))
         FROM "NotifyPreference" p JOIN "User" u ON u."id" = p."userId" AND u."active"
         WHERE ${Boolean(email || sms)} AND p."userId" = ANY(${userIds}::text[]) AND (cardinality(p."emailKinds") > 0 OR cardinality(p."smsKinds") > 0)), '[]') AS "preferences"`;
-  const { routes, preferences } = read!; // a SELECT without FROM answers one row
-  const settings = notifySettingsFrom(read!.settings);
+  const { settings: storedSettings, routes, preferences } = read!; // a SELECT without FROM answers one row
+  const settings = notifySettingsFrom(storedSettings);
   const preferenceOf = new Map(preferences.map((preference) => [preference.userId, preference]));
   const rows: OutboxRow[] = [];
 
@@ -106,12 +106,12 @@ export async function enqueueOutboundMessages(
   // In SQL, in chunks: a Prisma createMany is compiled anew on every call.
   let created = 0;
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK).map((row) => ({ unitId: null, userId: null, dedupeKey: null, ...row, createdAt: now }));
+    // A key a row leaves out (a unit route's userId) reads as NULL.
     created += await tx.$executeRaw`
       INSERT INTO "OutboxMessage" ("channelId", "kind", "unitId", "userId", "address", "subject", "text", "link", "dueAt", "dedupeKey", "createdAt")
-      SELECT r."channelId", r."kind", r."unitId", r."userId", r."address", r."subject", r."text", r."link", r."dueAt", r."dedupeKey", r."createdAt"
-      FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS r("channelId" text, "kind" text, "unitId" text, "userId" text, "address" text,
-        "subject" text, "text" text, "link" text, "dueAt" timestamp(3), "dedupeKey" text, "createdAt" timestamp(3))
+      SELECT r."channelId", r."kind", r."unitId", r."userId", r."address", r."subject", r."text", r."link", r."dueAt", r."dedupeKey", ${now}
+      FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + INSERT_CHUNK))}::jsonb) AS r("channelId" text, "kind" text, "unitId" text, "userId" text,
+        "address" text, "subject" text, "text" text, "link" text, "dueAt" timestamp(3), "dedupeKey" text)
       ON CONFLICT DO NOTHING`;
   }
   return created;
