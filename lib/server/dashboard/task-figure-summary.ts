@@ -88,9 +88,10 @@ const FIGURE_KEYS = ['total', 'red', 'yellow', 'green', 'done', 'closed', 'close
 /** Figures per lead unit (`unitIds`, or every unit), of `year`'s tasks or all; null when the summary is not today's. */
 export async function summarizedUnitFigures(options: { today: Date; unitIds?: readonly string[]; year?: number }): Promise<SummaryUnitFigures[] | null> {
   if (!options.unitIds) {
-    // Whether a task closed after today is asked of the years wanted only: another year's does not matter.
-    const [rows, closedLater] = await Promise.all([countyFiguresByYear(options.today.getTime()), anyTaskClosedAfter(options)]);
-    if (!rows || closedLater) return null;
+    // The years with a task closed after today are read once per request, beside the rows: only a year
+    // wanted that has one goes to the scan, another year's does not matter.
+    const [rows, laterClosedYears] = await Promise.all([countyFiguresByYear(options.today.getTime()), yearsWithTaskClosedAfter(options.today.getTime())]);
+    if (!rows || (options.year === undefined ? laterClosedYears.length > 0 : laterClosedYears.includes(options.year))) return null;
     const byUnit = new Map<string, SummaryUnitFigures>();
     for (const { year, ...row } of rows) {
       if (options.year !== undefined && year !== options.year) continue;
@@ -112,6 +113,13 @@ async function anyTaskClosedAfter({ today, unitIds, year }: { today: Date; unitI
   const rows = await db.$queryRaw<unknown[]>(Prisma.sql`SELECT 1 FROM "Task" t WHERE ${Prisma.join(where, ' AND ')} LIMIT 1`);
   return rows.length > 0;
 }
+
+/** The years of the tasks closed after the Shanghai day of `todayMs` (normally none), once per request. */
+const yearsWithTaskClosedAfter = cache(async (todayMs: number): Promise<number[]> => {
+  const after = utcTimestampOfShanghaiMidnight(shanghaiDayNumber(new Date(todayMs)) + 1);
+  const rows = await db.$queryRaw<{ year: number }[]>(Prisma.sql`SELECT DISTINCT t."year" FROM "Task" t WHERE t."closedAt" >= ${after}::timestamp`);
+  return rows.map((row) => row.year);
+});
 
 /** The figures of all these units' tasks together (see summarizedUnitFigures); null when the summary is not today's. */
 export async function summarizedFigures(options: { today: Date; unitIds?: readonly string[]; year?: number }): Promise<TaskLightCounts | null> {
