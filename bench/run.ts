@@ -362,6 +362,8 @@ async function main() {
         // Each view and a text that shows it rendered its data (React separates adjacent text with <!-- -->).
         const views: View[] = [
           { name: 'floor', path: '/api/auth/session', as: asAdmin!.get, cookie: asAdmin!.cookie(), expect: admin.username },
+          // The lightest page under the app's layout (one account row and a form): what any page costs before its data.
+          { name: 'account-page', path: '/account', as: asAdmin!.get, cookie: asAdmin!.cookie(), expect: '我的账号' },
           { name: 'office-home', path: '/', as: asAdmin!.get, cookie: asAdmin!.cookie(), expect: '督查工作台' },
           { name: 'leader-dashboard', path: '/', as: asLeader!.get, cookie: asLeader!.cookie(), expect: '分管单位' },
           { name: 'unit-home', path: '/', as: asUnit!.get, cookie: asUnit!.cookie(), expect: '本周到期' },
