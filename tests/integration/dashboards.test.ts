@@ -165,6 +165,10 @@ describe('role dashboards are scoped', () => {
     expect(ids).toContain(timely.id);
     expect(office.supervisions.rows[0]).toMatchObject({ overdue: true, responseDue: '2024-06-01', recipientUnit: { shortName: '民政局' } });
     expect(office.supervisions.rows.find((s) => s.id === timely.id)).toMatchObject({ overdue: false });
+    // The rows come as JSON: their instants are the stored ones, as dates.
+    const stored = await testDb.supervisionAction.findUniqueOrThrow({ where: { id: late.id }, select: { createdAt: true, escalatedAt: true } });
+    expect(office.supervisions.rows[0]).toMatchObject({ createdAt: stored.createdAt, escalatedAt: stored.escalatedAt, text: '逾期未复' });
+    expect(office.supervisions.rows[0]!.createdAt).toBeInstanceOf(Date);
     expect(office.ranking.every((unit, i, all) => i === 0 || all[i - 1]!.score >= unit.score)).toBe(true);
   });
 
@@ -189,6 +193,8 @@ describe('role dashboards are scoped', () => {
       expect(office.reports.rows[0]!.id).toBe(made[0]!.id);
       expect(office.reports.rows[0]).toMatchObject({ percent: 50, periodKey: '2024-06', unit: { shortName: '民政局' }, task: { id: live.id, code: live.code, leadUnit: { shortName: '民政局' } } });
       expect(office.closures.rows[0]!.id).toBe(made[1]!.id);
+      expect(office.reports.rows[0]!.createdAt).toEqual(new Date('2000-01-02T00:00:00Z'));
+      expect(office.closures.rows[0]!.createdAt).toEqual(new Date('2000-01-02T00:00:00Z'));
       const pending = (closureRequest: boolean) => testDb.progressReport.count({ where: { reviewState: 'PENDING', closureRequest, task: { status: { not: 'CANCELLED' } } } });
       expect(office.reports.count).toBe(await pending(false));
       expect(office.closures.count).toBe(await pending(true));
@@ -228,6 +234,7 @@ describe('role dashboards are scoped', () => {
         requestedDeadline: '2025-03-31',
         task: { id: live.id, code: live.code, title: live.title, leadUnit: { shortName: '民政局' } },
       });
+      expect(office.extensions.rows[0]!.createdAt).toEqual(new Date('2000-01-03T00:00:00Z'));
       expect(office.extensions.rows.map((row) => row.id)).not.toContain(made[1]!.id);
       expect(office.extensions.count).toBe(await testDb.extensionRequest.count({ where: { decision: 'PENDING', task: { status: { not: 'CANCELLED' } } } }));
     } finally {

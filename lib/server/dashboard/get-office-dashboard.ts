@@ -5,10 +5,8 @@ import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden } from '@/lib/server/errors';
 import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 import { getUnitRanking } from '@/lib/server/ranking/get-unit-ranking';
-import { shanghaiDbDate } from '@/lib/server/tasks/light-sql';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
-import { isoFromDate } from '@/lib/core/schemas/common';
-import { shanghaiYear } from '@/lib/core/schedule/calendar-day';
+import { shanghaiIsoDate, shanghaiYear } from '@/lib/core/schedule/calendar-day';
 
 const QUEUE_SIZE = 10;
 
@@ -40,81 +38,119 @@ function pendingReportSql(user: SessionUser, closureRequest: boolean): Prisma.Sq
 }
 
 /**
- * The four queues' sizes in one statement: pending reports and closure requests, each counted up to
- * `cap` + 1 (more than `cap` means “over the cap”), pending extension requests and unanswered 督办.
+ * The four queues' sizes as columns: pending reports and closure requests, each counted up to `cap`
+ * + 1 (more than `cap` means “over the cap”), pending extension requests and unanswered 督办.
  * For the office the reports' counts read only columns of the review-queue
  * index (reviewState, closureRequest, createdAt, taskId): an index-only scan that stops at the cap.
- * Exported for the benchmark.
  */
-export function officeQueueCountsSql(user: SessionUser, cap = QUEUE_COUNT_CAP): Prisma.Sql {
+function officeQueueSizeColumnsSql(user: SessionUser, cap: number): Prisma.Sql {
   const counted = (closureRequest: boolean) => Prisma.sql`(SELECT count(*) FROM (
       SELECT 1 FROM "ProgressReport" r WHERE ${pendingReportSql(user, closureRequest)} LIMIT ${cap + 1}) pending)::int`;
-  return Prisma.sql`SELECT ${counted(false)} AS "reports", ${counted(true)} AS "closures",
+  return Prisma.sql`${counted(false)} AS "reports", ${counted(true)} AS "closures",
     (SELECT count(*) FROM "ExtensionRequest" e JOIN "Task" t ON t."id" = e."taskId"
       WHERE e."decision" = 'PENDING' AND ${liveTaskInScopeSql(user)})::int AS "extensions",
     (SELECT count(*) FROM "SupervisionAction" a JOIN "Task" t ON t."id" = a."taskId"
       WHERE a."kind" = 'SUPERVISE' AND a."respondedAt" IS NULL AND ${liveTaskInScopeSql(user)})::int AS "supervisions"`;
 }
 
-type PendingReportRow = TaskColumns & { id: string; periodKey: string; percent: number; createdAt: Date; unitShortName: string };
+/** The four queues' sizes in one statement (exported for the benchmark and the plan test). */
+export function officeQueueCountsSql(user: SessionUser, cap = QUEUE_COUNT_CAP): Prisma.Sql {
+  return Prisma.sql`SELECT ${officeQueueSizeColumnsSql(user, cap)}`;
+}
+
+/** An instant in a queue's JSON rows: milliseconds since 1970 (the columns hold UTC). */
+const epochMsSql = (column: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${column}) * 1000)::float8`;
 
 /**
  * The oldest pending reports (or closure requests) of live tasks in the user's scope, with their
  * unit and task: picked in the order of the (reviewState, closureRequest, createdAt) index, each
  * checked against the few cancelled tasks, so the scan stops at the queue's length.
  */
-async function oldestPendingReports(user: SessionUser, closureRequest: boolean) {
-  const rows = await db.$queryRaw<PendingReportRow[]>(Prisma.sql`
-    SELECT r."id", r."periodKey", r."percent", r."createdAt", u."shortName" AS "unitShortName", ${TASK_COLUMNS_SQL}
+function oldestPendingReportsSql(user: SessionUser, closureRequest: boolean): Prisma.Sql {
+  return Prisma.sql`
+    SELECT r."id", r."periodKey", r."percent", ${epochMsSql(Prisma.sql`r."createdAt"`)} AS "createdAt", u."shortName" AS "unitShortName", ${TASK_COLUMNS_SQL}
     FROM (
       SELECT r."id", r."periodKey", r."percent", r."createdAt", r."unitId", r."taskId" FROM "ProgressReport" r
       WHERE ${pendingReportSql(user, closureRequest)}
       ORDER BY r."createdAt" ASC, r."id" ASC LIMIT ${QUEUE_SIZE}
     ) r
     JOIN "Unit" u ON u."id" = r."unitId" JOIN "Task" t ON t."id" = r."taskId" JOIN "Unit" lu ON lu."id" = t."leadUnitId"
-    ORDER BY r."createdAt" ASC, r."id" ASC`);
-  return rows.map((row) => ({ id: row.id, periodKey: row.periodKey, percent: row.percent, createdAt: row.createdAt, unit: { shortName: row.unitShortName }, task: taskOf(row) }));
+    ORDER BY r."createdAt" ASC, r."id" ASC`;
 }
 
-type ExtensionRow = TaskColumns & { id: string; previousDeadline: Date; requestedDeadline: Date; reason: string; createdAt: Date };
-
-async function oldestPendingExtensions(user: SessionUser) {
-  const rows = await db.$queryRaw<ExtensionRow[]>(Prisma.sql`
-    SELECT e."id", e."previousDeadline", e."requestedDeadline", e."reason", e."createdAt", ${TASK_COLUMNS_SQL}
+function oldestPendingExtensionsSql(user: SessionUser): Prisma.Sql {
+  return Prisma.sql`
+    SELECT e."id", e."previousDeadline", e."requestedDeadline", e."reason", ${epochMsSql(Prisma.sql`e."createdAt"`)} AS "createdAt", ${TASK_COLUMNS_SQL}
     FROM "ExtensionRequest" e JOIN "Task" t ON t."id" = e."taskId" JOIN "Unit" lu ON lu."id" = t."leadUnitId"
     WHERE e."decision" = 'PENDING' AND ${liveTaskInScopeSql(user)}
-    ORDER BY e."createdAt" ASC, e."id" ASC LIMIT ${QUEUE_SIZE}`);
-  return rows.map((row) => ({
-    id: row.id,
-    previousDeadline: isoFromDate(row.previousDeadline),
-    requestedDeadline: isoFromDate(row.requestedDeadline),
-    reason: row.reason,
-    createdAt: row.createdAt,
-    task: taskOf(row),
-  }));
+    ORDER BY e."createdAt" ASC, e."id" ASC LIMIT ${QUEUE_SIZE}`;
 }
 
-type SupervisionRow = TaskColumns & { id: string; text: string; responseDue: Date | null; escalatedAt: Date | null; createdAt: Date; recipientShortName: string | null };
-
 /** Unanswered 督办, past their response day first. */
-async function oldestUnansweredSupervisions(user: SessionUser, today: Date) {
-  const rows = await db.$queryRaw<SupervisionRow[]>(Prisma.sql`
-    SELECT a."id", a."text", a."responseDue", a."escalatedAt", a."createdAt", ru."shortName" AS "recipientShortName", ${TASK_COLUMNS_SQL}
+function oldestUnansweredSupervisionsSql(user: SessionUser): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a."id", a."text", a."responseDue", ${epochMsSql(Prisma.sql`a."escalatedAt"`)} AS "escalatedAt", ${epochMsSql(Prisma.sql`a."createdAt"`)} AS "createdAt",
+      ru."shortName" AS "recipientShortName", ${TASK_COLUMNS_SQL}
     FROM "SupervisionAction" a JOIN "Task" t ON t."id" = a."taskId" JOIN "Unit" lu ON lu."id" = t."leadUnitId"
     LEFT JOIN "Unit" ru ON ru."id" = a."recipientUnitId"
     WHERE a."kind" = 'SUPERVISE' AND a."respondedAt" IS NULL AND ${liveTaskInScopeSql(user)}
-    ORDER BY a."responseDue" ASC NULLS LAST, a."createdAt" ASC, a."id" ASC LIMIT ${QUEUE_SIZE}`);
-  const todayDate = shanghaiDbDate(today);
-  return rows.map((row) => ({
-    id: row.id,
-    text: row.text,
-    responseDue: row.responseDue ? isoFromDate(row.responseDue) : null,
-    overdue: row.responseDue !== null && row.responseDue < todayDate,
-    escalatedAt: row.escalatedAt,
-    createdAt: row.createdAt,
-    recipientUnit: row.recipientShortName === null ? null : { shortName: row.recipientShortName },
-    task: taskOf(row),
-  }));
+    ORDER BY a."responseDue" ASC NULLS LAST, a."createdAt" ASC, a."id" ASC LIMIT ${QUEUE_SIZE}`;
+}
+
+/** A statement's rows as one JSON array, in `order` (of its output columns, as q."column"). */
+const rowsAsJsonSql = (rows: Prisma.Sql, order: Prisma.Sql) => Prisma.sql`(SELECT coalesce(json_agg(q ORDER BY ${order}), '[]'::json) FROM (${rows}) q)`;
+const OLDEST_FIRST_SQL = Prisma.sql`q."createdAt", q."id"`;
+
+/** JSON rows: dates as 'YYYY-MM-DD', instants as epoch milliseconds (epochMsSql). */
+type PendingReportJson = TaskColumns & { id: string; periodKey: string; percent: number; createdAt: number; unitShortName: string };
+type ExtensionJson = TaskColumns & { id: string; previousDeadline: string; requestedDeadline: string; reason: string; createdAt: number };
+type SupervisionJson = TaskColumns & { id: string; text: string; responseDue: string | null; escalatedAt: number | null; createdAt: number; recipientShortName: string | null };
+type OfficeQueuesRow = { reports: number; closures: number; extensions: number; supervisions: number } & {
+  reportRows: PendingReportJson[];
+  closureRows: PendingReportJson[];
+  extensionRows: ExtensionJson[];
+  supervisionRows: SupervisionJson[];
+};
+
+/**
+ * The four queues in one statement: their sizes (officeQueueCountsSql) and their oldest rows as JSON.
+ * Five statements, each waiting on its own connection and paid for in the app and in PostgreSQL,
+ * cost more than the few index reads they run.
+ */
+async function loadOfficeQueues(user: SessionUser, today: Date) {
+  const [row] = await db.$queryRaw<OfficeQueuesRow[]>(Prisma.sql`
+    SELECT ${officeQueueSizeColumnsSql(user, QUEUE_COUNT_CAP)},
+      ${rowsAsJsonSql(oldestPendingReportsSql(user, false), OLDEST_FIRST_SQL)} AS "reportRows",
+      ${rowsAsJsonSql(oldestPendingReportsSql(user, true), OLDEST_FIRST_SQL)} AS "closureRows",
+      ${rowsAsJsonSql(oldestPendingExtensionsSql(user), OLDEST_FIRST_SQL)} AS "extensionRows",
+      ${rowsAsJsonSql(oldestUnansweredSupervisionsSql(user), Prisma.sql`q."responseDue" ASC NULLS LAST, ${OLDEST_FIRST_SQL}`)} AS "supervisionRows"`);
+  if (!row) throw new Error('office queues query returned no row');
+  const pendingReport = (r: PendingReportJson) => ({ id: r.id, periodKey: r.periodKey, percent: r.percent, createdAt: new Date(r.createdAt), unit: { shortName: r.unitShortName }, task: taskOf(r) });
+  const todayIso = shanghaiIsoDate(today);
+  return {
+    sizes: { reports: row.reports, closures: row.closures, extensions: row.extensions, supervisions: row.supervisions },
+    reports: row.reportRows.map(pendingReport),
+    closures: row.closureRows.map(pendingReport),
+    extensions: row.extensionRows.map((e) => ({
+      id: e.id,
+      previousDeadline: e.previousDeadline,
+      requestedDeadline: e.requestedDeadline,
+      reason: e.reason,
+      createdAt: new Date(e.createdAt),
+      task: taskOf(e),
+    })),
+    supervisions: row.supervisionRows.map((a) => ({
+      id: a.id,
+      text: a.text,
+      responseDue: a.responseDue,
+      // 'YYYY-MM-DD' strings compare as the days they name.
+      overdue: a.responseDue !== null && a.responseDue < todayIso,
+      escalatedAt: a.escalatedAt === null ? null : new Date(a.escalatedAt),
+      createdAt: new Date(a.createdAt),
+      recipientUnit: a.recipientShortName === null ? null : { shortName: a.recipientShortName },
+      task: taskOf(a),
+    })),
+  };
 }
 
 /** A queue's size as the home page shows it: exact up to QUEUE_COUNT_CAP, else the cap and `over`. */
@@ -128,23 +164,15 @@ const queueCount = (counted: number) => ({ count: Math.min(counted, QUEUE_COUNT_
 export async function getOfficeDashboard({ user, today = new Date() }: { user: SessionUser; today?: Date }) {
   if (!can(user, 'dashboard.office')) throw forbidden('查看督查工作台');
   const year = shanghaiYear(today);
-  // One statement per queue and one for their sizes: each a few index reads, joined in SQL.
-  const [counts, reports, closures, [sizes], extensions, supervisions, ranking] = await Promise.all([
-    getTaskLightCounts({ user, today }),
-    oldestPendingReports(user, false),
-    oldestPendingReports(user, true),
-    db.$queryRaw<{ reports: number; closures: number; extensions: number; supervisions: number }[]>(officeQueueCountsSql(user)),
-    oldestPendingExtensions(user),
-    oldestUnansweredSupervisions(user, today),
-    getUnitRanking({ user, year, today }),
-  ]);
+  const [counts, queues, ranking] = await Promise.all([getTaskLightCounts({ user, today }), loadOfficeQueues(user, today), getUnitRanking({ user, year, today })]);
+  const { sizes } = queues;
   return {
     counts,
     year,
-    reports: { ...queueCount(sizes?.reports ?? 0), rows: reports },
-    closures: { ...queueCount(sizes?.closures ?? 0), rows: closures },
-    extensions: { count: sizes?.extensions ?? 0, rows: extensions },
-    supervisions: { count: sizes?.supervisions ?? 0, rows: supervisions },
+    reports: { ...queueCount(sizes.reports), rows: queues.reports },
+    closures: { ...queueCount(sizes.closures), rows: queues.closures },
+    extensions: { count: sizes.extensions, rows: queues.extensions },
+    supervisions: { count: sizes.supervisions, rows: queues.supervisions },
     ranking: ranking.units,
     rankingScheme: ranking.scheme.name,
   };
