@@ -9,7 +9,8 @@ import { refreshTaskLights } from '@/lib/server/tasks/refresh-task-lights';
 import { taskLightSql } from '@/lib/server/tasks/light-sql';
 import { taskScopeSql } from '@/lib/server/tasks/task-scope-sql';
 import { taskScopeWhere, type SessionUser } from '@/lib/server/auth/permissions';
-import { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql } from '@/lib/server/dashboard/task-figures-sql';
+import { COUNTED_TASK_SQL, figureColumnsSql, figureCountsSql, URGENT_ORDER_SQL, urgentFocusSql } from '@/lib/server/dashboard/task-figures-sql';
+import { figureRowsSql } from '@/lib/server/dashboard/figure-rows-sql';
 import { getTaskLightCounts } from '@/lib/server/dashboard/get-task-light-counts';
 import { listUrgentTasks } from '@/lib/server/dashboard/list-urgent-tasks';
 import { getLeaderDashboard } from '@/lib/server/dashboard/get-leader-dashboard';
@@ -167,6 +168,30 @@ describe('the task scope members', () => {
           WHERE ${focus === 'red' ? Prisma.sql`s."light" = 'red'` : focus === 'overdue' ? Prisma.sql`NOT s."closed" AND s."deadline" < ${isoDateFromDayNumber(day)}::date` : Prisma.sql`NOT s."closed"`}`);
         expect(listed.total).toBe(expected.length);
         expect(listed.rows.map((r) => r.id).sort()).toEqual(expected.map((r) => r.id).sort());
+      }
+      // Outside the red focus a page of member rows is merged from each light's rows in deadline
+      // order: page by page it equals one sort of all the rows by urgency. Two of the open tasks are
+      // turned, for the check, into a yellow one and one closed after today (its light done, open today).
+      const rows = await figureRowsSql({ user, today: now });
+      expect(rows.indexed).toBe(true);
+      const open = (await listUrgentTasks({ user, focus: 'open', today: now, pageSize: 200 })).rows.filter((row) => row.light === 'green').slice(0, 2);
+      expect(open).toHaveLength(2);
+      const before = await testDb.task.findMany({ where: { id: { in: open.map((row) => row.id) } }, select: { id: true, light: true, status: true, closedAt: true } });
+      await testDb.task.update({ where: { id: open[0]!.id }, data: { light: 'yellow' } });
+      await testDb.task.update({ where: { id: open[1]!.id }, data: { light: 'done', status: 'CLOSED', closedAt: new Date(now.getTime() + 2 * DAY_MS) } });
+      try {
+        for (const focus of ['overdue', 'open'] as const) {
+          const sorted = await testDb.$queryRaw<{ id: string; light: string }[]>(
+            Prisma.sql`SELECT s."id", s."light" FROM ${rows.sql} s WHERE (${urgentFocusSql(focus, now)}) ORDER BY ${URGENT_ORDER_SQL}`,
+          );
+          if (focus === 'open') expect(new Set(sorted.map((row) => row.light))).toEqual(new Set(['red', 'yellow', 'green', 'done']));
+          for (let page = 1; page <= Math.ceil(sorted.length / 2) + 1; page++) {
+            const listed = await listUrgentTasks({ user, focus, today: now, page, pageSize: 2 });
+            expect(listed.rows.map((r) => r.id)).toEqual(sorted.slice((page - 1) * 2, page * 2).map((r) => r.id));
+          }
+        }
+      } finally {
+        for (const task of before) await testDb.task.update({ where: { id: task.id }, data: { light: task.light, status: task.status, closedAt: task.closedAt } });
       }
     }
     // The leader's dashboard: from the member rows today, from "Task" on a day the stored lights are not for.
