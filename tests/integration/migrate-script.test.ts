@@ -1,7 +1,7 @@
 // Regression test of scripts/migrate.ts (Prisma's WebAssembly schema engine driven offline) on a
 // scratch database: create, add a model, add a column, no-op, status, reset + deploy.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -117,5 +117,23 @@ describe(`scripts/migrate.ts on ${databaseKind} PostgreSQL`, () => {
     const refused = await migrate('reset');
     expect(refused.failed).toBe(true);
     expect(refused.stderr).toContain('pass --force');
+  });
+
+  test("the repository's schema.prisma says what its migrations build: a new migration from it is empty", async () => {
+    // On a copy of the migrations, into a fresh database: the engine applies them all, then writes
+    // what the schema still wants. A default or an index written differently in the two would show here.
+    const copied = path.join(workDir, 'repository-migrations');
+    cpSync(path.resolve('prisma/migrations'), copied, { recursive: true });
+    await admin('DROP DATABASE IF EXISTS luoshi_migrate_regression WITH (FORCE)');
+    await admin('CREATE DATABASE luoshi_migrate_regression');
+    const created = await run(...tsxCommand('scripts/migrate.ts', 'dev', '--name', 'schema_drift', '--create-only'), {
+      env: { ...process.env, DATABASE_URL: scratchUrl.toString(), LUOSHI_MIGRATIONS_DIR: copied, LUOSHI_SCHEMA_FILE: path.resolve('prisma/schema.prisma'), LUOSHI_CHECKPOINT_LOG: path.join(workDir, 'audit-checkpoints.log') },
+    });
+    expect(created.stdout).toContain('created:');
+    const drift = readdirSync(copied).find((dir) => dir.endsWith('_schema_drift'))!;
+    const statements = readFileSync(path.join(copied, drift, 'migration.sql'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('--'));
+    expect(statements).toEqual([]);
   });
 });
