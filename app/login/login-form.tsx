@@ -1,11 +1,16 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { safeRedirectPath } from '@/lib/core/auth/redirect';
 import { SECOND_FACTOR_REQUIRED, SECOND_FACTOR_WRONG } from '@/lib/core/auth/second-factor-messages';
 
+const noSubscription = () => () => {};
+
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  // Until the page's script runs, the browser would submit the form itself (a phone on a slow
+  // network, Enter pressed early): the button waits, and a POST keeps the password out of the address.
+  const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   // Shown once the server says this account has a second factor; the password stays typed.
@@ -32,7 +37,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit} aria-label="登录">
+    <form className="stack" method="post" onSubmit={onSubmit} aria-label="登录">
       <label>
         账号
         <input name="username" autoComplete="username" required autoFocus />
@@ -53,7 +58,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           {message}
         </p>
       )}
-      <button type="submit" disabled={pending}>
+      <button type="submit" disabled={pending || !interactive}>
         {pending ? '登录中…' : '登录'}
       </button>
     </form>

@@ -161,6 +161,24 @@ for (const callbackUrl of ['//evil.example/phish', '/\\evil.example', 'https://e
   });
 }
 
+test('before its script runs, the sign-in form cannot send the password in the address', async ({ browser, baseURL }) => {
+  // Without JavaScript the page is what a slow phone shows before hydration: the browser would
+  // submit the form itself. The button waits for the script, and the form posts.
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    await page.goto('/login');
+    await page.getByLabel('账号').fill('fgj_staff');
+    await page.getByLabel('密码').fill('luoshi2024');
+    await expect(page.getByRole('button', { name: '登录' })).toBeDisabled();
+    await page.getByLabel('密码').press('Enter');
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.getByRole('form', { name: '登录' })).toHaveAttribute('method', 'post');
+  } finally {
+    await context.close();
+  }
+});
+
 test('a same-origin callbackUrl is kept', async ({ page }) => {
   await page.goto('/tasks?status=OVERDUE');
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
