@@ -3,7 +3,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { can, type SessionUser } from '@/lib/server/auth/permissions';
 import { forbidden } from '@/lib/server/errors';
-import { figureCountsSql, URGENT_ORDER_SQL, urgentFocusSql, urgentOrderSql } from '@/lib/server/dashboard/task-figures-sql';
+import { figureCountsSql, URGENT_ORDER_SQL, urgentFocusSql, urgentPageSql } from '@/lib/server/dashboard/task-figures-sql';
 import { figureRowsSql, type FigureRows } from '@/lib/server/dashboard/figure-rows-sql';
 import type { ScopeMemberKey } from '@/lib/server/tasks/task-scope-sql';
 import { scopeFigureCountsSql } from '@/lib/server/dashboard/scope-figures';
@@ -48,8 +48,10 @@ export function leaderDashboardSql({
   page: number;
   today: Date;
 }) {
+  const matching = Prisma.sql`scoped s WHERE (${urgentFocusSql(focus, today)})`;
+  const pageRows = urgentPageSql({ matching, indexed: rows.indexed, focus, limit: URGENT_TASKS_PAGE_SIZE, offset: (page - 1) * URGENT_TASKS_PAGE_SIZE });
   const pageSql = Prisma.sql`(SELECT coalesce(json_agg(json_build_object('id', s."id", 'light', s."light") ORDER BY ${URGENT_ORDER_SQL}), '[]'::json)
-        FROM (SELECT * FROM scoped s WHERE ${urgentFocusSql(focus, today)} ORDER BY ${urgentOrderSql(focus)} LIMIT ${URGENT_TASKS_PAGE_SIZE} OFFSET ${(page - 1) * URGENT_TASKS_PAGE_SIZE}) s) AS "page"`;
+        FROM (${pageRows}) s) AS "page"`;
   if (rows.indexed) {
     return Prisma.sql`
     WITH scoped AS NOT MATERIALIZED (SELECT * FROM ${rows.sql} r)

@@ -66,7 +66,7 @@ export const URGENT_ORDER_SQL = Prisma.sql`CASE s."light" WHEN 'red' THEN 0 WHEN
  * URGENT_ORDER_SQL for the rows of `focus`: among red rows alone the light's rank is the same for
  * all, so the order is deadline and code, which an index on (…, light, deadline, code) gives without sorting.
  */
-export function urgentOrderSql(focus: UrgentFocus): Prisma.Sql {
+function urgentOrderSql(focus: UrgentFocus): Prisma.Sql {
   return focus === 'red' ? Prisma.sql`s."deadline" ASC, s."code" ASC` : URGENT_ORDER_SQL;
 }
 
@@ -75,19 +75,19 @@ const URGENT_LIGHTS = ['red', 'yellow', 'green', 'done'] as const;
 
 /**
  * A page of `matching` (a row source `s` ending in its WHERE clause) in urgentOrderSql's order, as
- * (id, light) rows. Outside the red focus the order begins with the light's rank, which no index
+ * (id, light, deadline, code) rows: the homes' urgent lists (listUrgentTasks, the leader dashboard's page). Outside the red focus the order begins with the light's rank, which no index
  * gives: sorting every open row of a unit's scope took 6 ms at 1M tasks (7,700 rows). From the member
  * rows (`indexed`), each light's rows are taken instead in (deadline, code) order, an index range,
  * up to the page's end, and the four are merged. Rows computed from "Task" are sorted once: four
  * passes would compute every light four times.
  */
 export function urgentPageSql({ matching, indexed, focus, limit, offset }: { matching: Prisma.Sql; indexed: boolean; focus: UrgentFocus; limit: number; offset: number }): Prisma.Sql {
-  if (focus === 'red' || !indexed) return Prisma.sql`SELECT s."id", s."light" FROM ${matching} ORDER BY ${urgentOrderSql(focus)} LIMIT ${limit} OFFSET ${offset}`;
+  if (focus === 'red' || !indexed) return Prisma.sql`SELECT s."id", s."light", s."deadline", s."code" FROM ${matching} ORDER BY ${urgentOrderSql(focus)} LIMIT ${limit} OFFSET ${offset}`;
   const branches = URGENT_LIGHTS.map(
     (light, rank) =>
       Prisma.sql`(SELECT s."id", s."light", s."deadline", s."code", ${rank}::int AS "rank" FROM ${matching} AND s."light" = ${light}
         ORDER BY s."deadline" ASC, s."code" ASC LIMIT ${limit + offset})`,
   );
-  return Prisma.sql`SELECT s."id", s."light" FROM (${Prisma.join(branches, ' UNION ALL ')}) s
+  return Prisma.sql`SELECT s."id", s."light", s."deadline", s."code" FROM (${Prisma.join(branches, ' UNION ALL ')}) s
     ORDER BY s."rank", s."deadline" ASC, s."code" ASC LIMIT ${limit} OFFSET ${offset}`;
 }
