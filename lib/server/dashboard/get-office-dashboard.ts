@@ -64,7 +64,8 @@ const epochMsSql = (column: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${colu
 /**
  * The oldest pending reports (or closure requests) of live tasks in the user's scope, with their
  * unit and task: picked in the order of the (reviewState, closureRequest, createdAt) index, each
- * checked against the few cancelled tasks, so the scan stops at the queue's length.
+ * checked against the few cancelled tasks, so the scan stops at the queue's length. Their JSON
+ * array (rowsAsJsonSql) puts them in that order again.
  */
 function oldestPendingReportsSql(user: SessionUser, closureRequest: boolean): Prisma.Sql {
   return Prisma.sql`
@@ -74,8 +75,7 @@ function oldestPendingReportsSql(user: SessionUser, closureRequest: boolean): Pr
       WHERE ${pendingReportSql(user, closureRequest)}
       ORDER BY r."createdAt" ASC, r."id" ASC LIMIT ${QUEUE_SIZE}
     ) r
-    JOIN "Unit" u ON u."id" = r."unitId" JOIN "Task" t ON t."id" = r."taskId" JOIN "Unit" lu ON lu."id" = t."leadUnitId"
-    ORDER BY r."createdAt" ASC, r."id" ASC`;
+    JOIN "Unit" u ON u."id" = r."unitId" JOIN "Task" t ON t."id" = r."taskId" JOIN "Unit" lu ON lu."id" = t."leadUnitId"`;
 }
 
 function oldestPendingExtensionsSql(user: SessionUser): Prisma.Sql {
