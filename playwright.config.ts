@@ -45,8 +45,9 @@ export default defineConfig({
   ],
   webServer: [
     {
-      // A fresh embedded database (data/pg-e2e): reset, migrate, seed, then serve the built app.
-      command: `tsx scripts/with-db.ts bash -c "tsx scripts/migrate.ts reset --force && tsx --conditions=react-server prisma/seed.ts && next start -p ${PORT}"`,
+      // A fresh embedded database (data/pg-e2e): reset, migrate, seed, then serve the built app as
+      // `npm run serve` does (scripts/serve.mjs: its page cache too, so every journey goes through it).
+      command: `tsx scripts/with-db.ts bash -c "tsx scripts/migrate.ts reset --force && tsx --conditions=react-server prisma/seed.ts && node scripts/serve.mjs -p ${PORT}"`,
       env: {
         LUOSHI_PG_DIR: PG_DIR,
         // The two servers' clusters start at once: distinct ports keep them from racing for one.
@@ -64,7 +65,7 @@ export default defineConfig({
     },
     {
       // Another fresh database, made a real installation by `npm run setup`'s script (not the demo seed).
-      command: `tsx scripts/with-db.ts bash -c "tsx scripts/migrate.ts reset --force && tsx --conditions=react-server scripts/setup-installation.ts && next start -p ${REAL_PORT}"`,
+      command: `tsx scripts/with-db.ts bash -c "tsx scripts/migrate.ts reset --force && tsx --conditions=react-server scripts/setup-installation.ts && node scripts/serve.mjs -p ${REAL_PORT}"`,
       env: {
         LUOSHI_PG_DIR: REAL_PG_DIR,
         LUOSHI_PG_PORT: String(56_000 + (PORT % 1000)),

@@ -2,6 +2,7 @@ import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { MAX_REQUEST_BODY_BYTES, REQUEST_TOO_LARGE_MESSAGE } from '@/lib/core/attachments/policy';
 import { FORWARDED_CHAIN_HEADER } from '@/lib/core/net/client-address';
+import { freshNonce, requestIdFor } from '@/lib/core/net/request-id';
 import { hasMalformedPartHeaders, MALFORMED_UPLOAD_MESSAGE, multipartBoundary } from '@/lib/core/security/multipart';
 import { contentSecurityPolicy, HSTS_HEADER, isAttachmentPreview, PREVIEW_FRAME_OPTIONS, STATIC_SECURITY_HEADERS } from '@/lib/core/security/headers';
 
@@ -17,7 +18,7 @@ const HTTPS = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
 // Redirects signed-out visitors, refuses oversized bodies and sets the security headers: pages,
 // actions and route handlers check the session themselves.
 export async function proxy(request: NextRequest) {
-  const nonce = btoa(crypto.randomUUID());
+  const nonce = freshNonce();
   const preview = isAttachmentPreview(request.nextUrl);
   const csp = contentSecurityPolicy(nonce, { https: HTTPS, development: process.env.NODE_ENV === 'development', preview });
   const secured = (response: NextResponse) => {
@@ -46,9 +47,7 @@ export async function proxy(request: NextRequest) {
   forwarded.delete('x-forwarded-for');
   if (chain) forwarded.set(FORWARDED_CHAIN_HEADER, chain);
   else forwarded.delete(FORWARDED_CHAIN_HEADER);
-  // One id per request, in the logs (lib/platform/log.ts) and the response: a load balancer's own
-  // id is kept when it looks like one.
-  const requestId = /^[\w.-]{8,128}$/.test(request.headers.get('x-request-id') ?? '') ? request.headers.get('x-request-id')! : crypto.randomUUID();
+  const requestId = requestIdFor(request.headers.get('x-request-id'));
   forwarded.set('x-request-id', requestId);
   const next = () => {
     const response = secured(NextResponse.next({ request: { headers: forwarded } }));

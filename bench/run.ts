@@ -18,7 +18,11 @@
 //   bench: http-<view>                 each main view over HTTP (the build served as `npm run serve` does,
 //                                      in --web-workers processes: one per CPU by default): single-client p50/p95, then autocannon
 //                                      (loopback, --connections for --http-seconds): req/s, p50/p95/p99,
-//                                      errors, and req/s as a share of the floor (a minimal signed-in route)
+//                                      errors, and req/s as a share of the floor (a minimal signed-in route);
+//                                      rendered every time (Cache-Control: no-cache, as a hard reload), then
+//                                      again as http-<view> (again): the same request while nothing changed,
+//                                      which the page cache answers (lib/platform/page-server.ts); and the
+//                                      leader dashboard again while one report a second is filed
 //   bench: write-reports               --writers concurrent lead units filing progress reports on
 //                                      different tasks for --write-seconds → reports/s
 //   bench: write-same-task             writers racing on one task: on one version exactly one wins, the
@@ -27,7 +31,7 @@
 //   bench: verify                      the integrity check (audit chain, checkpoints) after the writes
 //
 // Runs with `--conditions=react-server` (package.json does) so the data layer's `server-only` loads.
-// HTTP runs `next start` on the existing production build (NEXT_DIST_DIR or .next); without one it
+// HTTP runs scripts/serve.mjs on the existing production build (NEXT_DIST_DIR or .next); without one it
 // says so and skips HTTP.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -38,7 +42,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import autocannon from 'autocannon';
 import { generateCounty, BENCH_PASSWORD, type GeneratedCounty } from './generate';
-import { benchLine, measure, percentile, timingOf } from './measure';
+import { benchLine, measure, percentile, timingOf, type Timing } from './measure';
+import { PAGE_CACHE_HEADER } from '../lib/core/net/page-cache';
 import { shanghaiYear } from '../lib/core/schedule/calendar-day';
 
 
@@ -164,11 +169,12 @@ async function signedInFetch(base: string, username: string) {
   }
   return {
     cookie: cookieHeader,
-    get: async (pathAndQuery: string) => {
-      const response = await fetch(`${base}${pathAndQuery}`, { headers: { cookie: cookieHeader() }, redirect: 'manual' });
+    /** The page's text, and how the page cache answered (PAGE_CACHE_HEADER). */
+    get: async (pathAndQuery: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${base}${pathAndQuery}`, { headers: { ...headers, cookie: cookieHeader() }, redirect: 'manual' });
       const body = await response.text();
       if (response.status !== 200) throw new Error(`GET ${pathAndQuery}: HTTP ${response.status}`);
-      return body;
+      return { body, cache: response.headers.get(PAGE_CACHE_HEADER) };
     },
   };
 }
@@ -181,7 +187,7 @@ async function startServer(benchUrl: string): Promise<{ base: string; child: Chi
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  // As `npm run serve` runs it: `next start` in --web-workers processes on one port (scripts/serve.mjs).
+  // As `npm run serve` runs it: scripts/serve.mjs, in --web-workers processes on one port.
   const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env: {
@@ -197,7 +203,7 @@ async function startServer(benchUrl: string): Promise<{ base: string; child: Chi
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`scripts/serve.mjs exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${base}/login`)).ok) return { base, child };
     } catch {
@@ -206,15 +212,18 @@ async function startServer(benchUrl: string): Promise<{ base: string; child: Chi
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   child.kill('SIGTERM');
-  throw new Error('next start did not answer within 60 s');
+  throw new Error('scripts/serve.mjs did not answer within 60 s');
 }
 
-type View = { name: string; path: string; as: (path: string) => Promise<string>; cookie: string; expect: string };
+type View = { name: string; path: string; as: (path: string, headers?: Record<string, string>) => Promise<{ body: string; cache: string | null }>; cookie: string; expect: string };
+
+/** Asks for a page rendered afresh, as a hard reload does: the page cache renders it every time. */
+const RENDER: Record<string, string> = { 'cache-control': 'no-cache' };
 
 /** autocannon against one view: bounded in time and connections; latencies from every response. */
-async function load(base: string, view: View, seconds: number, connections: number) {
+async function load(base: string, view: View, seconds: number, connections: number, headers: Record<string, string> = {}) {
   const latencies: number[] = [];
-  const instance = autocannon({ url: `${base}${view.path}`, connections, duration: seconds, headers: { cookie: view.cookie } });
+  const instance = autocannon({ url: `${base}${view.path}`, connections, duration: seconds, headers: { ...headers, cookie: view.cookie } });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   const result = await instance;
   const sorted = latencies.sort((a, b) => a - b);
@@ -376,19 +385,41 @@ async function main() {
         const connections = Number(flags.connections);
         let floor = 0;
         const table: string[] = [];
-        for (const view of views) {
-          const body = (await view.as(view.path)).replaceAll('<!-- -->', '');
-          if (!body.includes(view.expect)) throw new Error(`GET ${view.path} (${view.name}) did not show ${view.expect}`);
-          const single = await measure(() => view.as(view.path), { samples });
-          const loaded = await load(server.base, view, httpSeconds, connections);
-          if (view.name === 'floor') floor = loaded.rps;
+        const row = (name: string, single: Timing | null, loaded: Awaited<ReturnType<typeof load>>) => {
           const share = floor > 0 ? loaded.rps / floor : Number.NaN;
           console.log(
-            `${benchLine(`http-${view.name}`, { db: dbKind, n: county.counts.tasks, timing: single })} rps=${loaded.rps.toFixed(1)} load_p50_ms=${loaded.p50.toFixed(0)} load_p95_ms=${loaded.p95.toFixed(0)} load_p99_ms=${loaded.p99.toFixed(0)} errors=${loaded.errors} of_floor=${share.toFixed(2)} ${load1()}`,
+            `${benchLine(`http-${name}`, { db: dbKind, n: county.counts.tasks, timing: single ?? timingOf([]) })} rps=${loaded.rps.toFixed(1)} load_p50_ms=${loaded.p50.toFixed(0)} load_p95_ms=${loaded.p95.toFixed(0)} load_p99_ms=${loaded.p99.toFixed(0)} errors=${loaded.errors} of_floor=${share.toFixed(2)} ${load1()}`,
           );
-          table.push(`| ${view.name} | ${single.p50.toFixed(0)} / ${single.p95.toFixed(0)} | ${loaded.rps.toFixed(1)} | ${loaded.p50.toFixed(0)} / ${loaded.p95.toFixed(0)} / ${loaded.p99.toFixed(0)} | ${loaded.errors} | ${(share * 100).toFixed(0)} % | ${os.loadavg()[0]!.toFixed(1)} |`);
+          table.push(`| ${name} | ${single ? `${single.p50.toFixed(0)} / ${single.p95.toFixed(0)}` : '—'} | ${loaded.rps.toFixed(1)} | ${loaded.p50.toFixed(0)} / ${loaded.p95.toFixed(0)} / ${loaded.p99.toFixed(0)} | ${loaded.errors} | ${(share * 100).toFixed(0)} % | ${os.loadavg()[0]!.toFixed(1)} |`);
+        };
+        for (const view of views) {
+          const { body } = await view.as(view.path, RENDER);
+          if (!body.replaceAll('<!-- -->', '').includes(view.expect)) throw new Error(`GET ${view.path} (${view.name}) did not show ${view.expect}`);
+          if (view.name === 'floor') {
+            const loaded = await load(server.base, view, httpSeconds, connections);
+            floor = loaded.rps;
+            row(view.name, await measure(() => view.as(view.path), { samples }), loaded);
+            continue;
+          }
+          // Rendered: every request rendered afresh, as on its first view or after any write.
+          row(view.name, await measure(() => view.as(view.path, RENDER), { samples }), await load(server.base, view, httpSeconds, connections, RENDER));
+          // Served again: the same request while nothing changed, answered from the page cache.
+          // (Autovacuum's ANALYZE is a write too: after the stages above it may make a page stale once.)
+          let repeat = await view.as(view.path);
+          for (let tries = 1; repeat.cache !== 'hit' && tries < 10; tries++) {
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            repeat = await view.as(view.path);
+          }
+          if (repeat.cache !== 'hit') throw new Error(`GET ${view.path} (${view.name}) again was not served from the page cache (${repeat.cache})`);
+          row(`${view.name} (again)`, await measure(() => view.as(view.path), { samples }), await load(server.base, view, httpSeconds, connections));
         }
-        console.log(`# ${connections} connections × ${httpSeconds} s per view, app in ${flags['web-workers'] === 'auto' ? os.availableParallelism() : flags['web-workers']} process(es)\n| view | single p50 / p95 ms | req/s | load p50 / p95 / p99 ms | errors | of floor | load1 |\n|---|---|---|---|---|---|---|\n${table.join('\n')}`);
+        // The leader dashboard again while one report a second is filed (a busy county's pace): each
+        // write makes every kept page stale, so the requests after it render afresh.
+        const leaderView = views.find((view) => view.name === 'leader-dashboard')!;
+        const { trickleReports } = await import('./writes');
+        const [trickled, trickle] = await Promise.all([load(server.base, leaderView, httpSeconds, connections), trickleReports(pool, { everyMs: 1000, seconds: httpSeconds })]);
+        row(`leader-dashboard (again, ${trickle.filed} reports filed meanwhile)`, null, trickled);
+        console.log(`# ${connections} connections × ${httpSeconds} s per view, app in ${flags['web-workers'] === 'auto' ? os.availableParallelism() : flags['web-workers']} process(es); "(again)": the same request while nothing changed, served from the page cache\n| view | single p50 / p95 ms | req/s | load p50 / p95 / p99 ms | errors | of floor | load1 |\n|---|---|---|---|---|---|---|\n${table.join('\n')}`);
       } finally {
         server.child.kill('SIGTERM');
       }

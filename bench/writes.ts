@@ -60,6 +60,25 @@ async function databaseCpuMs(pool: pg.Pool): Promise<(() => number) | null> {
   };
 }
 
+/**
+ * One lead unit filing a progress report every `everyMs` for `seconds`, beside a load run: a county's
+ * steady pace of writes, each of which makes every page the servers keep stale.
+ */
+export async function trickleReports(pool: pg.Pool, { everyMs, seconds }: { everyMs: number; seconds: number }) {
+  const [writer] = await writersOnDistinctTasks(pool, 1);
+  if (!writer) throw new Error('no open task to write to');
+  let version = await versionOf(writer.taskId);
+  let filed = 0;
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    await fileProgressReport({ user: writer.user, input: { taskId: writer.taskId, version, narrative: `压测持续报送 ${filed}`, percent: (filed * 7) % 100 } });
+    version += 1;
+    filed += 1;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  return { filed };
+}
+
 const isStale = (error: unknown) => error instanceof UserFacingError && error.message.includes('已被他人修改');
 
 export async function measureWrites({ pool, writers, seconds }: { pool: pg.Pool; writers: number; seconds: number }) {

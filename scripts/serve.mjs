@@ -1,12 +1,13 @@
-// Serves the production build: `next start` in LUOSHI_WEB_WORKERS processes sharing one port through
+// Serves the production build: Next's server in LUOSHI_WEB_WORKERS processes sharing one port through
 // node:cluster (default 1; "auto" is one per CPU). One Node process renders on one core; a county
 // server has several. Everything a request needs beyond its own process (sessions, sign-in
 // throttling, scheduled jobs, attachments) lives in PostgreSQL or the attachment store, so the
 // workers are as interchangeable as several servers behind a load balancer (README, "Running on
-// several servers"). Arguments go to `next start` (e.g. --hostname, -p).
+// several servers"). Arguments as `next start`'s: --hostname (-H) and --port (-p).
 import cluster from 'node:cluster';
-import { createRequire } from 'node:module';
+import http from 'node:http';
 import os from 'node:os';
+import { parseArgs } from 'node:util';
 
 const setting = process.env.LUOSHI_WEB_WORKERS?.trim() || '1';
 const workers = setting === 'auto' ? os.availableParallelism() : Number(setting);
@@ -48,9 +49,27 @@ if (workers > 1 && cluster.isPrimary) {
     });
   }
 } else {
-  // The worker is `next start` itself, through Next's own command line.
-  const require = createRequire(import.meta.url);
-  const cli = require.resolve('next/dist/bin/next');
-  process.argv = [process.argv[0], cli, 'start', ...process.argv.slice(2)];
-  require(cli);
+  // A worker: Next's production server in a listener of ours (lib/platform/page-server.ts), which
+  // compresses responses and keeps rendered pages; the same arguments as `next start`.
+  const { values } = parseArgs({ options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } } });
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  process.env.NODE_ENV = 'production';
+  const { default: next } = await import('next');
+  const app = next({ dev: false, hostname: values.hostname, port });
+  await app.prepare();
+  // After Next's start: it sets up the AsyncLocalStorage its modules (next/server among them) expect.
+  const { tsImport } = await import('tsx/esm/api');
+  const { serverEnv } = await tsImport('../lib/platform/env.ts', import.meta.url);
+  const { createRequestListener } = await tsImport('../lib/platform/page-server.ts', import.meta.url);
+  const env = serverEnv();
+  const listener = createRequestListener(app.getRequestHandler(), { databaseUrl: env.DATABASE_URL, cacheBytes: env.LUOSHI_PAGE_CACHE_MB * 1024 * 1024 });
+  const server = http.createServer(listener);
+  server.listen(port, values.hostname, () => console.log(`luoshi：已在 http://${values.hostname ?? 'localhost'}:${port} 上服务 / ready`));
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      server.closeIdleConnections();
+      setTimeout(() => process.exit(0), 5_000).unref();
+    });
+  }
 }

@@ -9,6 +9,8 @@ const serverEnvSchema = z.object({
    * it bounds the writes in flight; keep (servers × pool) below the server's max_connections.
    */
   LUOSHI_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** Memory each app process gives its cache of rendered pages (lib/platform/page-server.ts); 0 turns it off. */
+  LUOSHI_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   // Read by next-auth itself; scripts and tests that never sign anyone in may leave it unset.
   NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET 至少 16 个字符').optional(),
   /** Where report attachments live: `local` (LUOSHI_UPLOAD_DIR) or `s3` (any S3-compatible store, LUOSHI_S3_*). */

@@ -1,8 +1,8 @@
-// Two app servers (`next start` of the build, as in production) on one database, with attachments
-// in an S3-compatible store (s3rver on loopback) and the job queue on: what one server writes the
-// other serves, a session works on both, and a job both servers schedule runs once. The second
-// server is `npm run serve`'s launcher with two worker processes on its port (scripts/serve.mjs),
-// so three processes schedule the job.
+// Two app servers (`npm run serve`'s launcher, scripts/serve.mjs, as in production) on one database,
+// with attachments in an S3-compatible store (s3rver on loopback) and the job queue on: what one
+// server writes the other serves, a session works on both, a page one server keeps is served again
+// only while nothing changed, and a job both servers schedule runs once. The second server runs two
+// worker processes on its port, so three processes schedule the job.
 // Needs a build (`npm test` runs this after `next build`; NEXT_DIST_DIR picks another one).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fileProgressReport } from '@/lib/server/reports/file-progress-report';
 import { JOB_QUEUE_SCHEMA } from '@/lib/server/jobs/start-scheduled-jobs';
 import { SCHEDULED_JOBS } from '@/lib/server/jobs/job-registry';
+import { PAGE_CACHE_HEADER } from '@/lib/core/net/page-cache';
 import { sessionUser, testDb } from '../support/db';
 import { startS3Server, type TestS3Server } from '../support/s3-server';
 import { cronForOneMinuteSoon, waitFor } from '../support/job-schedule';
@@ -25,11 +26,7 @@ const servers: ChildProcess[] = [];
 const base = (server: 0 | 1) => `http://127.0.0.1:${PORTS[server]}`;
 
 function startServer(port: number, workers: number) {
-  const command =
-    workers > 1
-      ? [process.execPath, [path.resolve('scripts/serve.mjs'), '--hostname', '127.0.0.1', '-p', String(port)]] as const
-      : [path.resolve('node_modules/.bin/next'), ['start', '--hostname', '127.0.0.1', '-p', String(port)]] as const;
-  const child = spawn(command[0], [...command[1]], {
+  const child = spawn(process.execPath, [path.resolve('scripts/serve.mjs'), '--hostname', '127.0.0.1', '-p', String(port)], {
     env: {
       ...process.env,
       LUOSHI_WEB_WORKERS: String(workers),
@@ -68,8 +65,15 @@ async function signIn(server: 0 | 1, username: string): Promise<string> {
   return session.split(';')[0]!;
 }
 
-const get = (server: 0 | 1, route: string, cookie?: string) =>
-  fetch(`${base(server)}${route}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' });
+const get = (server: 0 | 1, route: string, cookie?: string, headers: Record<string, string> = {}) =>
+  fetch(`${base(server)}${route}`, { headers: { ...headers, ...(cookie ? { Cookie: cookie } : {}) }, redirect: 'manual' });
+
+/** The nonce of a response's Content-Security-Policy, and every nonce its page's scripts carry. */
+async function noncesOf(response: Response) {
+  const policy = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+  const scripts = new Set([...(await response.text()).matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]));
+  return { policy, scripts: [...scripts] };
+}
 
 const health = async (server: 0 | 1) => (await (await get(server, '/api/health')).json()) as { lastScheduledRun: { job: string; at: string; ok: boolean } | null; uploads: unknown };
 
@@ -119,6 +123,68 @@ describe('two app servers on one database, attachments in S3', () => {
     // Signing out anywhere (the session revoked in the database) ends it on both servers at once.
     await testDb.userSession.updateMany({ where: { userId: (await sessionUser('leader')).id, revokedAt: null }, data: { revokedAt: new Date() } });
     for (const server of [0, 1, 1] as const) expect((await get(server, `/api/attachments/${report.id}/${storedName}`, cookie)).status).toBe(401);
+  });
+
+  test('a page is served again from the cache only while no server wrote, under a fresh nonce, to its own session only', async () => {
+    const task = await workflowTask('页面缓存');
+    const route = `/tasks/${task.id}`;
+    const cookie = await signIn(1, 'leader');
+    const cacheOf = (response: Response) => response.headers.get(PAGE_CACHE_HEADER);
+
+    // Rendered, then served again while the database is unchanged (the job queue's own writes may
+    // come between two requests, so it is asked until a repeat is served from the cache).
+    let previous = await get(0, route, cookie);
+    expect(previous.status).toBe(200);
+    let repeat = previous;
+    await waitFor(async () => {
+      previous = repeat;
+      repeat = await get(0, route, cookie);
+      return cacheOf(repeat) === 'hit';
+    }, 20_000, 'a repeat served from the cache');
+    const [before, kept] = [await noncesOf(previous), await noncesOf(repeat)];
+    expect(kept.policy).toBeTruthy();
+    expect(kept.scripts).toEqual([kept.policy]);
+    expect(kept.policy).not.toBe(before.policy);
+
+    // Another user asking for the same page gets their own answer, never the kept one: here a unit
+    // outside the task's scope is refused.
+    const outsider = await get(0, route, await signIn(0, 'jyj_staff'));
+    expect(outsider.status).toBe(404);
+    expect(cacheOf(outsider)).not.toBe('hit');
+
+    // A write committed through another process (this one's data layer) is seen at once.
+    await fileProgressReport({
+      user: await sessionUser('fgj_staff'),
+      input: { taskId: task.id, version: await taskVersion(task.id), narrative: '缓存之后的新报送', percent: 40 },
+      files: [],
+      today: TODAY,
+    });
+    const after = await get(0, route, cookie);
+    expect(cacheOf(after)).toBe('miss');
+    expect(await after.text()).toContain('缓存之后的新报送');
+
+    // A hard reload renders afresh; a revoked session is signed out, not served its kept page.
+    expect(cacheOf(await get(0, route, cookie, { 'Cache-Control': 'no-cache' }))).toBe('refresh');
+    await testDb.userSession.updateMany({ where: { userId: (await sessionUser('leader')).id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const revoked = await get(0, route, cookie);
+    expect(revoked.status).toBe(307);
+    expect(revoked.headers.get('location')).toContain('/login');
+  });
+
+  test('after a write, clients asking for the same page at once share one render', async () => {
+    const task = await workflowTask('同时请求');
+    const route = `/tasks/${task.id}`;
+    const cookie = await signIn(0, 'leader');
+    let version = await taskVersion(task.id);
+    // The job queue's own writes may fall between the requests: the round is repeated until one
+    // runs on one snapshot. Without sharing, each of the eight requests renders.
+    await waitFor(async () => {
+      await fileProgressReport({ user: await sessionUser('fgj_staff'), input: { taskId: task.id, version: version++, narrative: '同时请求', percent: 10 }, files: [], today: TODAY });
+      const answers = await Promise.all(Array.from({ length: 8 }, () => get(0, route, cookie)));
+      expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(200));
+      const caches = answers.map((answer) => answer.headers.get(PAGE_CACHE_HEADER));
+      return caches.filter((cache) => cache === 'miss').length === 1 && caches.filter((cache) => cache === 'hit').length === 7;
+    }, 20_000, 'one render shared by eight requests');
   });
 
   test('a job both servers schedule runs once, and both report the shared record of its run', async () => {
