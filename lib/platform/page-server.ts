@@ -23,6 +23,9 @@ export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise
 
 type KeptPage = { snapshot: string; freshUntil: number; headers: KeptHeaders; body: Buffer };
 
+/** Longest a request waits for the same page's render under way before rendering it itself. */
+const RENDER_WAIT_MS = 5_000;
+
 /** A page larger than this is served but not kept. */
 const MAX_KEPT_PAGE_BYTES = 2 * 1024 * 1024;
 
@@ -135,8 +138,6 @@ function createPageCache(databaseUrl: string, cacheBytes: number) {
       if (page) pages.set(plan.key, page);
       rendered(page);
     });
-    // A client gone before the end: those waiting render for themselves (after 'finish', no effect).
-    res.once('close', () => rendered(null));
     res.setHeader(PAGE_CACHE_HEADER, plan.refresh ? 'refresh' : 'miss');
     return handle(req, res);
   }
@@ -159,13 +160,20 @@ function createPageCache(databaseUrl: string, cacheBytes: number) {
           return;
         }
         const under = rendering.get(plan.key);
-        const page = under?.snapshot === snapshot ? await under.page : null;
+        const page = under?.snapshot === snapshot ? await settledWithin(under.page, RENDER_WAIT_MS) : null;
         if (page) {
           serveKept(req, res, page);
           return;
         }
       }
+      // A client already gone would never see its response end: nobody may wait for that render.
+      if (!res.socket || res.socket.destroyed) {
+        await handle(req, res);
+        return;
+      }
       const rendered = startRender(plan.key, snapshot);
+      // Whatever happens next, the response closes: then those waiting stop (after 'finish', no effect).
+      res.once('close', () => rendered(null));
       let ends: Date[] | null = null;
       try {
         ends = await sessionEnds(req);
@@ -179,4 +187,11 @@ function createPageCache(databaseUrl: string, cacheBytes: number) {
       }
     },
   };
+}
+
+/** `promise`'s value, or null if it has not settled within `ms`. */
+function settledWithin<T>(promise: Promise<T | null>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -187,6 +187,26 @@ describe('two app servers on one database, attachments in S3', () => {
     }, 20_000, 'one render shared by eight requests');
   });
 
+  test('a client that leaves before its page is sent keeps nobody waiting for that render', async () => {
+    const task = await workflowTask('中途离开');
+    const route = `/tasks/${task.id}`;
+    const cookie = await signIn(0, 'leader');
+    let version = await taskVersion(task.id);
+    for (let round = 0; round < 12; round++) {
+      // A write first, so the page is rendered afresh; the client leaves 0–11 ms after asking: while
+      // the snapshot or the session is read, or during the render.
+      await fileProgressReport({ user: await sessionUser('fgj_staff'), input: { taskId: task.id, version: version++, narrative: '中途离开', percent: 20 }, files: [], today: TODAY });
+      const leaving = new AbortController();
+      const left = fetch(`${base(0)}${route}`, { headers: { Cookie: cookie }, signal: leaving.signal }).then((answer) => answer.text()).catch(() => null);
+      setTimeout(() => leaving.abort(), round);
+      await left;
+      // The next request for the page is answered at once, not after a wait for the abandoned render.
+      const next = await fetch(`${base(0)}${route}`, { headers: { Cookie: cookie }, signal: AbortSignal.timeout(4_000) });
+      expect(next.status).toBe(200);
+      expect(await next.text()).toContain('中途离开');
+    }
+  });
+
   test('a job both servers schedule runs once, and both report the shared record of its run', async () => {
     const { cron } = cronForOneMinuteSoon();
     // Both servers have scheduled the registry's jobs; one fires once, soon. A server still starting
