@@ -17,6 +17,9 @@ describe('which requests the page cache answers', () => {
     expect(pageCachePlan('POST', '/tasks', session)).toBeNull();
     expect(pageCachePlan('HEAD', '/tasks', session)).toBeNull();
     expect(pageCachePlan('GET', undefined, session)).toBeNull();
+    // Signed out: no cookie and no bearer token.
+    expect(pageCachePlan('GET', '/tasks', { host: session.host, accept: session.accept })).toBeNull();
+    expect(pageCachePlan('GET', '/tasks', { host: session.host, authorization: 'Bearer x' })).not.toBeNull();
     for (const url of ['/tasks/new', '/tasks/t1/edit', '/admin', '/admin/users', '/audit', '/verify', '/assessment', '/account/tokens', '/account/password', '/login', '/api/tasks/export', '/api/auth/session', '/tasks/', '//tasks', '/commitments/u1/2026']) {
       expect(pageCachePlan('GET', url, session), url).toBeNull();
     }

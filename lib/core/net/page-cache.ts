@@ -52,7 +52,8 @@ export type PageCachePlan = { key: string; refresh: boolean };
  * `Cache-Control: no-cache`): the page is rendered and kept, not served from the cache.
  */
 export function pageCachePlan(method: string | undefined, url: string | undefined, headers: RequestHeaders): PageCachePlan | null {
-  if (method !== 'GET' || !url) return null;
+  // Signed out, a page only redirects to the sign-in page: nothing to keep, no snapshot to read.
+  if (method !== 'GET' || !url || (!headers.cookie && !headers.authorization)) return null;
   const query = url.indexOf('?');
   if (!CACHED_PATH.test(query === -1 ? url : url.slice(0, query))) return null;
   const hash = createHash('sha256').update(url);
@@ -79,8 +80,8 @@ export function keptPageHeaders(status: number, headers: Readonly<Record<string,
   if (!/^(text\/html|text\/x-component)\b/.test(type)) return null;
   const kept: [string, string | string[]][] = [];
   for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || UNKEPT_HEADERS.has(name.toLowerCase())) continue;
-    kept.push([name.toLowerCase(), typeof value === 'number' ? String(value) : value]);
+    const lower = name.toLowerCase();
+    if (value !== undefined && !UNKEPT_HEADERS.has(lower)) kept.push([lower, typeof value === 'number' ? String(value) : value]);
   }
   return kept;
 }
