@@ -9,6 +9,21 @@ import http from 'node:http';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 
+// As `next start`'s: --hostname (-H) and --port (-p, else PORT, else 3000). Checked once, before any worker starts.
+let values;
+try {
+  ({ values } = parseArgs({ options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } } }));
+} catch (error) {
+  console.error(`参数无效：只接受 --hostname (-H) 和 --port (-p) / invalid arguments: ${error.message}`);
+  process.exit(2);
+}
+const portSetting = values.port ?? process.env.PORT ?? '3000';
+const port = Number(portSetting);
+if (!/^\d+$/.test(portSetting) || port > 65_535) {
+  console.error(`端口应为 0 到 65535 的整数（当前为 "${portSetting}"） / the port must be a whole number from 0 to 65535 (got "${portSetting}")`);
+  process.exit(2);
+}
+
 const setting = process.env.LUOSHI_WEB_WORKERS?.trim() || '1';
 const workers = setting === 'auto' ? os.availableParallelism() : Number(setting);
 if (!Number.isInteger(workers) || workers < 1) {
@@ -50,9 +65,7 @@ if (workers > 1 && cluster.isPrimary) {
   }
 } else {
   // A worker: Next's production server in a listener of ours (lib/platform/page-server.ts), which
-  // compresses responses and keeps rendered pages; the same arguments as `next start`.
-  const { values } = parseArgs({ options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } } });
-  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  // compresses responses and keeps rendered pages.
   process.env.NODE_ENV = 'production';
   const { default: next } = await import('next');
   const app = next({ dev: false, hostname: values.hostname, port });
